@@ -1,0 +1,107 @@
+"""The choices an experiment can name, with their hyperparameters.
+
+Torch-free on purpose: the schema, the command line and the GUI's forms read
+these tables, and the modules that build torch objects key on the same names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Hyper:
+    """One numeric hyperparameter: its default and the range a user may set."""
+
+    name: str
+    default: float
+    low: float
+    high: float
+    help: str
+
+
+# Dataset name -> (task, default sample count). "csv" takes its task from the file.
+DATASETS: dict[str, tuple[str, int]] = {
+    "circle": ("binary", 500),
+    "xor": ("binary", 500),
+    "gauss": ("binary", 500),
+    "spiral": ("binary", 500),
+    "moons": ("binary", 500),
+    "checkerboard": ("binary", 500),
+    "blobs": ("multiclass", 500),
+    "reg-plane": ("regression", 1200),
+    "reg-gauss": ("regression", 1200),
+    "curve": ("regression", 200),
+    "csv": ("from-file", 0),
+}
+
+# TensorFlow Playground's seven inputs; the 1-D curve also takes powers x1^3 .. x1^12.
+FEATURES_2D = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
+MAX_POWER = 12
+
+ACTIVATIONS = (
+    "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "gelu",
+    "silu", "softplus", "hard_sigmoid", "maxout",
+)
+
+INITIALIZERS = {
+    # name -> meaning of `scale` (None: the scheme takes no scale)
+    "tf_playground": None,
+    "zeros": None,
+    "constant": "value",
+    "normal": "sigma",
+    "uniform": "bound",
+    "xavier_uniform": None,
+    "xavier_normal": None,
+    "he_uniform": None,
+    "he_normal": None,
+    "lecun_normal": None,
+}
+INIT_DEFAULT_SCALE = {"constant": 0.1, "normal": 1.0, "uniform": 0.5}
+
+_BETAS = (
+    Hyper("beta1", 0.9, 0.0, 0.9999, "decay of the running mean of gradients"),
+    Hyper("beta2", 0.999, 0.0, 0.999999, "decay of the running mean of squared gradients"),
+    Hyper("eps", 1e-8, 1e-12, 1.0, "added to the denominator so it never is zero"),
+)
+OPTIMIZERS: dict[str, tuple[Hyper, ...]] = {
+    "sgd": (),
+    "momentum": (Hyper("momentum", 0.9, 0.0, 0.9999, "fraction of the last step carried on"),),
+    "nesterov": (Hyper("momentum", 0.9, 0.0, 0.9999, "fraction of the last step carried on, looked ahead"),),
+    "adagrad": (Hyper("eps", 1e-10, 1e-12, 1.0, "added to the denominator so it never is zero"),),
+    "adadelta": (
+        Hyper("rho", 0.9, 0.0, 0.9999, "decay of the running averages"),
+        Hyper("eps", 1e-6, 1e-12, 1.0, "added to the denominator so it never is zero"),
+    ),
+    "rmsprop": (
+        Hyper("alpha", 0.99, 0.0, 0.9999, "decay of the running mean of squared gradients"),
+        Hyper("eps", 1e-8, 1e-12, 1.0, "added to the denominator so it never is zero"),
+        Hyper("momentum", 0.0, 0.0, 0.9999, "fraction of the last step carried on"),
+    ),
+    "adam": _BETAS,
+    "adamw": _BETAS,
+    "amsgrad": _BETAS,
+    "nadam": _BETAS,
+    "radam": _BETAS,
+}
+
+SCHEDULES: dict[str, tuple[Hyper, ...]] = {
+    "constant": (),
+    "step": (
+        Hyper("step_size", 100, 1, 1e6, "epochs between two cuts"),
+        Hyper("gamma", 0.5, 0.0, 1.0, "factor applied at each cut"),
+    ),
+    "exponential": (Hyper("gamma", 0.99, 0.0, 1.0, "factor applied every epoch"),),
+    "inverse_time": (Hyper("decay", 0.01, 0.0, 1e3, "lr / (1 + decay * epoch)"),),
+    "inverse_sqrt": (),
+    "cosine": (
+        Hyper("t_max", 300, 1, 1e7, "epochs of one half cosine"),
+        Hyper("eta_min", 0.0, 0.0, 10.0, "smallest learning rate"),
+    ),
+}
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+def task_of(dataset: str) -> str:
+    """'binary', 'multiclass', 'regression' or 'from-file' for a dataset name."""
+    return DATASETS[dataset][0]

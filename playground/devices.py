@@ -1,0 +1,36 @@
+"""Which torch device an experiment's `device` names, and which this machine really has."""
+from __future__ import annotations
+
+from typing import Optional
+
+import torch
+
+
+def _has_mps() -> bool:
+    backend = getattr(torch.backends, "mps", None)
+    return bool(backend and backend.is_available())
+
+
+def resolve(requested: str) -> tuple[torch.device, Optional[str]]:
+    """The device to train on and, when the requested one is missing, a message saying so."""
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda"), None
+        if _has_mps():
+            return torch.device("mps"), None
+        return torch.device("cpu"), None
+    if requested == "cuda" and not torch.cuda.is_available():
+        return torch.device("cpu"), "device 'cuda' is not available on this machine; training on the CPU"
+    if requested == "mps" and not _has_mps():
+        return torch.device("cpu"), "device 'mps' is not available on this machine; training on the CPU"
+    return torch.device(requested), None
+
+
+def available() -> list[tuple[str, str]]:
+    """(value, label) for each device choice this machine has, 'auto' first; CUDA by name."""
+    choices = [("auto", "auto"), ("cpu", "CPU")]
+    if torch.cuda.is_available():
+        choices.append(("cuda", f"CUDA: {torch.cuda.get_device_name(0)}"))
+    if _has_mps():
+        choices.append(("mps", "Apple MPS"))
+    return choices

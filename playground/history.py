@@ -1,0 +1,47 @@
+"""Per-epoch records in growable numpy columns, handed out as read-only views.
+
+Rows are only ever appended; growing allocates new arrays and leaves the old
+ones to whoever holds a view, so a reader on another thread never sees a row
+change under it.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .snapshot import History
+
+_SCALARS = ("epoch", "step", "elapsed_s", "lr", "train_loss", "val_loss", "test_loss",
+            "train_accuracy", "val_accuracy", "test_accuracy")
+_PER_LAYER = ("grad_norm", "weight_norm")
+
+
+class HistoryBuffer:
+    """Appends one epoch's record at a time; view() is a History of the rows so far."""
+
+    def __init__(self, layers: int, capacity: int = 1024):
+        self.layers = layers
+        self.length = 0
+        self.columns = {name: np.empty(capacity) for name in _SCALARS}
+        self.columns.update({name: np.empty((capacity, layers)) for name in _PER_LAYER})
+
+    def append(self, **record) -> None:
+        if self.length == len(self.columns["epoch"]):
+            self._grow()
+        for name, column in self.columns.items():
+            column[self.length] = record[name]
+        self.length += 1
+
+    def _grow(self) -> None:
+        for name, column in self.columns.items():
+            bigger = np.empty((2 * len(column),) + column.shape[1:])
+            bigger[: self.length] = column[: self.length]
+            self.columns[name] = bigger
+
+    def view(self) -> History:
+        n = self.length
+        parts = {}
+        for name, column in self.columns.items():
+            part = column[:n]
+            part.flags.writeable = False
+            parts[name] = part
+        return History(**parts)

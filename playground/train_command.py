@@ -1,0 +1,106 @@
+"""`playground train`: train headless with a progress bar, per-epoch metrics and a closing summary."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+from typing import Optional
+
+from tqdm import tqdm
+
+from .diagnosis import diagnose, describe_verdict
+from .experiment import Experiment, ExperimentError
+from .trainer import Trainer
+
+
+def run(args, experiment: Experiment) -> int:
+    trainer = Trainer.load(args.load, experiment) if args.load else Trainer(experiment)
+    if trainer.device_message:
+        print(f"playground: {trainer.device_message}", file=sys.stderr)
+    target = trainer.epoch + experiment.training.epochs if args.load else experiment.training.epochs
+    with ExitStack() as stack:
+        metrics = stack.enter_context(_open(args.metrics)) if args.metrics else None
+        bar = stack.enter_context(tqdm(total=target, initial=trainer.epoch, unit="epoch", disable=args.quiet or None,
+                                       file=sys.stderr, dynamic_ncols=True))
+
+        def on_epoch(t: Trainer) -> None:
+            row = len(t.history.view()) - 1
+            record = metrics_record(t, row)
+            if metrics is not None:
+                metrics.write(_dumps(record) + "\n")
+            bar.update(1)
+            bar.set_postfix_str(_progress_text(record), refresh=False)
+
+        trainer.train(target, on_epoch)
+        diagnosis = diagnose(trainer)
+        if metrics is not None:
+            metrics.write(_dumps(_final_record(trainer, diagnosis)) + "\n")
+    if args.save:
+        try:
+            trainer.save(args.save)
+        except OSError as error:
+            raise ExperimentError(f"--save {args.save}: cannot write ({error.strerror or error})") from None
+    print(_summary(trainer, diagnosis))
+    return 1 if trainer.state == "diverged" else 0
+
+
+def _open(path: str):
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as error:
+        raise ExperimentError(f"--metrics {path}: cannot write ({error.strerror or error})") from None
+
+
+def metrics_record(trainer: Trainer, row: int) -> dict:
+    """One epoch of the history as the --metrics JSON object."""
+    h = trainer.history.view()
+    acc = lambda column: None if trainer.task == "regression" else _finite(column[row])
+    return {
+        "epoch": int(h.epoch[row]), "step": int(h.step[row]), "elapsed_s": round(float(h.elapsed_s[row]), 6),
+        "lr": float(h.lr[row]), "train_loss": _finite(h.train_loss[row]), "val_loss": _finite(h.val_loss[row]),
+        "test_loss": _finite(h.test_loss[row]),
+        "train_accuracy": acc(h.train_accuracy), "val_accuracy": acc(h.val_accuracy),
+        "test_accuracy": acc(h.test_accuracy),
+        "layers": [
+            {"name": name, "grad_norm": _finite(h.grad_norm[row, i]), "weight_norm": _finite(h.weight_norm[row, i])}
+            for i, name in enumerate(trainer.layer_names())
+        ],
+    }
+
+
+def _final_record(trainer: Trainer, diagnosis: dict) -> dict:
+    snapshot_row = len(trainer.history.view()) - 1
+    last = metrics_record(trainer, snapshot_row) if snapshot_row >= 0 else {}
+    last.pop("layers", None)
+    return {"final": True, **last, "state": trainer.state, "message": trainer.message, "diagnosis": diagnosis}
+
+
+def _progress_text(record: dict) -> str:
+    text = f"loss {record['train_loss']:.4f}/{record['val_loss']:.4f}" if record["val_loss"] is not None \
+        else f"loss {record['train_loss']}"
+    if record["val_accuracy"] is not None:
+        text += f" acc {record['val_accuracy']:.3f}"
+    return text
+
+
+def _summary(trainer: Trainer, diagnosis: dict) -> str:
+    h = trainer.history.view()
+    lines = [f"{trainer.state}: {trainer.epoch} epochs, {trainer.step_count} steps in {trainer.elapsed:.1f} s"]
+    if len(h):
+        lines.append(f"loss: train {h.train_loss[-1]:.4f}, validation {h.val_loss[-1]:.4f}")
+        if trainer.task != "regression":
+            lines.append(f"accuracy: train {h.train_accuracy[-1]:.3f}, validation {h.val_accuracy[-1]:.3f}")
+    if trainer.message:
+        lines.append(trainer.message)
+    lines.append(describe_verdict(diagnosis))
+    return "\n".join(lines)
+
+
+def _finite(value: float) -> Optional[float]:
+    """JSON has no NaN: a missing or non-finite number is null."""
+    value = float(value)
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _dumps(record: dict) -> str:
+    return json.dumps(record, separators=(",", ":"))

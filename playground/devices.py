@@ -34,3 +34,14 @@ def available() -> list[tuple[str, str]]:
     if _has_mps():
         choices.append(("mps", "Apple MPS"))
     return choices
+
+
+def use_one_cpu_thread() -> None:
+    """Run torch's CPU ops on one thread.
+
+    The networks here are tiny: splitting a 250-element op across threads costs
+    more in hand-offs than it saves, ten times more on a busy two-core machine,
+    and the window's own thread needs the other core.
+    """
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)

@@ -22,21 +22,24 @@ class FastBackward:
         self.task = net.task
         self.linears = net.linears()
         self.derivatives = [activations.derivative(layer.spec.activation) for layer in net.hidden]
-        self.acts = [layer.act for layer in net.hidden]
+        # forward, not __call__: module hooks are never used here and cost a step ~10 %.
+        self.acts = [layer.act.forward for layer in net.hidden]
+        # Transposed views stay valid: optimizers and load_state_dict update weights in place.
+        self.transposed = [linear.weight.t() for linear in self.linears]
 
     @torch.no_grad()
     def __call__(self, x: torch.Tensor, target: torch.Tensor) -> None:
         inputs, pre, post = [], [], []
         a = x
-        for linear, act in zip(self.linears[:-1], self.acts):
+        for linear, weight_t, act in zip(self.linears[:-1], self.transposed, self.acts):
             inputs.append(a)
-            z = torch.addmm(linear.bias, a, linear.weight.t())
+            z = torch.addmm(linear.bias, a, weight_t)
             a = act(z)
             pre.append(z)
             post.append(a)
         inputs.append(a)
         head = self.linears[-1]
-        logits = torch.addmm(head.bias, a, head.weight.t())
+        logits = torch.addmm(head.bias, a, self.transposed[-1])
         delta = self._loss_gradient(logits, target)
         for i in range(len(self.linears) - 1, -1, -1):
             linear = self.linears[i]

@@ -148,7 +148,7 @@ class TrainingSession:
             trainer.step(measure_update=want_probe)
             self._rate.append((time.perf_counter(), trainer.step_count, trainer.epoch))
             if trainer.finished or (self.stop_at_epoch is not None and trainer.epoch >= self.stop_at_epoch):
-                self._set_running(False, trainer.state if trainer.finished else "finished")
+                self._set_running(False, _ended_state(trainer) or "finished")
                 self._force_publish = True
                 return
             if want_probe:
@@ -211,7 +211,7 @@ class TrainingSession:
             return
         self._set_running(False)
         move(self._trainer)
-        self._set_state(self._trainer.state if self._trainer.finished else "paused")
+        self._set_state(_ended_state(self._trainer) or "paused")
 
     def _build(self, experiment: Experiment) -> None:
         self._running = False
@@ -241,3 +241,10 @@ class TrainingSession:
         self._running = False
         text = str(error) if isinstance(error, ExperimentError) else f"{type(error).__name__}: {error}"
         self._set_state("error", text.splitlines()[0] if text else type(error).__name__)
+
+
+def _ended_state(trainer: Trainer) -> Optional[str]:
+    """The session state for a trainer that stopped by itself, None while it can go on."""
+    if not trainer.finished:
+        return None
+    return "diverged" if trainer.state == "diverged" else "finished"

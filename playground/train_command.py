@@ -72,7 +72,12 @@ def _final_record(trainer: Trainer, diagnosis: dict) -> dict:
     snapshot_row = len(trainer.history.view()) - 1
     last = metrics_record(trainer, snapshot_row) if snapshot_row >= 0 else {}
     last.pop("layers", None)
-    return {"final": True, **last, "state": trainer.state, "message": trainer.message, "diagnosis": diagnosis}
+    return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message, "diagnosis": diagnosis}
+
+
+def _outcome(trainer: Trainer) -> str:
+    """finished, diverged or early_stopped."""
+    return trainer.state if trainer.finished else "finished"
 
 
 def _progress_text(record: dict) -> str:
@@ -85,7 +90,7 @@ def _progress_text(record: dict) -> str:
 
 def _summary(trainer: Trainer, diagnosis: dict) -> str:
     h = trainer.history.view()
-    lines = [f"{trainer.state}: {trainer.epoch} epochs, {trainer.step_count} steps in {trainer.elapsed:.1f} s"]
+    lines = [f"{_outcome(trainer).replace('_', ' ')}: {trainer.epoch} epochs, {trainer.step_count} steps in {trainer.elapsed:.1f} s"]
     if len(h):
         lines.append(f"loss: train {h.train_loss[-1]:.4f}, validation {h.val_loss[-1]:.4f}")
         if trainer.task != "regression":

@@ -40,6 +40,7 @@ class Trainer:
     def __init__(self, experiment: Experiment, dataset: Optional[datasets.Dataset] = None):
         self.experiment = experiment
         self.device, self.device_message = devices.resolve(experiment.device)
+        devices.use_one_cpu_thread()
         self.dataset = dataset if dataset is not None else datasets.load(experiment.data)
         self._prepare_data()
         self.reset()
@@ -91,7 +92,7 @@ class Trainer:
         self.epoch = 0
         self.step_count = 0
         self.elapsed = 0.0
-        self.state = "idle"
+        self.state = "ready"  # or "diverged", "early_stopped": both end training
         self.message: Optional[str] = self.device_message
         self.lr = exp.training.optimizer.lr
         self._batch_index = 0
@@ -131,7 +132,7 @@ class Trainer:
 
     @property
     def finished(self) -> bool:
-        return self.state in ("finished", "diverged")
+        return self.state != "ready"
 
     @property
     def steps_per_epoch(self) -> int:
@@ -227,7 +228,7 @@ class Trainer:
             self._best = (val_loss, self.epoch, copy.deepcopy(self.net.state_dict()))
         elif self.epoch - self._best[1] >= patience:
             self.net.load_state_dict(self._best[2])
-            self.state = "finished"
+            self.state = "early_stopped"
             self.message = (
                 f"Early stopping at epoch {self.epoch}: validation loss has not improved for {patience} epochs; "
                 f"restored the weights of epoch {self._best[1]} (validation loss {self._best[0]:.4g})."
@@ -245,8 +246,6 @@ class Trainer:
             self.run_epoch()
             if on_epoch is not None and on_epoch(self) is False:
                 break
-        if self.epoch >= target and not self.finished:
-            self.state = "finished"
 
     @torch.no_grad()
     def evaluate(self, split: str) -> tuple[float, Optional[float]]:

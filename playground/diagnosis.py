@@ -47,6 +47,12 @@ def diagnose_errors(train_error: float, val_error: float, baseline_error: Option
 def diagnose(trainer) -> dict:
     """The diagnosis of a trainer's current model on its training and validation splits."""
     (train_loss, train_acc), (val_loss, val_acc) = trainer.evaluate("train"), trainer.evaluate("val")
+    return diagnose_metrics(trainer, train_loss, val_loss, train_acc, val_acc)
+
+
+def diagnose_metrics(trainer, train_loss: float, val_loss: float,
+                     train_acc: Optional[float], val_acc: Optional[float]) -> dict:
+    """The diagnosis from losses and accuracies already measured (a snapshot's), with the trainer's baseline."""
     baseline = trainer.experiment.data.baseline_error
     if baseline is None:
         baseline = trainer.dataset.baseline_error

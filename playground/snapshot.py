@@ -108,4 +108,6 @@ class Snapshot:
     message: Optional[str] = None   # why training stopped (divergence, early stopping, an error)
     device: str = "cpu"
     serial: int = 0                 # increases with every snapshot of one session
+    diagnosis: Optional[dict] = None  # diagnosis.diagnose_errors' dict: errors, avoidable bias, variance, verdict
+    gradient_finding: Optional[object] = None  # gradient_flow.GradientFinding, or None when gradients are healthy
     extras: dict = field(default_factory=dict)

@@ -15,7 +15,8 @@ from typing import Optional
 import numpy as np
 import torch
 
-from . import datasets, devices, features, optimizers
+from . import datasets, devices, features, gradient_flow, optimizers
+from .diagnosis import diagnose_metrics
 from .experiment import Experiment, ExperimentError
 from .fast_backward import FastBackward
 from .history import HistoryBuffer
@@ -286,6 +287,8 @@ class Trainer:
             layers=layers, history=history, data=self.data_view,
             grid=grid_probe(self.net, self.grid_inputs) if grid and self.grid_inputs is not None else None,
             message=self.message, device=str(self.device), serial=serial,
+            diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
+            gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
         )
 
     # -- files ---------------------------------------------------------------

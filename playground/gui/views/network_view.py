@@ -1,0 +1,443 @@
+"""NETWORK: the diagram of features, neurons and weights, painted with QPainter.
+
+Columns run left to right: input features, each hidden layer, the output. Each node shows its
+output over the input plane (network_nodes), links show weights (network_links), a small
+square at a node's lower left shows its bias (the output's too). At most MAX_DRAWN_NEURONS
+nodes per column are drawn, the rest summed up as "+N more"; links join drawn nodes only.
+The +/- buttons only ask: the main window changes the experiment and hands a new snapshot.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from playground.gui import names
+from playground.snapshot import Snapshot
+
+from . import heatmap, theme
+from .frames import already_drawn
+from .hover_card import HoverCard
+from .labels import feature_label, layer_label
+from .network_layout import TOP_BAR, Layout, Structure, arrange, minimum_width
+from .network_links import LinkGeometry, drawn_weights, levels, pens
+from .network_nodes import NodeLook, column_looks, enlarged_look
+
+BUTTON_MAX = 18
+BUTTON_MIN = 12
+ENLARGED = 160
+LINK_TOLERANCE = 4.0
+CELLS_PER_PIXEL = 0.5      # node heatmaps: TF Playground too shows neurons coarser than the output
+SMOOTH_LINKS_LIMIT = 600   # antialiased thick lines cost; past this many links they are drawn plain
+LABEL_MARGIN_RANGE = (24, 90)
+
+class NetworkView(QWidget):
+    layer_count_change_requested = Signal(int)       # +1 / -1 hidden layer
+    units_change_requested = Signal(int, int)        # hidden layer index (0-based), +1 / -1 unit
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        theme.light_background(self)
+        self.setFont(theme.small_font(self))
+        self.setMouseTracking(True)
+        self._snapshot: Optional[Snapshot] = None
+        self._structure: Optional[Structure] = None
+        self._layout: Optional[Layout] = None
+        self._looks: list[list[NodeLook]] = []
+        self._geometry: list[LinkGeometry] = []      # per layout
+        self._weights: list[np.ndarray] = []         # per frame: the drawn links' weights
+        self._lines: list[dict] = []                 # per frame: the links grouped by pen
+        self._pens: dict = {}
+        self._bias_squares: list[list[QRectF]] = []  # per layout
+        self._bias_fills: list[tuple[QRectF, QColor]] = []
+        self._discretize = False
+        self._hovered: Optional[tuple] = None
+        self._hover_pos = QPointF()
+        self.add_layer_button = self._button("+", self.tr("Add a hidden layer"),
+                                             lambda: self.layer_count_change_requested.emit(1))
+        self.remove_layer_button = self._button("\u2212", self.tr("Remove the last hidden layer"),
+                                                lambda: self.layer_count_change_requested.emit(-1))
+        self.unit_buttons: list[tuple[QToolButton, QToolButton]] = []
+        self.card = HoverCard(self)
+
+    def _button(self, text: str, tip: str, action) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(action)
+        button.setStyleSheet(f"QToolButton {{ color: {theme.TEXT}; border: 1px solid {theme.FAINT};"
+                             f" border-radius: 3px; background: #f6f6f6; padding: 0; }}"
+                             f"QToolButton:hover {{ background: #e8e8e8; }}"
+                             f"QToolButton:disabled {{ color: {theme.FAINT}; }}")
+        return button
+
+    # -- public ------------------------------------------------------------
+    def render(self, snapshot: Snapshot) -> None:
+        if already_drawn(snapshot, self._snapshot):
+            return
+        grid_changed = self._snapshot is None or snapshot.grid is not self._snapshot.grid
+        self._snapshot = snapshot
+        structure = Structure.of(snapshot)
+        if structure != self._structure:
+            self._structure = structure
+            self._sync_unit_buttons()
+            self._relayout()
+            self.update()
+        else:
+            if grid_changed:
+                self._make_looks()
+            self._make_links()
+            # Only the diagram below the headers changes: the header buttons need no repaint.
+            self.update(0, int(self._layout.body_top) - 2, self.width(), self.height())
+        self._refresh_card()
+
+    def clear(self) -> None:
+        self._snapshot = self._structure = self._layout = None
+        self._looks, self._geometry, self._weights, self._lines = [], [], [], []
+        self._bias_squares, self._bias_fills = [], []
+        self._hovered = None
+        self.card.hide()
+        self._sync_unit_buttons()
+        self._place_buttons()
+        self.update()
+
+    def set_discretize(self, discretize: bool) -> None:
+        if discretize != self._discretize:
+            self._discretize = discretize
+            self._make_looks()
+            self._refresh_card()
+            self.update()
+
+    def drawn_nodes(self, column: int) -> int:
+        """Nodes drawn in a column (0: inputs, last: output)."""
+        return len(self._layout.columns[column].nodes) if self._layout else 0
+
+    def more_text(self, column: int) -> str:
+        """The '+N more' note under a column, '' where every unit is drawn."""
+        if self._layout is None or self._layout.columns[column].more == 0:
+            return ""
+        return self.tr("+{count} more").format(count=self._layout.columns[column].more)
+
+    def node_rect(self, column: int, index: int) -> QRectF:
+        return self._layout.columns[column].nodes[index]
+
+    def describe_at(self, pos: QPointF) -> Optional[str]:
+        """What hovering at pos tells: a node's or a link's values; None over empty space."""
+        hit = self._hit(pos)
+        return None if hit is None else self._describe(hit)
+
+    def minimumSizeHint(self) -> QSize:
+        if self._structure is None:
+            return QSize(200, 200)
+        return QSize(minimum_width(self._structure, self._label_margin()), 200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(640, self.minimumSizeHint().width()), 380)
+
+    # -- structure and geometry ---------------------------------------------
+    def _sync_unit_buttons(self) -> None:
+        wanted = self._structure.hidden_layers if self._structure else 0
+        while len(self.unit_buttons) > wanted:
+            for button in self.unit_buttons.pop():
+                button.deleteLater()
+        while len(self.unit_buttons) < wanted:
+            index = len(self.unit_buttons)
+            add = self._button("+", self.tr("Add a neuron to this layer"),
+                               lambda _=False, i=index: self.units_change_requested.emit(i, 1))
+            remove = self._button("\u2212", self.tr("Remove a neuron from this layer"),
+                                  lambda _=False, i=index: self.units_change_requested.emit(i, -1))
+            self.unit_buttons.append((add, remove))
+            add.show()
+            remove.show()
+        self.remove_layer_button.setEnabled(wanted > 0)
+        for (_, remove), units in zip(self.unit_buttons, self._structure.units if self._structure else ()):
+            remove.setEnabled(units > 1)
+
+    def _label_margin(self) -> float:
+        features = self._structure.feature_names if self._structure else ()
+        widest = max((self.fontMetrics().horizontalAdvance(feature_label(n)) for n in features), default=0)
+        low, high = LABEL_MARGIN_RANGE
+        return float(min(max(widest + 10, low), high))
+
+    def _relayout(self) -> None:
+        self._layout = None
+        if self._structure is not None:
+            self._layout = arrange(self._structure, self.width(), self.height(), self._label_margin())
+            self._pens = pens(max_width=min(10.0, max(1.5, self._layout.node_size / 4)))
+            self._geometry = [self._link_geometry(source, target)
+                              for source, target in zip(self._layout.columns[:-1], self._layout.columns[1:])]
+            self._bias_squares = [[_bias_square(rect) for rect in column.nodes] for column in self._layout.columns[1:]]
+            self._make_looks()
+            self._make_links()
+        self._place_buttons()
+        self.updateGeometry()
+
+    def _button_size(self) -> int:
+        return int(max(BUTTON_MIN, min(BUTTON_MAX, self._layout.pitch / 2 - 2)))
+
+    def _buttons_stacked(self) -> bool:
+        """Narrow columns get their +/- buttons one above the other."""
+        return self._layout.pitch < 2 * BUTTON_MIN + 6
+
+    def _place_buttons(self) -> None:
+        self.add_layer_button.setGeometry(8, 4, BUTTON_MAX, BUTTON_MAX)
+        self.remove_layer_button.setGeometry(8 + BUTTON_MAX + 3, 4, BUTTON_MAX, BUTTON_MAX)
+        if self._layout is None:
+            return
+        size, stacked = self._button_size(), self._buttons_stacked()
+        for (add, remove), column in zip(self.unit_buttons, self._layout.columns[1:-1]):
+            if stacked:
+                add.setGeometry(int(column.x - size / 2), TOP_BAR, size, size)
+                remove.setGeometry(int(column.x - size / 2), TOP_BAR + size + 1, size, size)
+            else:
+                add.setGeometry(int(column.x - size - 1), TOP_BAR, size, size)
+                remove.setGeometry(int(column.x + 1), TOP_BAR, size, size)
+
+    def resizeEvent(self, event) -> None:
+        self._relayout()
+        super().resizeEvent(event)
+
+    # -- what is painted -----------------------------------------------------
+    def _make_looks(self) -> None:
+        if self._layout is None:
+            return
+        pixels = self._layout.node_size * CELLS_PER_PIXEL
+        self._looks = [column_looks(self._snapshot, c, len(column.nodes), self._discretize, pixels)
+                       for c, column in enumerate(self._layout.columns)]
+
+    @staticmethod
+    def _link_geometry(source, target) -> LinkGeometry:
+        starts = np.array([[r.right(), r.center().y()] for r in source.nodes])
+        ends = np.array([[r.left(), r.center().y()] for r in target.nodes])
+        return LinkGeometry(starts, ends)
+
+    def _make_links(self) -> None:
+        self._weights, self._lines, self._bias_fills = [], [], []
+        columns = self._layout.columns
+        for layer, geometry, target, squares in zip(self._snapshot.layers, self._geometry, columns[1:], self._bias_squares):
+            weights = drawn_weights(layer, *geometry.shape)
+            self._weights.append(weights)
+            self._lines.append(geometry.lines_by_level(levels(weights)))
+            bias = np.asarray(layer.bias[: len(target.nodes)], dtype=np.float64)
+            rgba = heatmap.signed_rgba(bias / _reach(bias), lut=heatmap.POINT_LUT).tolist()
+            self._bias_fills.extend(zip(squares, (QColor(r, g, b) for r, g, b, _ in rgba)))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._paint_top_bar(painter)
+        if self._layout is not None:
+            self._paint_headers(painter)
+            self._paint_links(painter)
+            self._paint_nodes(painter)
+        painter.end()
+
+    def _paint_links(self, painter: QPainter) -> None:
+        many = sum(weights.size for weights in self._weights) > SMOOTH_LINKS_LIMIT
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not many)
+        for groups in self._lines:
+            for level, lines in groups.items():
+                if many and level == 0:   # near-white on white anyway; a dense diagram skips them
+                    continue
+                painter.setPen(self._pens[level])
+                painter.drawLines(lines)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def _paint_top_bar(self, painter: QPainter) -> None:
+        count = self._structure.hidden_layers if self._structure else 0
+        text = self.tr("1 hidden layer") if count == 1 else self.tr("%n hidden layers", "", count)
+        left = self.remove_layer_button.geometry().right() + 8
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(QRectF(left, 4, self.width() - left, BUTTON_MAX), Qt.AlignmentFlag.AlignVCenter, text.upper())
+
+    def _header_lines(self, c: int, width: float) -> tuple[str, ...]:
+        """Title lines over a column, shortened or dropped where the column is too narrow."""
+        metrics = self.fontMetrics()
+        last = len(self._layout.columns) - 1
+        if c == 0:
+            return (self.tr("features"),)
+        if c == last:
+            return (layer_label("output"), names.label("activation", self._structure.activations[-1]))
+        units = self._structure.units[c - 1]
+        count = self.tr("1 neuron") if units == 1 else self.tr("%n neurons", "", units)
+        # Too narrow for a text: leave it out rather than overlap the neighbours; hovering tells.
+        count = next((t for t in (count, str(units)) if metrics.horizontalAdvance(t) <= width), "")
+        activation = names.label("activation", self._structure.activations[c - 1])
+        return (count, activation if metrics.horizontalAdvance(activation) <= width else "")
+
+    def _paint_headers(self, painter: QPainter) -> None:
+        line = self.fontMetrics().height()
+        pitch = self._layout.pitch
+        last = len(self._layout.columns) - 1
+        buttons = 2 * self._button_size() + 1 if self._buttons_stacked() else BUTTON_MAX
+        top = TOP_BAR + buttons + 2
+        half_node = self._layout.node_size / 2
+        for c, column in enumerate(self._layout.columns):
+            # The outer columns' titles spread into the margins beside them, away from their neighbours.
+            if c == 0:
+                span, align = (0.0, column.x + half_node), Qt.AlignmentFlag.AlignRight
+            elif c == last:
+                span, align = (self.width() - 80.0, self.width() - 2.0), Qt.AlignmentFlag.AlignRight
+            else:
+                span, align = (column.x - pitch / 2, column.x + pitch / 2), Qt.AlignmentFlag.AlignHCenter
+            for k, text in enumerate(self._header_lines(c, span[1] - span[0] - 2)):
+                painter.setPen(QColor(theme.TEXT if k == 0 else theme.MUTED))
+                painter.drawText(QRectF(span[0], top + k * line, span[1] - span[0], line), align, text)
+
+    def _paint_nodes(self, painter: QPainter) -> None:
+        squares, circles = [], []
+        for c, column in enumerate(self._layout.columns):
+            for rect, look in zip(column.nodes, self._looks[c]):
+                paint_look(painter, rect, look)
+                (circles if look.image is None else squares).append(rect)
+            if c == 0:
+                self._paint_feature_names(painter, column)
+            if column.more:
+                self._paint_more(painter, c, column)
+        painter.setPen(QPen(QColor(theme.MUTED), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRects(squares)
+        for rect in circles:
+            painter.drawEllipse(rect)
+        for square, color in self._bias_fills:
+            painter.fillRect(square, color)
+        if self._hovered is not None and self._hovered[0] == "node":
+            _, c, k = self._hovered
+            painter.setPen(QPen(QColor(theme.TEXT), 2))
+            painter.drawRect(self._layout.columns[c].nodes[k])
+
+    def _paint_feature_names(self, painter: QPainter, column) -> None:
+        painter.setPen(QColor(theme.TEXT))
+        for rect, name in zip(column.nodes, self._structure.feature_names):
+            label = QRectF(0, rect.top(), rect.left() - 6, rect.height())
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, feature_label(name))
+
+    def _paint_more(self, painter: QPainter, c: int, column) -> None:
+        metrics = painter.fontMetrics()
+        # Shorter forms for narrower columns; the header still says how many units there are.
+        text = next((t for t in (self.more_text(c), "+{count}".format(count=column.more))
+                     if metrics.horizontalAdvance(t) <= self._layout.pitch - 2), "\u22ee")
+        bottom = column.nodes[-1].bottom()
+        painter.setPen(QColor(theme.MUTED))
+        painter.drawText(QRectF(column.x - self._layout.pitch / 2, bottom + 2, self._layout.pitch, metrics.height()),
+                         Qt.AlignmentFlag.AlignHCenter, text)
+
+    # -- hovering --------------------------------------------------------------
+    def _hit(self, pos: QPointF) -> Optional[tuple]:
+        if self._layout is None:
+            return None
+        for c, column in enumerate(self._layout.columns):
+            for k, rect in enumerate(column.nodes):
+                if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                    return ("node", c, k)
+        for layer, geometry in enumerate(self._geometry):
+            source, target = self._layout.columns[layer], self._layout.columns[layer + 1]
+            if source.x <= pos.x() <= target.x:
+                found = geometry.nearest(pos, LINK_TOLERANCE)
+                return None if found is None else ("link", layer, *found)
+        return None
+
+    def _node_name(self, column: int, index: int) -> str:
+        if column == 0:
+            return feature_label(self._structure.feature_names[index])
+        layer = self._snapshot.layers[column - 1]
+        data = self._snapshot.data
+        if column == len(self._snapshot.layers) and data.task == "multiclass" and index < len(data.class_names):
+            return self.tr("{layer}, {name}").format(layer=layer_label(layer.name), name=data.class_names[index])
+        if layer.units == 1:
+            return layer_label(layer.name)
+        return self.tr("{layer}, neuron {index}").format(layer=layer_label(layer.name), index=index + 1)
+
+    def _describe(self, hit: tuple) -> str:
+        if hit[0] == "node":
+            _, c, k = hit
+            name = self._node_name(c, k)
+            if c == 0:
+                return self.tr("{name}\ninput feature").format(name=name)
+            layer = self._snapshot.layers[c - 1]
+            return self.tr("{name}\nactivation: {activation}\nbias: {bias:.4g}").format(
+                name=name, activation=names.label("activation", layer.activation), bias=float(layer.bias[k]))
+        _, layer, j, i = hit
+        text = self.tr("weight {value:.4g}\n{source} \u2192 {target}").format(
+            value=float(self._weights[layer][j, i]), source=self._node_name(layer, i),
+            target=self._node_name(layer + 1, j))
+        probe = self._snapshot.layers[layer]
+        pieces = probe.weights.shape[0] // max(probe.units, 1)
+        if pieces > 1:
+            text += "\n" + self.tr("the strongest of {count} maxout pieces").format(count=pieces)
+        return text
+
+    def _card_picture(self, hit: tuple) -> Optional[QPixmap]:
+        if hit[0] != "node" or self._snapshot.grid is None:
+            return None
+        _, c, k = hit
+        look = enlarged_look(self._snapshot, c, k, len(self._layout.columns[c].nodes), self._discretize,
+                             self._layout.node_size * CELLS_PER_PIXEL)
+        one_d = look.line is not None
+        pixmap = QPixmap(ENLARGED, ENLARGED // 2 if one_d else ENLARGED)
+        pixmap.fill(QColor(theme.BACKGROUND))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        paint_look(painter, QRectF(pixmap.rect()), look)
+        painter.end()
+        return pixmap
+
+    def _refresh_card(self) -> None:
+        if self._hovered is None or not self.card.isVisible():
+            return
+        hit = self._hit(self._hover_pos)
+        if hit is None:
+            self.card.hide()
+            return
+        self.card.show_at(self.mapToGlobal(self._hover_pos.toPoint()), self._describe(hit), self._card_picture(hit))
+
+    def mouseMoveEvent(self, event) -> None:
+        self._hover_pos = event.position()
+        hit = self._hit(self._hover_pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            if hit is None:
+                self.card.hide()
+            else:
+                self.card.show_at(event.globalPosition().toPoint(), self._describe(hit), self._card_picture(hit))
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self._hovered = None
+        self.card.hide()
+        self.update()
+        super().leaveEvent(event)
+
+
+def paint_look(painter: QPainter, rect: QRectF, look: NodeLook) -> None:
+    """A node's face: its heatmap, its curve along x for 1-D data, or a plain circle."""
+    if look.image is not None:
+        painter.drawImage(rect, look.image, look.source)
+    if look.line is not None and len(look.line) > 1:
+        xs = np.linspace(rect.left(), rect.right(), len(look.line))
+        ys = rect.center().y() - look.line * (rect.height() / 2 - 1)
+        painter.setPen(QPen(QColor(theme.TEXT), 1))
+        painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+    if look.image is None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(look.fill if look.fill is not None else QColor(heatmap.NEUTRAL))
+        painter.drawEllipse(rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _reach(values: np.ndarray) -> float:
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+
+
+def _bias_square(node: QRectF) -> QRectF:
+    """The bias's square, astride the node's lower-left corner as in TF Playground."""
+    side = max(3.0, node.width() / 5)
+    return QRectF(node.left() - side * 0.6, node.bottom() - side * 0.4, side, side)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Any, Optional, Sequence
 
@@ -88,13 +89,20 @@ def experiment_from(args: argparse.Namespace) -> Experiment:
         experiment = _saved_experiment(args.load)
     else:
         experiment = Experiment()
-    for flag, changes in _overrides(args, experiment):
-        try:
-            experiment = experiment.with_changes(**changes)
-        except ExperimentError as error:
-            detail = str(error).split(": ", 1)[-1]
-            raise UsageError(f"argument --{flag.replace('_', '-')}: {detail}") from None
-    return experiment
+    overrides = _overrides(args, experiment)
+    changes = {field: value for _, fields in overrides for field, value in fields.items()}
+    try:
+        # All at once: flags may only make sense together (--dataset curve --features x1).
+        return experiment.with_changes(**changes) if changes else experiment
+    except ExperimentError as error:
+        field, _, detail = str(error).partition(": ")
+        flag = next((flag for flag, fields in overrides if any(field.startswith(f) for f in fields)), None)
+        if flag == "hidden":  # the layer flags share one override; the field's leaf says which flag it was
+            flag = _LAYER_FLAGS.get(field.rsplit(".", 1)[-1], "hidden")
+        raise UsageError(f"argument --{flag.replace('_', '-')}: {detail}" if flag else str(error)) from None
+
+
+_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm"}
 
 
 def _saved_experiment(path: str) -> Experiment:
@@ -170,6 +178,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except (UsageError, ExperimentError) as error:
         print(f"playground: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of our output quit early (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("playground: interrupted", file=sys.stderr)
         return 130

@@ -4,43 +4,20 @@ from __future__ import annotations
 import math
 import torch
 
-from .experiment import OptimizerSpec, ScheduleSpec, TrainingSpec
+from .experiment import ScheduleSpec, TrainingSpec
+from .fast_optim import ForeachOptimizer
 
 
 def build(spec: TrainingSpec, weights: list[torch.Tensor], others: list[torch.Tensor]):
     """The optimizer a TrainingSpec names, over weights (decayed) and other parameters (not decayed)."""
     groups = [{"params": weights}, {"params": others, "weight_decay": 0.0}]
-    inner = _optimizer(spec.optimizer, groups, spec.weight_decay)
+    # Only AdamW decays inside its step; the trainer decays the weights for every other optimizer.
+    weight_decay = spec.weight_decay if decouples_weight_decay_itself(spec) else 0.0
+    opt = spec.optimizer
+    inner = ForeachOptimizer(groups, opt.name, opt.lr, weight_decay, **opt.hyper)
     if spec.lookahead.enabled:
         return Lookahead(inner, spec.lookahead.k, spec.lookahead.alpha)
     return inner
-
-
-def _optimizer(spec: OptimizerSpec, groups: list[dict], weight_decay: float) -> torch.optim.Optimizer:
-    name, v, lr = spec.name, spec.value, spec.lr
-    # foreach: one fused call per step instead of a Python loop over parameters.
-    common = {"lr": lr, "foreach": True}
-    if name == "sgd":
-        return torch.optim.SGD(groups, **common)
-    if name in ("momentum", "nesterov"):
-        return torch.optim.SGD(groups, momentum=v("momentum"), nesterov=name == "nesterov", **common)
-    if name == "adagrad":
-        return torch.optim.Adagrad(groups, eps=v("eps"), **common)
-    if name == "adadelta":
-        return torch.optim.Adadelta(groups, rho=v("rho"), eps=v("eps"), **common)
-    if name == "rmsprop":
-        return torch.optim.RMSprop(groups, alpha=v("alpha"), eps=v("eps"), momentum=v("momentum"), **common)
-    betas = (v("beta1"), v("beta2"))
-    if name in ("adam", "amsgrad"):
-        return torch.optim.Adam(groups, betas=betas, eps=v("eps"), amsgrad=name == "amsgrad", **common)
-    if name == "adamw":
-        groups[0]["weight_decay"] = weight_decay
-        return torch.optim.AdamW(groups, betas=betas, eps=v("eps"), **common)
-    if name == "nadam":
-        return torch.optim.NAdam(groups, betas=betas, eps=v("eps"), **common)
-    if name == "radam":
-        return torch.optim.RAdam(groups, betas=betas, eps=v("eps"), **common)
-    raise ValueError(f"unknown optimizer {name!r}")
 
 
 def decouples_weight_decay_itself(spec: TrainingSpec) -> bool:
@@ -51,7 +28,7 @@ def decouples_weight_decay_itself(spec: TrainingSpec) -> bool:
 class Lookahead:
     """Lookahead (Zhang et al. 2019): every k inner steps, slow weights move alpha of the way to the fast ones."""
 
-    def __init__(self, inner: torch.optim.Optimizer, k: int, alpha: float):
+    def __init__(self, inner: ForeachOptimizer, k: int, alpha: float):
         self.inner = inner
         self.k = k
         self.alpha = alpha
@@ -60,29 +37,34 @@ class Lookahead:
 
     @property
     def param_groups(self) -> list[dict]:
+        """The inner optimizer's param groups."""
         return self.inner.param_groups
 
     @property
     def state(self):
+        """The inner optimizer's state."""
         return self.inner.state
 
     def zero_grad(self, set_to_none: bool = True) -> None:
+        """Clear the gradients, like the inner optimizer's zero_grad()."""
         self.inner.zero_grad(set_to_none)
 
     @torch.no_grad()
     def step(self, closure=None):
+        """One inner step; every k-th also pulls the slow weights toward the fast ones and resets the fast to them."""
         self.inner.step()
         self.steps += 1
         if self.steps % self.k == 0:
             fast = [p for group in self.inner.param_groups for p in group["params"]]
-            for slow, p in zip(self.slow, fast):
-                slow.add_(p - slow, alpha=self.alpha)
-                p.copy_(slow)
+            torch._foreach_add_(self.slow, torch._foreach_sub(fast, self.slow), alpha=self.alpha)
+            torch._foreach_copy_(fast, self.slow)
 
     def state_dict(self) -> dict:
+        """The inner optimizer's state, the step count and the slow weights."""
         return {"inner": self.inner.state_dict(), "steps": self.steps, "slow": self.slow}
 
     def load_state_dict(self, state: dict) -> None:
+        """Continue from a state_dict() value."""
         self.inner.load_state_dict(state["inner"])
         self.steps = state["steps"]
         for slow, saved in zip(self.slow, state["slow"]):
@@ -109,5 +91,6 @@ def scheduled_lr(spec: ScheduleSpec, base_lr: float, epoch: int) -> float:
 
 
 def set_lr(optimizer, lr: float) -> None:
+    """Set the learning rate of every param group (of a ForeachOptimizer or a Lookahead around one)."""
     for group in optimizer.param_groups:
         group["lr"] = lr

@@ -100,7 +100,8 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
     for i, (linear, act_name, a) in enumerate(zip(net.linears(), net.activation_names(), outputs)):
         w, b = linear.weight.detach(), linear.bias.detach()
         values = a.float().cpu().numpy()
-        weights = w.float().cpu().numpy()
+        # .numpy() of a CPU tensor shares its memory: copy, or the snapshot changes as training goes on.
+        weights = w.float().cpu().numpy().copy()
         act_hist, act_edges = _histogram(values, _HIST_RANGE.get(act_name, (-4.0, 4.0)))
         reach = float(np.abs(weights).max()) if weights.size else 1.0
         weight_hist, weight_edges = _histogram(weights, (-reach or -1.0, reach or 1.0))
@@ -112,7 +113,7 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
             act_std=float(values.std()) if values.size else 0.0,
             saturated=_saturated(act_name, values), dead=_dead(act_name, values),
             act_hist=act_hist, act_edges=act_edges, weight_hist=weight_hist, weight_edges=weight_edges,
-            weights=weights, bias=b.float().cpu().numpy(),
+            weights=weights, bias=b.float().cpu().numpy().copy(),
         ))
     return tuple(probes)
 

@@ -165,7 +165,8 @@ class TrainingSession:
     _force_publish = False
 
     def _publish_if_wanted(self) -> None:
-        if self._trainer is None or not (self._force_publish or self._wanted()):
+        """A new snapshot after a command, or while training when the reader wants one; none while idle."""
+        if self._trainer is None or not (self._force_publish or (self._running and self._wanted())):
             return
         self._force_publish = False
         started = time.perf_counter()
@@ -194,11 +195,14 @@ class TrainingSession:
             return self._state
 
     def _set_running(self, running: bool, state: Optional[str] = None) -> None:
-        if running and (self._trainer is None or self._trainer.finished):
-            running = False
-        self._running = running
+        ended = _ended_state(self._trainer) if self._trainer is not None else None
+        if ended is not None:  # diverged or stopped early: keep saying so until a reset
+            running, state = False, ended
+        self._running = running and self._trainer is not None
         self._rate.clear()
-        self._set_state(state or ("running" if running else ("paused" if self._trainer and self._trainer.epoch else "idle")))
+        if state is None:
+            state = "running" if self._running else ("paused" if self._trainer and self._trainer.step_count else "idle")
+        self._set_state(state)
 
     def _set_state(self, state: str, message: Optional[str] = None) -> None:
         with self._lock:

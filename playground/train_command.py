@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Optional
 
 from tqdm import tqdm
@@ -14,6 +16,8 @@ from .trainer import Trainer
 
 
 def run(args, experiment: Experiment) -> int:
+    if args.save:
+        _check_writable(args.save)  # before training, not after minutes of it
     trainer = Trainer.load(args.load, experiment) if args.load else Trainer(experiment)
     if trainer.device_message:
         print(f"playground: {trainer.device_message}", file=sys.stderr)
@@ -38,10 +42,18 @@ def run(args, experiment: Experiment) -> int:
     if args.save:
         try:
             trainer.save(args.save)
-        except OSError as error:
-            raise ExperimentError(f"--save {args.save}: cannot write ({error.strerror or error})") from None
+        except (OSError, RuntimeError) as error:  # torch.save reports a missing folder as RuntimeError
+            raise ExperimentError(f"--save {args.save}: cannot write ({str(error).splitlines()[0]})") from None
     print(_summary(trainer, diagnosis))
     return 1 if trainer.state == "diverged" else 0
+
+
+def _check_writable(path: str) -> None:
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise ExperimentError(f"--save {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ExperimentError(f"--save {path}: the folder {folder} is not writable")
 
 
 def _open(path: str):

@@ -1,0 +1,77 @@
+"""`playground bench`: one JSON line with the right keys and types; the plain loop trains the same model."""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+
+import pytest
+import torch
+
+from playground import bench, cli
+from playground.experiment import Experiment
+from playground.trainer import Trainer
+
+KEYS = {"steps_per_s": float, "plain_steps_per_s": float, "ratio": float, "epochs_per_s": float,
+        "plain_epochs_per_s": float, "seconds": float, "device": str, "torch": str}
+ENSEMBLE_KEYS = {"ensemble_k": int, "ensemble_model_steps_per_s": float, "single_steps_per_s": float,
+                 "ensemble_ratio": float}
+
+
+def _check(result: dict, seconds: float) -> None:
+    for key, kind in KEYS.items():
+        assert isinstance(result[key], kind), f"{key}: {result[key]!r}"
+    for key in ("steps_per_s", "plain_steps_per_s", "ratio", "epochs_per_s", "plain_epochs_per_s"):
+        assert math.isfinite(result[key]) and result[key] > 0, key
+    assert result["seconds"] == seconds
+    assert result["torch"] == torch.__version__
+    assert result["device"] in ("cpu", "cuda", "mps") or result["device"].startswith(("cuda:", "mps:"))
+    if importlib.util.find_spec("playground.ensemble") is not None:
+        for key, kind in ENSEMBLE_KEYS.items():
+            assert isinstance(result[key], kind), f"{key}: {result[key]!r}"
+        assert result["ensemble_k"] == 16
+
+
+def test_bench_prints_one_json_line(capsys):
+    assert bench.run(argparse.Namespace(seconds=0.15, gui=False)) == 0
+    out = capsys.readouterr().out
+    lines = out.strip().splitlines()
+    assert len(lines) == 1
+    _check(json.loads(lines[0]), 0.15)
+
+
+def test_bench_through_the_command_line(capsys):
+    assert cli.main(["bench", "--seconds", "0.1"]) == 0
+    (line,) = capsys.readouterr().out.strip().splitlines()
+    _check(json.loads(line), 0.1)
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1"])
+def test_bench_refuses_a_nonpositive_duration(capsys, seconds):
+    assert cli.main(["bench", "--seconds", seconds]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--seconds" in err[0]
+
+
+def test_the_plain_loop_trains_exactly_what_the_trainer_trains():
+    """Same weights, same batches, same rule: after 60 steps (more than two epochs) the models agree."""
+    exp = Experiment(device="cpu").with_changes(**{"data.samples": 100})
+    trainer = Trainer(exp)
+    loop = bench.PlainLoop(Trainer(exp))
+    for _ in range(60):
+        trainer.step()
+        loop.step()
+    plain = [m for m in loop.model if isinstance(m, torch.nn.Linear)]
+    for ours, theirs in zip(trainer.linears, plain):
+        torch.testing.assert_close(ours.weight.detach(), theirs.weight.detach(), rtol=1e-4, atol=1e-5)
+        torch.testing.assert_close(ours.bias.detach(), theirs.bias.detach(), rtol=1e-4, atol=1e-5)
+    assert trainer.epoch == 60 // trainer.steps_per_epoch
+
+
+def test_the_plain_model_mirrors_the_network():
+    trainer = Trainer(Experiment(device="cpu").with_changes(**{"data.samples": 40}))
+    model = bench.plain_model(trainer)
+    x = trainer.x["val"]
+    with torch.no_grad():
+        torch.testing.assert_close(model(x), trainer.net(x))

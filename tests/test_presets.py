@@ -1,0 +1,77 @@
+"""Presets: every file is a valid experiment; each dataset's preset learns its dataset."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from playground import catalog, presets
+from playground.experiment import Experiment, ExperimentError
+from playground.trainer import Trainer
+
+DATASETS = [name for name in catalog.DATASETS if name != "csv"]
+FILES = sorted(presets.PRESETS.glob("*.json"))
+
+# What "learns well" means per dataset: validation accuracy at least this, or for regression a
+# validation MSE at most this fraction of the targets' variance; within MAX_EPOCHS (or the preset's own epochs).
+GOALS = {
+    "circle": ("accuracy", 0.95),
+    "xor": ("accuracy", 0.95),
+    "gauss": ("accuracy", 0.95),
+    "spiral": ("accuracy", 0.90),
+    "moons": ("accuracy", 0.95),
+    "checkerboard": ("accuracy", 0.90),
+    "blobs": ("accuracy", 0.95),
+    "reg-plane": ("mse", 0.05),
+    "reg-gauss": ("mse", 0.15),
+    "curve": ("mse", 0.10),
+}
+MAX_EPOCHS = 300
+
+
+def test_there_is_a_preset_per_dataset():
+    assert set(GOALS) == set(DATASETS)
+    assert set(DATASETS) <= set(presets.names())
+
+
+def test_every_preset_file_is_a_valid_experiment():
+    assert FILES
+    for path in FILES:
+        exp = Experiment.load(path)  # raises ExperimentError naming the file and field otherwise
+        assert exp.name.strip(), f"{path.name} has no name"
+        assert exp.description.strip(), f"{path.name} has no description"
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_dataset_preset_is_named_after_its_dataset_and_is_a_full_document(dataset):
+    path = presets.PRESETS / f"{dataset}.json"
+    exp = presets.load(dataset)
+    assert exp.data.dataset == dataset
+    assert json.loads(path.read_text(encoding="utf-8")) == exp.to_dict()  # every field written out
+    sentences = [s for s in exp.description.replace("e.g.", "eg").split(". ") if s.strip()]
+    assert 1 <= len(sentences) <= 2 and "\n" not in exp.description
+    assert exp.task == catalog.task_of(dataset)
+
+
+def test_unknown_preset_names_the_choices():
+    with pytest.raises(ExperimentError) as caught:
+        presets.load("no-such-preset")
+    assert "circle" in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_dataset_preset_learns(dataset):
+    exp = presets.load(dataset).with_changes(device="cpu")
+    trainer = Trainer(exp)
+    kind, goal = GOALS[dataset]
+    spread = float(np.var(trainer.dataset.y_val)) if kind == "mse" else None
+
+    def score(t: Trainer) -> float:
+        h = t.history.view()
+        return float(h.val_accuracy[-1]) if kind == "accuracy" else float(h.val_loss[-1]) / spread
+
+    reached = (lambda s: s >= goal) if kind == "accuracy" else (lambda s: s <= goal)
+    trainer.train(min(exp.training.epochs, MAX_EPOCHS), lambda t: not reached(score(t)))
+    assert trainer.state != "diverged", trainer.message
+    assert reached(score(trainer)), f"{dataset}: {kind} {score(trainer):.3f} after {trainer.epoch} epochs (goal {goal})"

@@ -33,14 +33,15 @@ def verdict(avoidable_bias: float, variance: float, tolerance: float) -> str:
 
 def diagnose_errors(train_error: float, val_error: float, baseline_error: Optional[float],
                     tolerance: float) -> dict:
-    """The diagnosis as plain values: the errors, the two gaps and the verdict."""
+    """The diagnosis as plain values: the errors, the two gaps, the verdict and its remedies (English, for the GUI)."""
     baseline = 0.0 if baseline_error is None else baseline_error
     bias, variance = train_error - baseline, val_error - train_error
+    found = verdict(bias, variance, tolerance)
     return {
         "baseline_error": baseline, "baseline_known": baseline_error is not None,
         "train_error": train_error, "val_error": val_error,
         "avoidable_bias": bias, "variance": variance, "tolerance": tolerance,
-        "verdict": verdict(bias, variance, tolerance),
+        "verdict": found, "remedies": list(REMEDIES[found]),
     }
 
 

@@ -229,7 +229,7 @@ BAD = [
     (["train", "--schedule", "warmup"], "--schedule"),
     (["train", "--init", "orthogonal"], "--init"),
     (["train", "--init", "normal", "--init-scale", "0"], "--init-scale"),
-    (["train", "--dropout", "1.5"], "--hidden"),
+    (["train", "--dropout", "1.5"], "--dropout"),
     (["train", "--l2", "-1"], "--l2"),
     (["train", "--clip-norm", "-1"], "--clip-norm"),
     (["train", "--seed", "-4"], "--seed"),

@@ -32,6 +32,7 @@ LIVE_FIELDS = {
     "l2": "training.l2",
     "weight_decay": "training.weight_decay",
     "clip_norm": "training.clip_norm",
+    "baseline_error": "data.baseline_error",
 }
 
 

@@ -1,0 +1,92 @@
+"""Why a network fails to learn, in four tabs: gradient flow, activations, bias & variance, gradient check.
+
+How the main window wires it (after its own tabs exist)::
+
+    self.diagnostics = DiagnosticsTabs(self.tabs, self.controller)
+    self.diagnostics.bias_variance.baseline_changed.connect(
+        lambda error: self.controller.apply({"data.baseline_error": error}))
+    some_layout.addWidget(self.diagnostics.lesson)   # hides itself when the experiment has no description
+    ...
+    def closeEvent(self, event):
+        self.diagnostics.shutdown()                  # before controller.close(): stops background jobs
+        ...
+
+DiagnosticsTabs adds the tabs "Gradient flow", "Activations", "Bias & variance" and
+"Gradient check" to the end of `tabs`, registers every view that draws snapshots
+with controller.add_view (the controller renders a widget only while it is shown;
+the activation recorder is no widget, so it records every frame and the heatmap
+covers the run even when its tab was opened late), and follows
+controller.experiment_changed: the lesson text follows it, and jobs and results
+computed for an experiment that changed are dropped (a baseline edit alone keeps them).
+
+`controller` is anything with `experiment` (the Experiment in force),
+`experiment_changed` (a Signal(object)) and `add_view(view)`: gui.controller.Controller.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QTabWidget
+
+from playground.experiment import Experiment
+
+from .activation_history import ActivationHistory
+from .activation_view import ActivationView
+from .bias_variance_view import BiasVarianceView
+from .gradcheck_panel import GradcheckPanel
+from .gradient_flow_view import GradientFlowView
+from .lesson_view import LessonView
+
+__all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "DiagnosticsTabs", "GradcheckPanel",
+           "GradientFlowView", "LessonView"]
+
+
+def _without_baseline(experiment: Experiment) -> Experiment:
+    """The experiment as a curve or an ensemble sees it: the baseline only moves a dashed line."""
+    return experiment.with_changes(**{"data.baseline_error": None})
+
+
+class DiagnosticsTabs(QObject):
+    def __init__(self, tabs: QTabWidget, controller, parent: Optional[QObject] = None):
+        super().__init__(parent or tabs)
+        experiment_source = lambda: controller.experiment
+        self.gradient_flow = GradientFlowView()
+        self.activation_history = ActivationHistory()
+        self.activations = ActivationView(self.activation_history)
+        self.bias_variance = BiasVarianceView(experiment_source)
+        self.gradcheck = GradcheckPanel(experiment_source)
+        self.lesson = LessonView()
+        # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
+        pages = (
+            (self.gradient_flow, self.tr("Gradient flow"), self.tr(
+                "How much each step changes each layer, and whether gradients vanish or explode on the way back.")),
+            (self.activations, self.tr("Activations"), self.tr(
+                "What each layer's units output over training: saturated sigmoids and dead ReLUs show here.")),
+            (self.bias_variance, self.tr("Bias && variance"), self.tr(
+                "Underfitting or overfitting? Baseline, training and validation error, and what to try next.")),
+            (self.gradcheck, self.tr("Gradient check"), self.tr(
+                "Does backprop compute the right gradients? Compared with numerical differences.")),
+        )
+        for page, title, tip in pages:
+            tabs.setTabToolTip(tabs.addTab(page, title), tip)
+        self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance]
+        for view in self.views:
+            controller.add_view(view)
+        self._experiment = _without_baseline(controller.experiment)
+        self.lesson.show_experiment(controller.experiment)
+        controller.experiment_changed.connect(self.experiment_changed)
+
+    def experiment_changed(self, experiment: Experiment) -> None:
+        self.lesson.show_experiment(experiment)
+        substance = _without_baseline(experiment)
+        if substance == self._experiment:  # a refused edit, or the baseline alone
+            return
+        self._experiment = substance
+        self.bias_variance.set_experiment(experiment)
+        self.gradcheck.forget()
+
+    def shutdown(self, timeout: float = 5.0) -> bool:
+        """Stop every background job and wait for its thread (up to timeout each); True when all ended."""
+        runners = (self.bias_variance.curves.runner, self.bias_variance.ensemble.runner, self.gradcheck.runner)
+        return all([runner.shutdown(timeout) for runner in runners])

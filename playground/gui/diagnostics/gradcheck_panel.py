@@ -1,0 +1,132 @@
+"""Gradient checking (梯度检验) from the window: backprop against numerical differences, per layer, in the background.
+
+The check runs on the current experiment, not on the model being trained: a
+fresh Trainer of the experiment is built on the job's thread, with the weights
+training starts from (same seed), and gradcheck.check copies it to float64.
+The live model is never touched, so training may go on meanwhile, and the
+check needs no lock or hand-over with the training thread. What is checked is
+the backward pass itself, which is the same code at every weight.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from playground import gradcheck
+from playground.experiment import Experiment
+
+from ..views import theme
+from ..views.labels import layer_label
+from .job_runner import JobProgress, JobRunner
+from .notes import note
+
+OK_COLOR = "#2e7d32"
+COLUMNS = ("layer", "relative_error", "result", "checked")
+
+
+def check_experiment(experiment: Experiment, should_stop: Callable[[], bool],
+                     progress: Callable[[float], None]) -> list[gradcheck.LayerCheck]:
+    """gradcheck.check with a BackgroundJob's signature; it cannot stop halfway, so Cancel abandons it."""
+    return gradcheck.check(experiment)
+
+
+class GradcheckPanel(QWidget):
+    def __init__(self, experiment_source: Callable[[], Experiment], parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        theme.light_background(self)
+        self.experiment_source = experiment_source
+        self.checks: Optional[list[gradcheck.LayerCheck]] = None
+
+        self.button = QPushButton(self.tr("Gradient check"))
+        self.button.setToolTip(self.tr(
+            "Compare the gradients backprop computes with two-sided numerical differences, layer by layer."))
+        self.button.clicked.connect(self.start)
+        self.runner = JobRunner(self)
+        self.runner.finished.connect(self._show_checks)
+        self.runner.running_changed.connect(lambda running: self.button.setEnabled(not running))
+        self.progress = JobProgress(self.runner, busy=True, on_cancel=self.cancel)
+
+        self.explanation = note(self.tr(
+            "For each weight the numerical gradient is (J(\u03b8 + h) \u2212 J(\u03b8 \u2212 h)) / 2h. The relative "
+            "error \u2016g_num \u2212 g_backprop\u2016 / (\u2016g_num\u2016 + \u2016g_backprop\u2016) should stay "
+            "below {threshold:g}; above it, the backward pass has a bug. Checked on the experiment's starting "
+            "weights, in double precision, on the first {rows} training examples.").format(
+            threshold=gradcheck.THRESHOLD, rows=gradcheck.BATCH_ROWS))
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Relative error"), self.tr("Result"),
+                                              self.tr("Checked")])
+        self.table.horizontalHeaderItem(COLUMNS.index("checked")).setToolTip(self.tr(
+            "Weights compared, of the layer's parameters. Where a nudge of \u00b1h moves a ReLU-like unit across "
+            "its kink, the numerical gradient is meaningless there, so that weight is skipped."))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.verdict)
+
+    def start(self) -> None:
+        self.runner.start(check_experiment, self.experiment_source())
+
+    def cancel(self) -> None:
+        self.runner.abandon()
+        self.progress.show_status(self.tr("Cancelled."))
+
+    def forget(self) -> None:
+        """Drop the job and the table: they belong to an experiment that is gone."""
+        self.runner.abandon()
+        self.checks = None
+        self.table.setRowCount(0)
+        self.verdict.clear()
+        self.progress.show_status("")
+
+    def results(self) -> list[str]:
+        """The Result column: OK or FLAG per layer."""
+        return [self.table.item(row, COLUMNS.index("result")).text() for row in range(self.table.rowCount())]
+
+    def _show_checks(self, checks: list[gradcheck.LayerCheck], cancelled: bool) -> None:
+        self.checks = checks
+        self.table.setRowCount(len(checks))
+        for row, check in enumerate(checks):
+            cells = {
+                "layer": layer_label(check.name),
+                "relative_error": f"{check.relative_error:.2e}" if math.isfinite(check.relative_error) else "NaN",
+                "result": self.tr("OK") if check.passed else self.tr("FLAG"),
+                "checked": self.tr("{checked} of {parameters}").format(checked=check.checked,
+                                                                      parameters=check.parameters),
+            }
+            for column, key in enumerate(COLUMNS):
+                cell = QTableWidgetItem(cells[key])
+                if key != "layer":
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+            result = self.table.item(row, COLUMNS.index("result"))
+            result.setForeground(QColor(OK_COLOR if check.passed else theme.ALARM))
+        flagged = [layer_label(c.name) for c in checks if not c.passed]
+        if flagged:
+            self.verdict.setText(self.tr("Flagged: {layers}. Backprop disagrees with the numerical gradient there.")
+                                 .format(layers=", ".join(flagged)))
+            self.verdict.setStyleSheet(f"color: {theme.ALARM};")
+        else:
+            self.verdict.setText(self.tr("Every layer passes: backprop matches the numerical gradient."))
+            self.verdict.setStyleSheet(f"color: {OK_COLOR};")

@@ -1,0 +1,121 @@
+"""`playground` without a command: the window. With --screenshot it trains a while, saves a picture and exits.
+
+The screenshot run is driven by timers so the event loop never blocks: wait for the first
+frame, train for --train-seconds, pause, let the paused frame arrive, grab, close.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from playground.experiment import Experiment
+
+from .main_window import MainWindow, last_experiment
+
+ORGANIZATION = "Neural Playground"
+APPLICATION = "Neural Playground"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+POLL_MS = 50
+FIRST_FRAME_TIMEOUT_S = 60.0
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one named for QSettings and translated for the system locale."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    install_translators(app)
+    if app.platformName() == "offscreen":
+        qInstallMessageHandler(_without_offscreen_noise)
+    return app
+
+
+def _without_offscreen_noise(mode, context, message: str) -> None:
+    # The offscreen platform warns whenever a layout changes the window's size hints; nothing is wrong.
+    if message != "This plugin does not support propagateSizeHints()":
+        print(message, file=sys.stderr)
+
+
+def install_translators(app: QApplication) -> None:
+    """The playground's own .qm for the system locale, and Qt's for its standard dialogs, where present."""
+    locale = QLocale()
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    sources = ((str(TRANSLATIONS), "playground"), (qt_translations, "qtbase"))
+    for folder, name in sources:
+        translator = QTranslator()
+        if translator.load(locale, name, "_", folder):
+            translator.setParent(app)  # lives as long as the application
+            app.installTranslator(translator)
+
+
+def run(args, experiment: Experiment) -> int:
+    app = application()
+    screenshot: Optional[str] = getattr(args, "screenshot", None)
+    # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
+    settings = None if screenshot else QSettings()
+    window = MainWindow(starting_experiment(experiment, settings), settings)
+    window.show()
+    if screenshot:
+        shooter = Screenshot(window, screenshot, getattr(args, "train_seconds", None) or 0.0)
+        QTimer.singleShot(0, shooter.start)
+    return app.exec()
+
+
+def starting_experiment(given: Experiment, settings: Optional[QSettings]) -> Experiment:
+    """What the command line asked for; with no flags at all, the experiment open when the window last closed."""
+    if settings is None or given != Experiment():
+        return given
+    return last_experiment(settings) or given
+
+
+class Screenshot:
+    """Waits for the first frame, trains, pauses, waits for the paused frame, saves the window, quits."""
+
+    def __init__(self, window: MainWindow, path: str, train_seconds: float):
+        self.window = window
+        self.path = path
+        self.train_seconds = train_seconds
+        self.stage = self._first_frame
+        self.timer = QTimer(window)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(lambda: self.stage())
+
+    def start(self) -> None:
+        self.deadline = time.monotonic() + FIRST_FRAME_TIMEOUT_S
+        self.timer.start()
+
+    def _first_frame(self) -> None:
+        if self.window.controller.snapshot is None and time.monotonic() < self.deadline:
+            return
+        if self.train_seconds > 0:
+            self.window.controller.play()
+            self.deadline = time.monotonic() + self.train_seconds
+            self.stage = self._training
+        else:
+            self.stage = self._settled
+
+    def _training(self) -> None:
+        if time.monotonic() >= self.deadline:
+            self.window.controller.pause()
+            self.stage = self._settled
+
+    def _settled(self) -> None:
+        """Saves once the snapshot on screen is one taken after training stopped."""
+        controller = self.window.controller
+        controller.tick()
+        shown = controller.snapshot
+        if controller.state == "running" or (shown is not None and shown.state == "running"):
+            return
+        self.timer.stop()
+        saved = self.window.grab().save(self.path, "PNG")
+        if not saved:
+            print(f"playground: error: cannot write the screenshot to {self.path}", file=sys.stderr)
+        self.window.close()
+        QApplication.instance().exit(0 if saved else 2)

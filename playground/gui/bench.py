@@ -1,0 +1,101 @@
+"""`playground bench --gui`: the real window, offscreen, training at full speed; one JSON line of numbers.
+
+fps counts frames the controller rendered; latency is how late a 5 ms timer in the GUI
+thread fires (what a click would wait); steps and epochs per second come from the
+session's snapshots over the same window of time, after a short warm-up.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import Optional
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from playground.experiment import Experiment
+
+PROBE_MS = 5
+WARM_UP_S = 1.0
+DEFAULT_SECONDS = 5.0
+
+
+class GuiBench:
+    def __init__(self, window, seconds: float):
+        self.window = window
+        self.seconds = seconds
+        self.intervals: list[float] = []
+        self.probe = QTimer(window)
+        self.probe.setTimerType(Qt.TimerType.PreciseTimer)
+        self.probe.setInterval(PROBE_MS)
+        self.probe.timeout.connect(self._probe)
+        self.waiting = QTimer(window)
+        self.waiting.setInterval(50)
+        self.waiting.timeout.connect(self._wait_for_first_frame)
+        self.start_mark: Optional[tuple] = None
+        self.end_mark: Optional[tuple] = None
+        self._last_probe: Optional[float] = None
+
+    def start(self) -> None:
+        self.waiting.start()
+
+    def _wait_for_first_frame(self) -> None:
+        controller = self.window.controller
+        if controller.snapshot is None:
+            return
+        self.waiting.stop()
+        controller.play()
+        QTimer.singleShot(int(WARM_UP_S * 1000), self._begin)
+
+    def _begin(self) -> None:
+        self.start_mark = self._mark()
+        self._last_probe = time.perf_counter()
+        self.probe.start()
+        QTimer.singleShot(int(self.seconds * 1000), self._end)
+
+    def _probe(self) -> None:
+        now = time.perf_counter()
+        self.intervals.append(now - self._last_probe)
+        self._last_probe = now
+
+    def _end(self) -> None:
+        self.probe.stop()
+        self.end_mark = self._mark()
+        self.window.close()
+        QApplication.instance().quit()
+
+    def _mark(self) -> tuple[float, int, int, int]:
+        """(time, frames rendered, trainer step, trainer epoch) now."""
+        snapshot = self.window.controller.session.peek()
+        step, epoch = (snapshot.step, snapshot.epoch) if snapshot is not None else (0, 0)
+        return time.perf_counter(), self.window.controller.frames, step, epoch
+
+    def result(self) -> dict:
+        (t0, f0, s0, e0), (t1, f1, s1, e1) = self.start_mark, self.end_mark
+        span = max(t1 - t0, 1e-9)
+        late_ms = np.maximum(np.array(self.intervals) * 1000 - PROBE_MS, 0.0) if self.intervals else np.zeros(1)
+        return {
+            "fps": round((f1 - f0) / span, 1),
+            "latency_p50_ms": round(float(np.percentile(late_ms, 50)), 2),
+            "latency_p95_ms": round(float(np.percentile(late_ms, 95)), 2),
+            "latency_max_ms": round(float(late_ms.max()), 2),
+            "steps_per_s": round((s1 - s0) / span, 1),
+            "epochs_per_s": round((e1 - e0) / span, 2),
+        }
+
+
+def run(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import application
+    from .main_window import MainWindow
+
+    app = application()
+    window = MainWindow(Experiment(), settings=None)
+    window.show()
+    bench = GuiBench(window, getattr(args, "seconds", None) or DEFAULT_SECONDS)
+    QTimer.singleShot(0, bench.start)
+    app.exec()
+    print(json.dumps(bench.result()))
+    return 0

@@ -1,0 +1,243 @@
+"""The glue between the training session and the window: the current experiment in, frames out.
+
+A display-rate timer asks the session for its newest snapshot and, only when one arrived,
+hands it to each visible view: one render per frame at most, however fast training steps.
+A new snapshot is taken only once every shown view has drawn the last one, so slow drawing
+makes the worker probe less often instead of piling up frames; and views are drawn a few
+at a time, within a time budget, with waiting clicks and keys served in between.
+The GUI thread never trains and never waits on the worker; every command is queued.
+
+Edits arrive as {dotted field: value}. Learning rate, L1, L2, weight decay and clipping
+apply live between steps; every other change rebuilds the model (TF Playground users expect
+a reset when data or architecture change). An invalid edit leaves the experiment as it was
+and says why in one line.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Optional, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from playground.experiment import Experiment, ExperimentError
+from playground.session import TrainingSession
+from playground.snapshot import Snapshot
+from playground.trainer import LIVE_FIELDS
+
+FRAME_MS = 16
+# Drawing time after which the remaining views wait until the events queued meanwhile ran.
+RENDER_BUDGET_S = 0.008
+LIVE_KEYS = {path: key for key, path in LIVE_FIELDS.items()}
+# Session states that end a run on their own; the window shows why.
+STOPPED_BY_ITSELF = ("finished", "diverged", "error")
+
+
+class View(Protocol):
+    def render(self, snapshot: Snapshot) -> None: ...
+
+
+class Controller(QObject):
+    experiment_changed = Signal(object)   # the Experiment now in force
+    state_changed = Signal(str)           # session state: idle, running, paused, finished, diverged, error
+    message = Signal(str, str)            # text, severity ("info", "warning", "error"); "" text clears
+
+    def __init__(self, experiment: Experiment, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self._experiment = experiment
+        self._stop_at_epoch: Optional[int] = None
+        self.session = TrainingSession(experiment)
+        self._views: list[View] = []
+        self._drawn: dict[int, int] = {}
+        self._snapshot: Optional[Snapshot] = None
+        self._state: Optional[str] = None
+        self._status_message: Optional[str] = None
+        self._saying_status = False
+        self.playing = False
+        self.frames = 0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+        # A zero-interval timer runs after the events already waiting: clicks and keys go between views.
+        self._more_drawing = QTimer(self)
+        self._more_drawing.setSingleShot(True)
+        self._more_drawing.setInterval(0)
+        self._more_drawing.timeout.connect(self._draw_stale)
+
+    # -- what the window reads ------------------------------------------------
+    @property
+    def experiment(self) -> Experiment:
+        return self._experiment
+
+    @property
+    def snapshot(self) -> Optional[Snapshot]:
+        """The newest snapshot taken from the session (None before the first)."""
+        return self._snapshot
+
+    @property
+    def state(self) -> str:
+        return self._state or "idle"
+
+    def add_view(self, view: View) -> None:
+        self._views.append(view)
+        if self._snapshot is not None:
+            self._draw(view, self._snapshot)
+
+    # -- edits ------------------------------------------------------------------
+    def apply(self, changes: dict[str, Any]) -> bool:
+        """Change fields of the experiment; live where the trainer allows, else a reset. False if refused."""
+        try:
+            changed = self._experiment.with_changes(**changes)
+        except ExperimentError as error:
+            self.refuse(str(error))
+            return False
+        if changed == self._experiment:
+            return True
+        live = {LIVE_KEYS[path]: field_value(changed, path) for path in changes if path in LIVE_KEYS}
+        self._experiment = changed
+        if len(live) == len(changes):
+            self.session.set_hyper(**live)
+        else:
+            self._rebuild()
+        self._say("", "info")
+        self.experiment_changed.emit(changed)
+        return True
+
+    def replace(self, experiment: Experiment) -> None:
+        """Start over with another experiment (a file, a preset)."""
+        self._experiment = experiment
+        self._rebuild()
+        self._say("", "info")
+        self.experiment_changed.emit(experiment)
+
+    def refuse(self, reason: str) -> None:
+        """Say why an edit was not applied, and show the experiment in force again."""
+        self._say(self.tr("Not applied: {reason}").format(reason=reason), "warning")
+        self.experiment_changed.emit(self._experiment)
+
+    def _say(self, text: str, severity: str, about_status: bool = False) -> None:
+        self._saying_status = about_status and bool(text)
+        self.message.emit(text, severity)
+
+    def _rebuild(self) -> None:
+        self.playing = False
+        self.session.reset(self._experiment)
+
+    # -- training commands ----------------------------------------------------
+    def play(self) -> None:
+        if self.state in ("diverged", "error"):
+            self._say(self._status_text(), "error", about_status=True)  # again, in case it was dismissed
+            return
+        self.playing = True
+        self.session.play()
+
+    def pause(self) -> None:
+        self.playing = False
+        self.session.pause()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self) -> None:
+        self.playing = False
+        self.session.step()
+
+    def step_epoch(self) -> None:
+        self.playing = False
+        self.session.step_epoch()
+
+    def reset(self) -> None:
+        """Fresh weights from the same seed; the data stay."""
+        self.playing = False
+        self.session.reset()
+
+    def regenerate(self) -> None:
+        """New data from the next data seed; a reset follows."""
+        self.apply({"data.seed": (self._experiment.data.seed + 1) % 2**32})
+
+    def set_stop_at_epoch(self, epoch: Optional[int]) -> None:
+        """Pause by itself at this epoch (None: train until paused)."""
+        self._stop_at_epoch = epoch
+        self.session.stop_at_epoch = epoch
+
+    @property
+    def stop_at_epoch(self) -> Optional[int]:
+        return self._stop_at_epoch
+
+    def close(self) -> bool:
+        """Stop the display timer and the worker; True when the worker thread has ended."""
+        self._timer.stop()
+        self._more_drawing.stop()
+        return self.session.close()
+
+    # -- frames -----------------------------------------------------------------
+    def tick(self) -> None:
+        """Take a new snapshot once every shown view has drawn the last, then draw it."""
+        self._follow_status()
+        if not self._stale_views():
+            arrived = self.session.latest()
+            if arrived is None:
+                return
+            self._snapshot = arrived
+            self.frames += 1
+        self._draw_stale()
+
+    def _draw_stale(self) -> None:
+        """Draw views until the time budget is spent; the rest follow as soon as waiting events ran."""
+        deadline = time.perf_counter() + RENDER_BUDGET_S
+        for view in self._stale_views():
+            self._draw(view, self._snapshot)
+            if time.perf_counter() > deadline:
+                break
+        if self._stale_views():
+            self._more_drawing.start()
+
+    def _stale_views(self) -> list[View]:
+        """Shown views that have not drawn the current snapshot, the longest-waiting first."""
+        if self._snapshot is None:
+            return []
+        serial = self._snapshot.serial
+        stale = [view for view in self._views if self._drawn.get(id(view)) != serial and _showing(view)]
+        return sorted(stale, key=lambda view: self._drawn.get(id(view), -1))
+
+    def _draw(self, view: View, snapshot: Snapshot) -> None:
+        self._drawn[id(view)] = snapshot.serial
+        view.render(snapshot)
+
+    def _follow_status(self) -> None:
+        state, text = self.session.status
+        if state != self._state:
+            if state in STOPPED_BY_ITSELF or (self._state == "running" and state != "running"):
+                self.playing = False
+            self._state = state
+            self.state_changed.emit(state)
+        if text != self._status_message:
+            self._status_message = text
+            if text:
+                self._say(self._status_text(), _severity(state), about_status=True)
+            elif self._saying_status:  # the reason went away (a reset): so does the message
+                self._say("", "info")
+
+    def _status_text(self) -> str:
+        text = self._status_message or ""
+        if self._state == "diverged":
+            text += " " + self.tr("Press Reset (R) to start again.")
+        return text
+
+
+def _severity(state: str) -> str:
+    return {"diverged": "error", "error": "error", "finished": "info"}.get(state, "warning")
+
+
+def _showing(view: View) -> bool:
+    return not isinstance(view, QWidget) or view.isVisible()
+
+
+def field_value(experiment: Experiment, path: str) -> Any:
+    """The value at a dotted path: field_value(e, "training.optimizer.lr")."""
+    value: Any = experiment
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value

@@ -1,0 +1,217 @@
+"""The main window, laid out left to right like TF Playground: DATA, NETWORK, OUTPUT, then the plots.
+
+Above them the top bar (play, counters, main hyperparameters), a message banner and the
+lesson text of a lesson preset; below, a dock with the remaining settings. The right-hand
+tabs hold the plots and the diagnostics, and take more views through add_tab().
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox, QDockWidget, QFrame, QMainWindow, QScrollArea, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from playground.experiment import Experiment, ExperimentError
+
+from . import network_edits
+from .controller import Controller, View
+from .data_panel import DataPanel
+from .diagnostics import DiagnosticsTabs
+from .file_menu import FileMenu
+from .layer_editor import LayerEditor
+from .message_banner import MessageBanner
+from .output_panel import OutputPanel
+from .panel_parts import section_title
+from .settings_panel import SettingsPanel
+from .top_bar import TopBar
+from .training_actions import TrainingActions
+from .views import theme
+from .views.gradient_view import GradientView
+from .views.loss_view import LossView
+from .views.network_view import NetworkView
+
+DEFAULT_SIZE = (1400, 900)
+COLUMN_WIDTHS = (315, 420, 320, 345)
+GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
+
+
+def _scrolling(widget: QWidget, horizontal: bool = False) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not horizontal:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for the vertical scroll bar, so that it never covers the column's right edge.
+        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        area.setMinimumWidth(widget.minimumSizeHint().width() + bar)
+    return area
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, experiment: Experiment, settings: Optional[QSettings] = None):
+        super().__init__()
+        self.settings = settings
+        # Changing label texts re-lay out the window every frame; animated docks would animate each time.
+        self.setAnimated(False)
+        theme.light_background(self)
+        self.controller = Controller(experiment, self)
+        self.training_actions = TrainingActions(self.controller, self)
+        self.addActions(self.training_actions.all())
+
+        self.top_bar = TopBar(self.controller, self.training_actions)
+        self.banner = MessageBanner()
+        self.controller.message.connect(self.banner.show_message)
+        self.data_panel = DataPanel(self.controller, self.training_actions)
+        self.network_view = NetworkView()
+        self.network_view.setToolTip(self.tr(
+            "Each square shows what a neuron computes over the input plane; lines are weights (blue positive, "
+            "orange negative, thicker is stronger). Hover for values; + and \u2212 change the shape."))
+        self.network_view.layer_count_change_requested.connect(
+            lambda delta: self.controller.apply(network_edits.change_layer_count(self.controller.experiment, delta)))
+        self.network_view.units_change_requested.connect(
+            lambda index, delta: self.controller.apply(
+                network_edits.change_units(self.controller.experiment, index, delta)))
+        self.layer_editor = LayerEditor(self.controller)
+        self.output_panel = OutputPanel()
+        self.loss_view = LossView()
+        self.gradient_view = GradientView()
+        self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)
+        self.output_panel.discretize.toggled.connect(self.network_view.set_discretize)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.log_scale = QCheckBox(self.tr("Log scale"))
+        self.log_scale.setToolTip(self.tr("Show the loss on a log scale, where slow late progress stays visible."))
+        self.log_scale.toggled.connect(self.loss_view.set_log_y)
+        loss_page = QWidget()
+        loss_layout = QVBoxLayout(loss_page)
+        loss_layout.setContentsMargins(2, 2, 2, 2)
+        loss_layout.addWidget(self.loss_view, 1)
+        loss_layout.addWidget(self.log_scale)
+        self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."))
+        self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
+            "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "
+            "exploding ones."), view=self.gradient_view)
+        self.diagnostics = DiagnosticsTabs(self.tabs, self.controller)
+        self.diagnostics.bias_variance.baseline_changed.connect(
+            lambda error: self.controller.apply({"data.baseline_error": error}))
+        self.tabs.currentChanged.connect(lambda _: self.controller.tick())
+
+        for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):
+            self.controller.add_view(view)
+        self.setCentralWidget(self._columns())
+        self.settings_dock = self._settings_dock()
+        self.file_menu = FileMenu(self, self.controller, settings, self.plots)
+        self._training_menu()
+        self._view_menu()
+        self.controller.experiment_changed.connect(self._show_title)
+        self._show_title(experiment)
+        self.statusBar().setSizeGripEnabled(True)
+        self.resize(*DEFAULT_SIZE)
+        self._restore()
+
+    # -- layout ---------------------------------------------------------------
+    def _columns(self) -> QWidget:
+        network = QWidget()
+        network_layout = QVBoxLayout(network)
+        network_layout.setContentsMargins(4, 4, 4, 4)
+        network_layout.setSpacing(4)
+        network_layout.addWidget(section_title(self.tr("Network")))
+        split = QSplitter(Qt.Orientation.Vertical)
+        # Wide networks (32 layers) get a horizontal scroll bar instead of squeezed columns.
+        split.addWidget(_scrolling(self.network_view, horizontal=True))
+        split.addWidget(self.layer_editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        network_layout.addWidget(split, 1)
+
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.setChildrenCollapsible(False)
+        for widget in (_scrolling(self.data_panel), network, self.output_panel, self.tabs):
+            self.columns.addWidget(widget)
+        self.columns.setSizes(list(COLUMN_WIDTHS))
+        for index, stretch in enumerate((0, 2, 1, 1)):
+            self.columns.setStretchFactor(index, stretch)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.diagnostics.lesson)  # a lesson's text; hidden for experiments without one
+        layout.addWidget(self.columns, 1)
+        return central
+
+    def _settings_dock(self) -> QDockWidget:
+        dock = QDockWidget(self.tr("Settings"), self)
+        dock.setObjectName("settings")
+        self.settings_panel = SettingsPanel(self.controller)
+        dock.setWidget(_scrolling(self.settings_panel, horizontal=True))
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def _training_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Training"))
+        menu.addActions(self.training_actions.all())
+
+    def _view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        toggle = self.settings_dock.toggleViewAction()
+        toggle.setText(self.tr("&Settings panel"))
+        toggle.setStatusTip(self.tr("Show or hide the optimizer, schedule, regularization and start settings."))
+        menu.addAction(toggle)
+
+    def add_tab(self, page: QWidget, title: str, tip: str = "", view: Optional[View] = None) -> None:
+        """A page in the right-hand tabs; `view` (often the page itself) gets every new frame while shown."""
+        index = self.tabs.addTab(page, title)
+        self.tabs.setTabToolTip(index, tip)
+        if view is not None:
+            self.controller.add_view(view)
+
+    def _show_title(self, experiment: Experiment) -> None:
+        title = self.tr("Neural Playground")
+        self.setWindowTitle(f"{experiment.name} \u2014 {title}" if experiment.name else title)
+
+    def plots(self) -> dict[str, QWidget]:
+        """The pictures File > Export plots writes, by file name."""
+        return {"network": self.network_view, "output": self.output_panel, "loss": self.loss_view,
+                "gradients": self.gradient_view}
+
+    # -- persistence ---------------------------------------------------------------
+    def _restore(self) -> None:
+        if self.settings is None:
+            return
+        geometry, state = self.settings.value(GEOMETRY_KEY), self.settings.value(STATE_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.settings.setValue(STATE_KEY, self.saveState())
+            self.settings.setValue(EXPERIMENT_KEY, self.controller.experiment.to_json())
+            self.settings.sync()
+        self.diagnostics.shutdown()  # its background jobs first: they may wait on the model
+        self.controller.close()
+        super().closeEvent(event)
+
+
+def last_experiment(settings: QSettings) -> Optional[Experiment]:
+    """The experiment open when the window last closed; None if there is none or it no longer validates."""
+    text = settings.value(EXPERIMENT_KEY)
+    if not isinstance(text, str):
+        return None
+    try:
+        return Experiment.from_json(text)
+    except ExperimentError:  # an older or damaged entry: start from the default instead
+        return None

@@ -1,0 +1,45 @@
+"""Small pieces the panels share: headings, captions, fixed-size labels, and showing values quietly."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+
+
+def section_title(text: str) -> QLabel:
+    """A column heading in TF Playground's small capitals style."""
+    label = QLabel(text.upper())
+    label.setStyleSheet("color: #555; font-weight: bold; letter-spacing: 1px;")
+    return label
+
+
+def captioned(caption: str, widget: QWidget, tip: str) -> QWidget:
+    """A control under its small grey caption; the tooltip on both."""
+    box = QWidget()
+    label = QLabel(caption)
+    label.setStyleSheet("color: #777; font-size: 8pt;")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    for part in (box, label, widget):
+        part.setToolTip(tip)
+    return box
+
+
+def fit_for_life(label: QLabel, widest: str) -> None:
+    """A fixed size that holds the widest text the label will show: a fixed-size widget's new
+    text repaints the label alone instead of re-laying out the whole window every frame."""
+    metrics = label.fontMetrics()
+    label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height() + 2)
+
+
+def set_quietly(widget: QWidget, value: Any) -> None:
+    """Show a value in a check box, spin box or slider without it reporting a user's edit."""
+    with QSignalBlocker(widget):
+        if isinstance(widget, QAbstractButton):
+            widget.setChecked(value)
+        else:
+            widget.setValue(value)

@@ -69,6 +69,19 @@ class Network(nn.Module):
         for linear in self.linears():
             initialize(linear.weight, linear.bias, init.scheme, init.resolved_scale(), generator)
 
+    def set_training(self, training: bool) -> None:
+        """Train or eval mode, touching the modules only where dropout or batch norm make them differ.
+
+        Module.train() walks every submodule; on a tiny network that walk costs
+        as much as a training step, and eval/train flip twice every epoch.
+        """
+        if self._mode_matters and self.training != training:
+            self.train(training)
+
+    @property
+    def _mode_matters(self) -> bool:
+        return any(layer.norm is not None or layer.drop is not None for layer in self.hidden)
+
     def is_plain(self) -> bool:
         """True when every layer is linear + elementwise activation, so the fast backward applies."""
         return all(

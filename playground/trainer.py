@@ -98,7 +98,7 @@ class Trainer:
         self.message: Optional[str] = self.device_message
         self.lr = exp.training.optimizer.lr
         self._batch_index = 0
-        self._epoch_grad_sum = torch.zeros(len(self.linears), device=self.device)
+        self._epoch_grad_sums = [torch.zeros((), device=self.device) for _ in self.linears]
         self._epoch_steps = 0
         self._update_ratio = np.full(len(self.linears), np.nan)
         self._best: Optional[tuple[float, int, dict]] = None
@@ -147,8 +147,7 @@ class Trainer:
         started = time.perf_counter()
         i = self._batch_index * self._batch
         xb, yb = self._epoch_x[i:i + self._batch], self._epoch_y[i:i + self._batch]
-        if not self.net.training:
-            self.net.train()
+        self.net.set_training(True)
         self._gradients(xb, yb)
         before = [w.detach().clone() for w in self.weights] if measure_update else None
         self.optimizer.step()
@@ -187,7 +186,7 @@ class Trainer:
             torch._foreach_add_(grads, torch._foreach_sign(self.weights), alpha=t.l1)
         if t.clip_norm:
             torch.nn.utils.clip_grad_norm_(self.net.parameters(), t.clip_norm, foreach=True)
-        self._epoch_grad_sum += torch.stack(torch._foreach_norm(grads))
+        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm(grads))
         self._epoch_steps += 1
 
     def penalty(self) -> torch.Tensor:
@@ -201,7 +200,7 @@ class Trainer:
     def _end_epoch(self) -> None:
         self.epoch += 1
         metrics = {split: self.evaluate(split) for split in ("train", "val", "test")}
-        grad = (self._epoch_grad_sum / max(self._epoch_steps, 1)).cpu().numpy()
+        grad = (torch.stack(self._epoch_grad_sums) / max(self._epoch_steps, 1)).cpu().numpy()
         weight_norms = torch.stack(torch._foreach_norm([w.detach() for w in self.weights])).cpu().numpy()
         self.history.append(
             epoch=self.epoch, step=self.step_count, elapsed_s=self.elapsed, lr=self.lr,
@@ -209,7 +208,7 @@ class Trainer:
             train_accuracy=_nan_if_none(metrics["train"][1]), val_accuracy=_nan_if_none(metrics["val"][1]),
             test_accuracy=_nan_if_none(metrics["test"][1]), grad_norm=grad, weight_norm=weight_norms,
         )
-        self._epoch_grad_sum.zero_()
+        torch._foreach_zero_(self._epoch_grad_sums)
         self._epoch_steps = 0
         train_loss = metrics["train"][0]
         if not math.isfinite(train_loss) or not np.all(np.isfinite(grad)):
@@ -262,7 +261,7 @@ class Trainer:
         x, y = self.x[split], self.y[split]
         if x.shape[0] == 0:
             return float("nan"), None
-        self.net.eval()
+        self.net.set_training(False)
         logits = self.net(x)
         return data_loss(self.task, logits, y).item(), accuracy(self.task, logits, y)
 
@@ -284,7 +283,7 @@ class Trainer:
             evaluated = [self.evaluate(s) for s in ("train", "val", "test")]
             losses = tuple(e[0] for e in evaluated)
             accs = tuple(e[1] for e in evaluated)
-        self.net.eval()
+        self.net.set_training(False)
         probe_x = self.x["train"][:1024]
         layers = layer_probes(self.net, probe_x, self._update_ratio)
         return Snapshot(

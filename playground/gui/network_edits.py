@@ -91,7 +91,7 @@ def set_widths(experiment: Experiment, widths: list[int]) -> dict[str, Any]:
 
 
 def format_widths(experiment: Experiment) -> str:
-    """The widths as parse_widths reads them, runs of equal widths shortened: '4, 2', '512x32'."""
+    """The widths as parse_widths reads them, long runs of equal widths shortened: "4, 2", "512x32"."""
     parts: list[str] = []
     widths = [layer.units for layer in experiment.network.layers]
     i = 0
@@ -100,6 +100,6 @@ def format_widths(experiment: Experiment) -> str:
         while j < len(widths) and widths[j] == widths[i]:
             j += 1
         run = j - i
-        parts += [f"{widths[i]}x{run}"] if run > 2 else [str(widths[i])] * run
+        parts += [f"{widths[i]}x{run}"] if run > 4 else [str(widths[i])] * run
         i = j
     return ", ".join(parts)

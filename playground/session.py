@@ -68,6 +68,11 @@ class TrainingSession:
         with self._lock:
             return self._experiment
 
+    @property
+    def alive(self) -> bool:
+        """True while the worker thread runs."""
+        return self._thread.is_alive()
+
     def play(self) -> None:
         self._send(lambda: self._set_running(True))
 

@@ -69,6 +69,7 @@ class History:
     test_accuracy: np.ndarray
     grad_norm: np.ndarray        # [epochs, layers] weight-gradient norm averaged over the epoch's steps
     weight_norm: np.ndarray      # [epochs, layers]
+    run: int = 0                 # which training run (reset to reset) these rows belong to
 
     def __len__(self) -> int:
         return len(self.epoch)

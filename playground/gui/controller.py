@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from playground.experiment import Experiment, ExperimentError
-from playground.session import TrainingSession
+from playground.process_session import ProcessSession
 from playground.snapshot import Snapshot
 from playground.trainer import LIVE_FIELDS
 
@@ -46,7 +46,7 @@ class Controller(QObject):
         super().__init__(parent)
         self._experiment = experiment
         self._stop_at_epoch: Optional[int] = None
-        self.session = TrainingSession(experiment)
+        self.session = ProcessSession(experiment)
         self._views: list[View] = []
         self._drawn: dict[int, int] = {}
         self._snapshot: Optional[Snapshot] = None

@@ -139,7 +139,8 @@ def test_a_learning_curve_runs_in_the_background_and_is_plotted(qtbot, rig):
     curves = r.diagnostics.bias_variance.curves
     show(r, r.diagnostics.bias_variance)
     r.controller.play()
-    curves.sweep_epochs = 3
+    qtbot.waitUntil(lambda: r.controller.frames > 0, timeout=WAIT_MS)  # the window draws before the job starts
+    curves.sweep_epochs = 30
     qtbot.mouseClick(curves.learning_button, Qt.MouseButton.LeftButton)
     assert curves.runner.running and not curves.learning_button.isEnabled()
     frames = r.controller.frames

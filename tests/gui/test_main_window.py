@@ -359,7 +359,7 @@ def test_closing_during_training_stops_the_worker(qtbot, open_window):
     play_until_epoch(qtbot, window, 1)
     session = window.controller.session
     window.close()
-    assert not session._thread.is_alive()
+    assert not session.alive
     assert training_threads() == []
     assert not window.controller._timer.isActive()
 

@@ -1,0 +1,196 @@
+"""A training session in a child process, behind the same interface as TrainingSession.
+
+Python runs one thread at a time. In one process the trainer and the window's
+drawing share that single lock, so on a two-core machine each slows the other
+and neither gets a core of its own. Here a TrainingSession runs in a spawned
+child process (its own interpreter, its own core); commands go down a pipe as
+plain tuples and snapshots come back up as pickled numpy values. Only one
+snapshot is in flight at a time: the child sends the next only after the
+window took the last, and histories travel as the rows added since the last
+snapshot, so a long run costs no more to show than a short one.
+"""
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import threading
+from typing import Optional
+
+from .experiment import Experiment
+from .history import HistoryBuffer, rows_since
+from .snapshot import Snapshot
+
+# The relay thread takes the name the session's worker thread has, so a check for
+# "training" threads left running covers both kinds of session.
+THREAD_NAME = "training"
+_CONTEXT = multiprocessing.get_context("spawn")  # fork would copy the window's threads and Qt state
+
+
+class ProcessSession:
+    """TrainingSession's interface; the trainer runs in a child process."""
+
+    def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
+                 stop_at_epoch: Optional[int] = None):
+        self._lock = threading.Lock()
+        self._experiment = experiment
+        self._stop_at_epoch = stop_at_epoch
+        self._latest: Optional[Snapshot] = None
+        self._taken = True
+        self._status: tuple[str, Optional[str]] = ("idle", None)
+        self._history: Optional[HistoryBuffer] = None
+        self._data = None
+        self._conn, child = _CONTEXT.Pipe()
+        self._process = _CONTEXT.Process(
+            target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
+            name=THREAD_NAME, daemon=True,
+        )
+        self._process.start()
+        child.close()
+        self._relay = threading.Thread(target=self._receive, name=THREAD_NAME, daemon=True)
+        self._relay.start()
+
+    # -- the reader's side, as TrainingSession --------------------------------
+    def latest(self) -> Optional[Snapshot]:
+        """The newest snapshot, or None if none is newer than the last one taken."""
+        with self._lock:
+            if self._taken:
+                return None
+            self._taken = True
+            snapshot = self._latest
+        self._send("taken")
+        return snapshot
+
+    def peek(self) -> Optional[Snapshot]:
+        with self._lock:
+            return self._latest
+
+    @property
+    def status(self) -> tuple[str, Optional[str]]:
+        with self._lock:
+            return self._status
+
+    @property
+    def experiment(self) -> Experiment:
+        with self._lock:
+            return self._experiment
+
+    @property
+    def stop_at_epoch(self) -> Optional[int]:
+        return self._stop_at_epoch
+
+    @stop_at_epoch.setter
+    def stop_at_epoch(self, epoch: Optional[int]) -> None:
+        self._stop_at_epoch = epoch
+        self._send("stop_at_epoch", epoch)
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive() or self._relay.is_alive()
+
+    def play(self) -> None:
+        self._send("play")
+
+    def pause(self) -> None:
+        self._send("pause")
+
+    def step(self, batches: int = 1) -> None:
+        self._send("step", batches)
+
+    def step_epoch(self) -> None:
+        self._send("step_epoch")
+
+    def reset(self, experiment: Optional[Experiment] = None) -> None:
+        if experiment is not None:
+            with self._lock:
+                self._experiment = experiment
+        self._send("reset", experiment.to_json() if experiment is not None else None)
+
+    def set_hyper(self, **values: float) -> None:
+        self._send("set_hyper", values)
+
+    def close(self, timeout: float = 5.0) -> bool:
+        """Stop the child process; True when it and the relay thread have ended."""
+        self._send("close")
+        self._process.join(timeout)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(1.0)
+        self._conn.close()
+        self._relay.join(timeout)
+        return not self.alive
+
+    def _send(self, *command) -> None:
+        try:
+            self._conn.send(command)
+        except (OSError, ValueError):  # the child is gone; status already says why
+            pass
+
+    # -- the relay thread ------------------------------------------------------
+    def _receive(self) -> None:
+        while True:
+            try:
+                kind, payload = self._conn.recv()
+            except (EOFError, OSError, ValueError):
+                break
+            if kind == "snapshot":
+                snapshot = self._with_history(*payload)
+                with self._lock:
+                    self._latest, self._taken = snapshot, False
+            else:
+                status, experiment_json = payload
+                experiment = Experiment.from_json(experiment_json)
+                with self._lock:
+                    self._status, self._experiment = status, experiment
+        if self._process.exitcode not in (0, None):
+            with self._lock:
+                self._status = ("error", f"the training process stopped unexpectedly (exit code {self._process.exitcode})")
+
+    def _with_history(self, snapshot: Snapshot, start: int) -> Snapshot:
+        """The snapshot made whole: every history row received so far, and the data last sent."""
+        rows = snapshot.history
+        if self._history is None or self._history.run != rows.run or start == 0:
+            self._history = HistoryBuffer(rows.grad_norm.shape[1], run=rows.run)
+        self._history.extend(rows_since(rows, 0))
+        if snapshot.data is not None:
+            self._data = snapshot.data
+        return dataclasses.replace(snapshot, history=self._history.view(), data=self._data)
+
+
+def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: Optional[int]) -> None:
+    """The child process: a TrainingSession driven by the commands that come down the pipe."""
+    from .session import TrainingSession  # torch loads here, in the child only
+
+    session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
+    wanted, sent_status, sent, sent_data = True, None, (0, 0), None  # sent: (history run, rows sent)
+    try:
+        while True:
+            if conn.poll(frame_interval / 2):
+                command, *args = conn.recv()
+                if command == "close":
+                    break
+                if command == "taken":
+                    wanted = True
+                elif command == "reset":
+                    session.reset(Experiment.from_json(args[0]) if args[0] else None)
+                elif command == "set_hyper":
+                    session.set_hyper(**args[0])
+                elif command == "stop_at_epoch":
+                    session.stop_at_epoch = args[0]
+                else:
+                    getattr(session, command)(*args)
+            status = (session.status, session.experiment)
+            if status != sent_status:
+                conn.send(("status", (status[0], status[1].to_json())))
+                sent_status = status
+            snapshot = session.latest() if wanted else None
+            if snapshot is not None:
+                history = snapshot.history
+                start = sent[1] if sent[0] == history.run and sent[1] <= len(history) else 0
+                delta = dataclasses.replace(history, **rows_since(history, start))
+                data = None if snapshot.data is sent_data else snapshot.data
+                conn.send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), start)))
+                sent, sent_data, wanted = (history.run, len(history)), snapshot.data, False
+    except (EOFError, OSError):  # the window went away without saying close
+        pass
+    finally:
+        session.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -113,21 +113,30 @@ class NetworkSpec(_Strict):
     init: InitSpec = Field(default_factory=InitSpec)
 
 
-class OptimizerSpec(_Strict):
-    name: Literal[tuple(catalog.OPTIMIZERS)] = "sgd"  # type: ignore[valid-type]
-    lr: float = Field(0.03, gt=0.0, le=100.0)
-    hyper: dict[str, float] = Field(default_factory=dict)
+class _Choice(_Strict):
+    """A name from a catalog table with the hyperparameters the document sets; the rest take their defaults."""
+
+    table: ClassVar[dict[str, tuple[catalog.Hyper, ...]]]
+    what: ClassVar[str]
 
     @model_validator(mode="after")
-    def _known_hypers(self) -> "OptimizerSpec":
-        _check_hypers(catalog.OPTIMIZERS, self.name, self.hyper, "optimizer")
+    def _known_hypers(self) -> "_Choice":
+        _check_hypers(self.table, self.name, self.hyper, self.what)
         return self
 
     def value(self, key: str) -> float:
         """A hyperparameter's value, its default where the document sets none."""
         if key in self.hyper:
             return self.hyper[key]
-        return next(h.default for h in catalog.OPTIMIZERS[self.name] if h.name == key)
+        return next(h.default for h in self.table[self.name] if h.name == key)
+
+
+class OptimizerSpec(_Choice):
+    table: ClassVar = catalog.OPTIMIZERS
+    what: ClassVar = "optimizer"
+    name: Literal[tuple(catalog.OPTIMIZERS)] = "sgd"  # type: ignore[valid-type]
+    lr: float = Field(0.03, gt=0.0, le=100.0)
+    hyper: dict[str, float] = Field(default_factory=dict)
 
 
 class LookaheadSpec(_Strict):
@@ -136,19 +145,11 @@ class LookaheadSpec(_Strict):
     alpha: float = Field(0.5, gt=0.0, le=1.0)
 
 
-class ScheduleSpec(_Strict):
+class ScheduleSpec(_Choice):
+    table: ClassVar = catalog.SCHEDULES
+    what: ClassVar = "schedule"
     name: Literal[tuple(catalog.SCHEDULES)] = "constant"  # type: ignore[valid-type]
     hyper: dict[str, float] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _known_hypers(self) -> "ScheduleSpec":
-        _check_hypers(catalog.SCHEDULES, self.name, self.hyper, "schedule")
-        return self
-
-    def value(self, key: str) -> float:
-        if key in self.hyper:
-            return self.hyper[key]
-        return next(h.default for h in catalog.SCHEDULES[self.name] if h.name == key)
 
 
 class TrainingSpec(_Strict):

@@ -30,7 +30,8 @@ def _check(name: str, input_dims: int) -> None:
         raise ExperimentError(f"feature '{name}' needs a second input column; this data has one")
 
 
-def _column(name: str, x1: np.ndarray, x2: np.ndarray | None) -> np.ndarray:
+def column(name: str, x1: np.ndarray, x2: np.ndarray | None) -> np.ndarray:
+    """One named feature of the raw inputs x1 (and x2)."""
     if name in _FORMULAS:
         return _FORMULAS[name](x1, x2)
     return x1 ** int(name.removeprefix("x1^"))
@@ -47,7 +48,7 @@ def expand(x_raw: np.ndarray, names: Sequence[str], input_names: Sequence[str]) 
     for name in names:
         _check(name, d)
     x1, x2 = x_raw[:, 0], (x_raw[:, 1] if d == 2 else None)
-    return np.column_stack([_column(name, x1, x2) for name in names])
+    return np.column_stack([column(name, x1, x2) for name in names])
 
 
 def feature_names(spec: DataSpec, input_dims: int, input_names: Sequence[str] = ()) -> tuple[str, ...]:

@@ -10,25 +10,11 @@ import functools
 
 import numpy as np
 
+from playground.features import column as feature_column
 from playground.snapshot import DataView, GridProbe, History, LayerProbe, Snapshot
 
 NEURON_PROBES = 16
 HIST_BINS = 30
-_FEATURES = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1^2": lambda x1, x2: x1 ** 2,
-    "x2^2": lambda x1, x2: x2 ** 2,
-    "x1*x2": lambda x1, x2: x1 * x2,
-    "sin_x1": lambda x1, x2: np.sin(x1),
-    "sin_x2": lambda x1, x2: np.sin(x2),
-}
-
-
-def _feature(name: str, x1: np.ndarray, x2: np.ndarray) -> np.ndarray:
-    if name in _FEATURES:
-        return _FEATURES[name](x1, x2)
-    return x1 ** int(name.split("^")[1])
 
 
 def _split(rng, x, y):
@@ -136,12 +122,12 @@ def make_snapshot(task: str = "binary", hidden: tuple[int, ...] = (4, 2), activa
         axis = np.linspace(-6, 6, resolution)
         if one_d:
             planes = (axis,)
-            fmaps = np.stack([_feature(f, axis, np.zeros_like(axis)) for f in features])
+            fmaps = np.stack([feature_column(f, axis, np.zeros_like(axis)) for f in features])
             output = np.sin(axis) * 0.75
         else:
             x1, x2 = np.meshgrid(axis, axis)
             planes = (x1 / 6, x2 / 6)
-            fmaps = np.stack([_feature(f, x1, x2) for f in features])
+            fmaps = np.stack([feature_column(f, x1, x2) for f in features])
             if task == "binary":
                 output = 1 / (1 + np.exp(-3 * (2.5 - np.hypot(x1, x2 * 1.1))))
             elif task == "multiclass":

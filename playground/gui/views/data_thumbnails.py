@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
-from playground import catalog
+from playground import catalog, features
 from playground.gui import names
 
 from . import heatmap, theme
@@ -23,16 +23,6 @@ OFF_WASH = 0.75              # how far an unselected feature's icon fades to whi
 
 Preview = Callable[[str], tuple[np.ndarray, np.ndarray]]
 
-# Display only: what each input feature looks like over the plane (the engine computes the real ones).
-FEATURE_FORMULAS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1^2": lambda x1, x2: x1 ** 2,
-    "x2^2": lambda x1, x2: x2 ** 2,
-    "x1*x2": lambda x1, x2: x1 * x2,
-    "sin_x1": lambda x1, x2: np.sin(x1),
-    "sin_x2": lambda x1, x2: np.sin(x2),
-}
 
 
 def _point_colors(task: str, y: np.ndarray) -> np.ndarray:
@@ -83,7 +73,7 @@ def feature_rgba(name: str) -> np.ndarray:
     """A feature's values over [-6, 6]^2 on the orange-blue scale, scaled by their largest |value|."""
     axis = np.linspace(-FEATURE_EXTENT, FEATURE_EXTENT, FEATURE_GRID)
     x1, x2 = np.meshgrid(axis, axis)
-    values = FEATURE_FORMULAS[name](x1, x2)
+    values = features.column(name, x1, x2)
     return heatmap.signed_rgba(values, float(np.abs(values).max()) or 1.0, lut=heatmap.POINT_LUT)
 
 

@@ -192,9 +192,11 @@ def _module_main(module: str, *args: Any) -> int:
 
 
 def _list_presets() -> int:
-    for name in presets.names():
-        experiment = presets.load(name)
-        summary = experiment.description.splitlines()[0] if experiment.description else ""
-        print(f"{name:28s} {summary}")
+    """Each preset's name and the first sentence of its description, in aligned columns."""
+    listed = [(name, presets.load(name).description) for name in presets.names()]
+    width = max((len(name) for name, _ in listed), default=0)
+    for name, description in listed:
+        first = description.split(". ")[0].rstrip(".")
+        print(f"{name:{width}}  {first + '.' if first else ''}")
     return 0
 

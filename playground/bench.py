@@ -14,8 +14,6 @@ With playground.ensemble present, its ensemble_throughput() numbers are merged i
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import threading
 import time
@@ -26,6 +24,7 @@ from torch import nn
 
 from . import activations
 from .experiment import Experiment, ExperimentError
+from .ensemble import ensemble_throughput
 from .session import TrainingSession
 from .trainer import Trainer
 
@@ -63,9 +62,7 @@ def measure(seconds: float, experiment: Optional[Experiment] = None) -> dict:
         "device": plain["device"],
         "torch": torch.__version__,
     }
-    if importlib.util.find_spec("playground.ensemble") is not None:
-        ensemble = importlib.import_module("playground.ensemble")
-        result.update(ensemble.ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
+    result.update(ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
     return result
 
 

@@ -6,11 +6,12 @@ rates for classification and mean squared error for regression.
 """
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 import numpy as np
 
-VERDICTS = ("high_bias", "high_variance", "high_bias_and_variance", "fine")
+VERDICTS = ("high_bias", "high_variance", "high_bias_and_variance", "fine", "unknown")
 CLASSIFICATION_TOLERANCE = 0.03  # three percentage points of error
 REGRESSION_TOLERANCE = 0.05      # as a fraction of the targets' variance
 
@@ -21,10 +22,16 @@ REMEDIES = {
     "fine": (),
 }
 REMEDIES["high_bias_and_variance"] = REMEDIES["high_bias"][:2] + REMEDIES["high_variance"][:2]
+REMEDIES["unknown"] = ()
 
 
 def verdict(avoidable_bias: float, variance: float, tolerance: float) -> str:
-    """One of VERDICTS, from the two gaps and how large a gap may be and still be fine."""
+    """One of VERDICTS, from the two gaps and how large a gap may be and still be fine.
+
+    "unknown" when a gap is not a number: a diverged run, or no validation split.
+    """
+    if not (math.isfinite(avoidable_bias) and math.isfinite(variance)):
+        return "unknown"
     biased, varied = avoidable_bias > tolerance, variance > tolerance
     if biased and varied:
         return "high_bias_and_variance"
@@ -74,7 +81,9 @@ def describe_verdict(d: dict) -> str:
         "high_variance": "High variance: the model overfits.",
         "high_bias_and_variance": "High bias and high variance.",
         "fine": "Bias and variance are both small.",
-    }[d["verdict"]]
+    }.get(d["verdict"])
+    if words is None:
+        return "No diagnosis: the errors are not numbers (training diverged, or there is no validation split)."
     remedies = REMEDIES[d["verdict"]]
     advice = f" Try {', '.join(remedies)}." if remedies else ""
     return f"Diagnosis: {words} ({numbers}).{advice}"

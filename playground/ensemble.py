@@ -35,7 +35,7 @@ from . import datasets, optimizers
 from .experiment import Experiment, ExperimentError
 from .model import data_loss, predict
 from .probes import resolution_for
-from .trainer import Trainer
+from .trainer import Trainer, epoch_batches
 
 DEFAULT_K = 16  # 8 or more give a usable estimate of the variance
 
@@ -130,8 +130,8 @@ class Ensemble:
     def _start_epoch(self) -> None:
         n = self.x["train"].shape[1]
         self.order = torch.stack([torch.randperm(n, generator=g) for g in self.generators]).to(self.device)
-        size = self.experiment.training.batch_size
-        self._batch = n if size == 0 or size > n else size
+        self._batch, self._epoch_rows = epoch_batches(n, self.experiment.training.batch_size,
+                                                      self.network.has_batch_norm())
         self._batch_index = 0
         t = self.experiment.training
         self.lr = optimizers.scheduled_lr(t.schedule, t.optimizer.lr, self.epoch)
@@ -161,7 +161,7 @@ class Ensemble:
         if self.stopped.any():
             self._hold_stopped()
         self._batch_index += 1
-        if self._batch_index * self._batch >= self.x["train"].shape[1]:
+        if self._batch_index * self._batch >= self._epoch_rows:
             self.epoch += 1
             self._early_stopping()
             self._start_epoch()

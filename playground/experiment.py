@@ -175,6 +175,12 @@ class Experiment(_Strict):
     network: NetworkSpec = Field(default_factory=NetworkSpec)
     training: TrainingSpec = Field(default_factory=TrainingSpec)
 
+    @model_validator(mode="after")
+    def _batch_norm_needs_batches(self) -> "Experiment":
+        if self.training.batch_size == 1 and any(layer.batch_norm for layer in self.network.layers):
+            raise ValueError("training.batch_size: batch norm needs batches of at least 2 examples (or 0: full batch)")
+        return self
+
     # -- reading and writing -------------------------------------------------
     @classmethod
     def from_dict(cls, value: Any) -> "Experiment":
@@ -235,9 +241,10 @@ class Experiment(_Strict):
 def describe(error: ValidationError) -> str:
     """One line for the first problem: the field's dotted path, then what is allowed."""
     first = error.errors()[0]
+    message = first["msg"].removeprefix("Value error, ")
+    if not first["loc"] and re.match(r"^[a-z_.]+: ", message):  # a whole-document check names its field itself
+        return message
     where = ".".join(str(part) for part in first["loc"]) or "experiment"
-    message = first["msg"]
-    message = message.removeprefix("Value error, ")
     if first["type"] == "literal_error":
         message = message.replace("Input should be", "must be one of")
     elif first["type"] == "extra_forbidden":

@@ -78,6 +78,9 @@ class Network(nn.Module):
         if self._mode_matters and self.training != training:
             self.train(training)
 
+    def has_batch_norm(self) -> bool:
+        return any(layer.norm is not None for layer in self.hidden)
+
     @property
     def _mode_matters(self) -> bool:
         return any(layer.norm is not None or layer.drop is not None for layer in self.hidden)

@@ -40,11 +40,6 @@ class Lookahead:
         """The inner optimizer's param groups."""
         return self.inner.param_groups
 
-    @property
-    def state(self):
-        """The inner optimizer's state."""
-        return self.inner.state
-
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Clear the gradients, like the inner optimizer's zero_grad()."""
         self.inner.zero_grad(set_to_none)

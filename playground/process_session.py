@@ -39,6 +39,7 @@ class ProcessSession:
         self._status: tuple[str, Optional[str]] = ("idle", None)
         self._history: Optional[HistoryBuffer] = None
         self._data = None
+        self._closing = False
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
             target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
@@ -100,9 +101,11 @@ class ProcessSession:
         self._send("step_epoch")
 
     def reset(self, experiment: Optional[Experiment] = None) -> None:
-        if experiment is not None:
-            with self._lock:
+        with self._lock:
+            if experiment is not None:
                 self._experiment = experiment
+            # Not the old run's "diverged" or "error" while the child rebuilds: a Play right away is welcome.
+            self._status = ("idle", None)
         self._send("reset", experiment.to_json() if experiment is not None else None)
 
     def set_hyper(self, **values: float) -> None:
@@ -110,6 +113,7 @@ class ProcessSession:
 
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the child process; True when it and the relay thread have ended."""
+        self._closing = True
         self._send("close")
         self._process.join(timeout)
         if self._process.is_alive():
@@ -141,7 +145,8 @@ class ProcessSession:
                 experiment = Experiment.from_json(experiment_json)
                 with self._lock:
                     self._status, self._experiment = status, experiment
-        if self._process.exitcode not in (0, None):
+        if not self._closing:  # the pipe closed without our asking: the child died
+            self._process.join(1.0)
             with self._lock:
                 self._status = ("error", f"the training process stopped unexpectedly (exit code {self._process.exitcode})")
 

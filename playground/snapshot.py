@@ -37,7 +37,7 @@ class LayerProbe:
     name: str                 # "hidden 1" ... "output"
     units: int
     activation: str
-    grad_norm: float          # norm of the weight gradient, latest step
+    grad_norm: float          # norm of the weight gradient the optimizer used, latest step (L1/L2 terms and clipping included)
     bias_grad_norm: float
     weight_norm: float
     update_ratio: float       # ||W_after - W_before|| / ||W_before|| of the latest step
@@ -67,7 +67,7 @@ class History:
     train_accuracy: np.ndarray   # nan for regression
     val_accuracy: np.ndarray
     test_accuracy: np.ndarray
-    grad_norm: np.ndarray        # [epochs, layers] weight-gradient norm averaged over the epoch's steps
+    grad_norm: np.ndarray        # [epochs, layers] weight-gradient norm (as LayerProbe's) averaged over the epoch's steps
     weight_norm: np.ndarray      # [epochs, layers]
     run: int = 0                 # which training run (reset to reset) these rows belong to
 

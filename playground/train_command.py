@@ -37,14 +37,15 @@ def run(args, experiment: Experiment) -> int:
 
         trainer.train(target, on_epoch)
         diagnosis = diagnose(trainer)
+        final = _final_record(trainer, diagnosis)
         if metrics is not None:
-            metrics.write(_dumps(_final_record(trainer, diagnosis)) + "\n")
+            metrics.write(_dumps(final) + "\n")
     if args.save:
         try:
             trainer.save(args.save)
         except (OSError, RuntimeError) as error:  # torch.save reports a missing folder as RuntimeError
             raise ExperimentError(f"--save {args.save}: cannot write ({str(error).splitlines()[0]})") from None
-    print(_summary(trainer, diagnosis))
+    print(_summary(trainer, final, diagnosis))
     return 1 if trainer.state == "diverged" else 0
 
 
@@ -81,10 +82,16 @@ def metrics_record(trainer: Trainer, row: int) -> dict:
 
 
 def _final_record(trainer: Trainer, diagnosis: dict) -> dict:
+    """The last epoch's record, the outcome and the diagnosis; after early stopping, the restored model's numbers."""
     snapshot_row = len(trainer.history.view()) - 1
     last = metrics_record(trainer, snapshot_row) if snapshot_row >= 0 else {}
     last.pop("layers", None)
-    return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message, "diagnosis": diagnosis}
+    if trainer.state == "early_stopped":
+        for split in ("train", "val", "test"):
+            loss, accuracy = trainer.evaluate(split)
+            last[f"{split}_loss"], last[f"{split}_accuracy"] = _finite(loss), accuracy
+    numbers = {key: _finite(value) if isinstance(value, float) else value for key, value in diagnosis.items()}
+    return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message, "diagnosis": numbers}
 
 
 def _outcome(trainer: Trainer) -> str:
@@ -100,13 +107,15 @@ def _progress_text(record: dict) -> str:
     return text
 
 
-def _summary(trainer: Trainer, diagnosis: dict) -> str:
-    h = trainer.history.view()
+def _summary(trainer: Trainer, final: dict, diagnosis: dict) -> str:
+    """The closing lines: outcome, the final record's losses and accuracies, why it stopped, the diagnosis."""
+    number = lambda value, digits: "nan" if value is None else f"{value:.{digits}f}"
     lines = [f"{_outcome(trainer).replace('_', ' ')}: {trainer.epoch} epochs, {trainer.step_count} steps in {trainer.elapsed:.1f} s"]
-    if len(h):
-        lines.append(f"loss: train {h.train_loss[-1]:.4f}, validation {h.val_loss[-1]:.4f}")
+    if "train_loss" in final:
+        lines.append(f"loss: train {number(final['train_loss'], 4)}, validation {number(final['val_loss'], 4)}")
         if trainer.task != "regression":
-            lines.append(f"accuracy: train {h.train_accuracy[-1]:.3f}, validation {h.val_accuracy[-1]:.3f}")
+            lines.append(f"accuracy: train {number(final['train_accuracy'], 3)}, "
+                         f"validation {number(final['val_accuracy'], 3)}")
     if trainer.message:
         lines.append(trainer.message)
     lines.append(describe_verdict(diagnosis))

@@ -126,11 +126,10 @@ class Trainer:
         order = torch.randperm(n, generator=self.generator).to(self.device)
         self._epoch_x = self.x["train"][order]
         self._epoch_y = self.y["train"][order]
-        size = self.experiment.training.batch_size
-        self._batch = n if size == 0 or size > n else size
+        self._batch, self._epoch_rows = epoch_batches(n, self.experiment.training.batch_size,
+                                                      self.net.has_batch_norm())
         self._batch_index = 0
         self._apply_schedule()
-        self._epoch_started = time.perf_counter()
 
     @property
     def finished(self) -> bool:
@@ -161,7 +160,9 @@ class Trainer:
         self.step_count += 1
         self._batch_index += 1
         self.elapsed += time.perf_counter() - started
-        if self._batch_index * self._batch >= self.x["train"].shape[0]:
+        # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
+        blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
+        if blew_up or self._batch_index * self._batch >= self._epoch_rows:
             self._end_epoch()
             return True
         return False
@@ -274,7 +275,8 @@ class Trainer:
         """Plain values describing the model now; the grid probe only when asked."""
         history = self.history.view()
         last = history.epoch.shape[0] - 1
-        if last >= 0:
+        # After early stopping the model holds an earlier epoch's weights: measure those, not the last row.
+        if last >= 0 and self.state != "early_stopped":
             pick = lambda column: float(column[last])
             accuracy_of = lambda column: None if self.task == "regression" else float(column[last])
             losses = (pick(history.train_loss), pick(history.val_loss), pick(history.test_loss))
@@ -331,8 +333,19 @@ class Trainer:
         trainer.net.to(trainer.device)
         trainer.epoch = int(saved["epoch"])
         trainer.step_count = int(saved["step"])
-        trainer._start_epoch()
+        trainer._start_epoch()  # again: the saved epoch may have a schedule's learning rate
         return trainer
+
+
+def epoch_batches(rows: int, batch_size: int, batch_norm: bool) -> tuple[int, int]:
+    """(batch size, rows trained per epoch) for `rows` training rows; batch size 0 means the whole set.
+
+    Batch norm cannot normalize a batch of one row, so with it a lone last row sits
+    out the epoch (the next shuffle gives it a place in a full batch).
+    """
+    batch = rows if batch_size == 0 or batch_size > rows else batch_size
+    lone_last_row = batch_norm and rows > 1 and rows % batch == 1
+    return batch, rows - 1 if lone_last_row else rows
 
 
 def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:

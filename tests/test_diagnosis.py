@@ -84,7 +84,15 @@ def test_every_verdict_has_remedies_in_the_record_and_the_summary():
     assert d["remedies"] == list(REMEDIES["high_variance"]) and "more data" in d["remedies"]
     text = describe_verdict(d)
     assert text.startswith("Diagnosis: High variance") and "more data" in text
-    assert all(REMEDIES[v] for v in VERDICTS if v != "fine")
+    assert all(REMEDIES[v] for v in VERDICTS if v not in ("fine", "unknown"))
+
+
+@pytest.mark.parametrize("train_error, val_error", [(float("nan"), float("nan")), (0.1, float("nan"))])
+def test_errors_that_are_not_numbers_give_no_verdict(train_error, val_error):
+    # A diverged run, or no validation split: "fine" would be a lie.
+    d = diagnose_errors(train_error, val_error, 0.0, CLASSIFICATION_TOLERANCE)
+    assert d["verdict"] == "unknown" and d["remedies"] == []
+    assert describe_verdict(d).startswith("No diagnosis")
 
 
 def test_train_command_ends_with_the_diagnosis(tmp_path, capsys):

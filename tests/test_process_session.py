@@ -73,3 +73,19 @@ def test_stop_at_epoch_reaches_the_child(session, wait_until):
     session.play()
     assert wait_until(lambda: session.status[0] == "finished", TIMEOUT)
     assert take(session, wait_until, lambda s: s.state == "finished").epoch == 4
+
+
+def test_a_child_that_dies_is_reported(session, wait_until):
+    take(session, wait_until)
+    session._process.kill()
+    assert wait_until(lambda: session.status[0] == "error", TIMEOUT)
+    assert "stopped unexpectedly" in session.status[1]
+
+
+def test_reset_clears_an_ended_state_at_once(session, wait_until, tiny_experiment):
+    session.reset(tiny_experiment(**{"training.optimizer.lr": 100.0, "network.init.scheme": "normal",
+                                     "network.init.scale": 50.0, "network.layers": [{"units": 8, "activation": "relu"}] * 4}))
+    session.play()
+    assert wait_until(lambda: session.status[0] == "diverged", TIMEOUT)
+    session.reset(tiny_experiment())
+    assert session.status == ("idle", None)

@@ -72,9 +72,9 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "inverse_time": (QT_TRANSLATE_NOOP("Names", "1 / t decay"),
                          QT_TRANSLATE_NOOP("Names", "lr / (1 + decay * epoch): large steps early, small steps late.")),
         "inverse_sqrt": (QT_TRANSLATE_NOOP("Names", "1 / sqrt(t) decay"),
-                         QT_TRANSLATE_NOOP("Names", "lr / sqrt(epoch): the decay Adagrad's analysis suggests.")),
+                         QT_TRANSLATE_NOOP("Names", "lr / sqrt(epoch + 1): the decay Adagrad's analysis suggests.")),
         "cosine": (QT_TRANSLATE_NOOP("Names", "Cosine"),
-                   QT_TRANSLATE_NOOP("Names", "Follows half a cosine from lr down to a minimum, then starts again.")),
+                   QT_TRANSLATE_NOOP("Names", "Follows half a cosine from lr down to a minimum over t_max epochs, then stays there.")),
     },
     "initializer": {
         "tf_playground": (QT_TRANSLATE_NOOP("Names", "TF Playground"),

@@ -37,7 +37,9 @@ class ActivationHistory:
 
     def render(self, snapshot: Snapshot) -> None:
         """Record the snapshot's histograms if training moved on since the last column."""
-        signature = tuple((layer.name, layer.activation, len(layer.act_hist)) for layer in snapshot.layers)
+        # The run id too: after a reset, coalesced snapshots need not show the step going back.
+        signature = (snapshot.history.run,) + tuple(
+            (layer.name, layer.activation, len(layer.act_hist)) for layer in snapshot.layers)
         last = self.last_step
         if signature != self.signature or (last is not None and snapshot.step < last):
             self._restart(signature, snapshot)

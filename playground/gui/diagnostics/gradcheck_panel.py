@@ -33,8 +33,8 @@ COLUMNS = ("layer", "relative_error", "result", "checked")
 
 def check_experiment(experiment: Experiment, should_stop: Callable[[], bool],
                      progress: Callable[[float], None]) -> list[gradcheck.LayerCheck]:
-    """gradcheck.check with a BackgroundJob's signature; it cannot stop halfway, so Cancel abandons it."""
-    return gradcheck.check(experiment)
+    """gradcheck.check with a BackgroundJob's signature: it reports progress and stops when asked."""
+    return gradcheck.check(experiment, should_stop=should_stop, progress=progress)
 
 
 class GradcheckPanel(QWidget):
@@ -51,7 +51,7 @@ class GradcheckPanel(QWidget):
         self.runner = JobRunner(self)
         self.runner.finished.connect(self._show_checks)
         self.runner.running_changed.connect(lambda running: self.button.setEnabled(not running))
-        self.progress = JobProgress(self.runner, busy=True, on_cancel=self.cancel)
+        self.progress = JobProgress(self.runner, on_cancel=self.cancel)
 
         self.explanation = note(self.tr(
             "For each weight the numerical gradient is (J(\u03b8 + h) \u2212 J(\u03b8 \u2212 h)) / 2h. The relative "

@@ -95,16 +95,14 @@ class JobRunner(QObject):
 class JobProgress(QWidget):
     """A progress bar with a Cancel button, shown while the runner's job runs, and one status line."""
 
-    def __init__(self, runner: JobRunner, busy: bool = False, on_cancel: Optional[Callable[[], None]] = None,
+    def __init__(self, runner: JobRunner, on_cancel: Optional[Callable[[], None]] = None,
                  parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.bar = QProgressBar()
-        # busy: a job that cannot tell how far it is gets Qt's moving bar instead of a stuck 0 %.
-        self.bar.setRange(0, 0 if busy else BAR_STEPS)
-        self.bar.setTextVisible(not busy)
+        self.bar.setRange(0, BAR_STEPS)
         self.bar.setMaximumHeight(self.fontMetrics().height() + 4)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        # A job that cannot stop halfway is better abandoned (on_cancel) than waited for.
+        # on_cancel: a panel that keeps no partial result drops the job and says so itself.
         self.cancel_button.clicked.connect(on_cancel or runner.cancel)
         self.status = QLabel()
         self.status.setWordWrap(True)

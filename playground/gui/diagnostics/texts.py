@@ -43,6 +43,9 @@ VERDICT_TEXTS = {
         QT_TRANSLATE_NOOP("Verdict", "The model fits the training data poorly and new data worse still.")),
     "fine": (QT_TRANSLATE_NOOP("Verdict", "Fine"),
              QT_TRANSLATE_NOOP("Verdict", "Bias and variance are both small.")),
+    "unknown": (QT_TRANSLATE_NOOP("Verdict", "No diagnosis"),
+                QT_TRANSLATE_NOOP("Verdict", "The errors are not numbers: training diverged, or there is no "
+                                             "validation split.")),
 }
 
 # curves.Curve.kind -> what its x counts

@@ -131,7 +131,9 @@ class LossView(QWidget):
             self._classification = classification
             self.accuracy_plot.setVisible(classification)
             self.cursors[1].setVisible(False)
-        baseline = snapshot.data.baseline_error
+        # The diagnosis's baseline: the user's where they set one, else the generator's estimate.
+        diagnosis = snapshot.diagnosis or {}
+        baseline = diagnosis.get("baseline_error") if diagnosis.get("baseline_known") else None
         self.baseline.setVisible(classification and baseline is not None)
         if baseline is not None:
             self.baseline.setPos(1.0 - baseline)
@@ -192,7 +194,7 @@ class LossView(QWidget):
             train=number(snapshot.train_loss), val=number(snapshot.val_loss))
         if self._classification and snapshot.train_accuracy is not None:
             text += "\n" + self.tr("accuracy: train {train} \u00b7 validation {val}").format(
-                train=percent(snapshot.train_accuracy), val=percent(snapshot.val_accuracy or float("nan")))
+                train=percent(snapshot.train_accuracy), val=percent(float("nan") if snapshot.val_accuracy is None else snapshot.val_accuracy))
         return text
 
     # -- hover readout (users asked TF Playground for loss values on hover) --

@@ -60,10 +60,6 @@ class Layout:
     columns: tuple[Column, ...]  # inputs, hidden layers..., output
 
     @property
-    def header_top(self) -> float:
-        return TOP_BAR
-
-    @property
     def body_top(self) -> float:
         return TOP_BAR + HEADER
 

@@ -104,7 +104,9 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
         weights = w.float().cpu().numpy().copy()
         act_hist, act_edges = _histogram(values, _HIST_RANGE.get(act_name, (-4.0, 4.0)))
         reach = float(np.abs(weights).max()) if weights.size else 1.0
-        weight_hist, weight_edges = _histogram(weights, (-reach or -1.0, reach or 1.0))
+        # Weights that shrank to (denormal) zero or blew up still get a histogram with a usable range.
+        reach = reach if math.isfinite(reach) and reach > 1e-6 else 1.0
+        weight_hist, weight_edges = _histogram(weights, (-reach, reach))
         probes.append(LayerProbe(
             name=names[i], units=a.shape[1], activation=act_name,
             grad_norm=_norm(linear.weight.grad), bias_grad_norm=_norm(linear.bias.grad),

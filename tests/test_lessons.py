@@ -107,3 +107,16 @@ def test_gradient_clipping_keeps_the_same_network_finite():
     assert t.state != "diverged" and t.epoch == 20
     assert np.all(np.isfinite(h.train_loss)) and np.all(np.isfinite(h.grad_norm))
     assert math.isfinite(t.evaluate("val")[0]) and h.train_loss[-1] < h.train_loss[0]
+
+
+def test_gradient_clipping_lets_the_network_learn_the_circle():
+    # The lesson's text promises more than finite numbers: the clipped network learns.
+    t = trained("lesson-exploding-clipping", presets.load("lesson-exploding-clipping").training.epochs)
+    assert t.evaluate("val")[1] >= 0.9
+    assert diagnose(t)["verdict"] == "fine"
+
+
+def test_more_data_shrinks_the_gap_to_about_a_third():
+    few, many = (diagnose(trained(name, presets.load(name).training.epochs))
+                 for name in ("lesson-high-variance", "lesson-high-variance-more-data"))
+    assert many["variance"] < 0.5 * few["variance"]

@@ -5,6 +5,8 @@ frame, train for --train-seconds, pause, let the paused frame arrive, grab, clos
 """
 from __future__ import annotations
 
+import os
+
 import sys
 import time
 from pathlib import Path
@@ -56,8 +58,10 @@ def install_translators(app: QApplication) -> None:
 
 
 def run(args, experiment: Experiment) -> int:
-    app = application()
     screenshot: Optional[str] = getattr(args, "screenshot", None)
+    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
+    app = application()
     # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
     settings = None if screenshot else QSettings()
     window = MainWindow(starting_experiment(experiment, settings), settings)

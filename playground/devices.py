@@ -5,6 +5,8 @@ from typing import Optional
 
 import torch
 
+from .notices import Notice
+
 
 def _has_mps() -> bool:
     backend = getattr(torch.backends, "mps", None)
@@ -19,10 +21,8 @@ def resolve(requested: str) -> tuple[torch.device, Optional[str]]:
         if _has_mps():
             return torch.device("mps"), None
         return torch.device("cpu"), None
-    if requested == "cuda" and not torch.cuda.is_available():
-        return torch.device("cpu"), "device 'cuda' is not available on this machine; training on the CPU"
-    if requested == "mps" and not _has_mps():
-        return torch.device("cpu"), "device 'mps' is not available on this machine; training on the CPU"
+    if (requested == "cuda" and not torch.cuda.is_available()) or (requested == "mps" and not _has_mps()):
+        return torch.device("cpu"), Notice("device_missing", {"device": requested}).text
     return torch.device(requested), None
 
 

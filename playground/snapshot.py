@@ -106,7 +106,8 @@ class Snapshot:
     history: History
     data: DataView
     grid: Optional[GridProbe] = None
-    message: Optional[str] = None   # why training stopped (divergence, early stopping, an error)
+    message: Optional[str] = None   # why training stopped (divergence, early stopping, an error), in English
+    notice: Optional[object] = None  # notices.Notice behind `message`: its kind and values, for translation
     device: str = "cpu"
     serial: int = 0                 # increases with every snapshot of one session
     diagnosis: Optional[dict] = None  # diagnosis.diagnose_errors' dict: errors, avoidable bias, variance, verdict

@@ -21,6 +21,7 @@ from .experiment import Experiment, ExperimentError
 from .fast_backward import FastBackward
 from .history import HistoryBuffer
 from .model import Network, accuracy, data_loss
+from .notices import Notice
 from .probes import GridInputs, grid_probe, layer_names, layer_probes
 from .snapshot import DataView, Snapshot
 
@@ -95,7 +96,8 @@ class Trainer:
         self.step_count = 0
         self.elapsed = 0.0
         self.state = "ready"  # or "diverged", "early_stopped": both end training
-        self.message: Optional[str] = self.device_message
+        self.notice: Optional[Notice] = (Notice("device_missing", {"device": self.experiment.device})
+                                         if self.device_message else None)
         self.lr = exp.training.optimizer.lr
         self._batch_index = 0
         self._epoch_grad_sums = [torch.zeros((), device=self.device) for _ in self.linears]
@@ -213,21 +215,20 @@ class Trainer:
         self._epoch_steps = 0
         train_loss = metrics["train"][0]
         if not math.isfinite(train_loss) or not np.all(np.isfinite(grad)):
-            self._diverged(train_loss, grad)
+            self._diverged()
             return
         self._early_stopping(metrics["val"][0])
         if not self.finished:
             self._start_epoch()
 
-    def _diverged(self, loss: float, grad: np.ndarray) -> None:
+    @property
+    def message(self) -> Optional[str]:
+        """Why training stopped or runs elsewhere, in English; None when there is nothing to say."""
+        return self.notice.text if self.notice is not None else None
+
+    def _diverged(self) -> None:
         self.state = "diverged"
-        what = f"the loss became {loss}" if not math.isfinite(loss) else "a gradient became NaN or infinite"
-        causes = "the learning rate is too high" if self.lr >= 0.1 else "gradients exploded"
-        self.message = (
-            f"Training diverged at step {self.step_count} (epoch {self.epoch}): {what}. "
-            f"Likely cause: {causes}; try a smaller learning rate (now {self.lr:g}), gradient clipping, "
-            f"batch norm or a smaller initialization."
-        )
+        self.notice = Notice("diverged", {"step": self.step_count, "epoch": self.epoch, "lr": self.lr})
 
     def _early_stopping(self, val_loss: float) -> None:
         patience = self.experiment.training.early_stopping
@@ -238,10 +239,8 @@ class Trainer:
         elif self.epoch - self._best[1] >= patience:
             self.net.load_state_dict(self._best[2])
             self.state = "early_stopped"
-            self.message = (
-                f"Early stopping at epoch {self.epoch}: validation loss has not improved for {patience} epochs; "
-                f"restored the weights of epoch {self._best[1]} (validation loss {self._best[0]:.4g})."
-            )
+            self.notice = Notice("early_stopped", {"epoch": self.epoch, "patience": patience,
+                                                   "best_epoch": self._best[1], "best_loss": self._best[0]})
 
     def run_epoch(self) -> None:
         """Train until the current epoch completes."""
@@ -295,7 +294,7 @@ class Trainer:
             train_accuracy=accs[0], val_accuracy=accs[1], test_accuracy=accs[2],
             layers=layers, history=history, data=self.data_view,
             grid=grid_probe(self.net, self.grid_inputs) if grid and self.grid_inputs is not None else None,
-            message=self.message, device=str(self.device), serial=serial,
+            message=self.message, notice=self.notice, device=str(self.device), serial=serial,
             diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
             gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
         )

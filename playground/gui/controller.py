@@ -34,6 +34,8 @@ STOPPED_BY_ITSELF = ("finished", "diverged", "error")
 
 
 class View(Protocol):
+    """Also clear(), where a view has one: called when the views must show nothing (see _clear_views)."""
+
     def render(self, snapshot: Snapshot) -> None: ...
 
 
@@ -50,6 +52,7 @@ class Controller(QObject):
         self._views: list[View] = []
         self._drawn: dict[int, int] = {}
         self._snapshot: Optional[Snapshot] = None
+        self._replaced_run: Optional[int] = None  # the run the last reset ended: its frames are stale
         self._state: Optional[str] = None
         self._status_message: Optional[str] = None
         self._saying_status = False
@@ -84,6 +87,12 @@ class Controller(QObject):
         self._views.append(view)
         if self._snapshot is not None:
             self._draw(view, self._snapshot)
+
+    def draw_now(self, views: list[View]) -> None:
+        """Draw the newest snapshot into views even where not shown: pictures of a tab never opened."""
+        if self._snapshot is not None:
+            for view in views:
+                self._draw(view, self._snapshot)
 
     # -- edits ------------------------------------------------------------------
     def apply(self, changes: dict[str, Any]) -> bool:
@@ -123,6 +132,7 @@ class Controller(QObject):
 
     def _rebuild(self) -> None:
         self.playing = False
+        self._forget_run()
         self.session.reset(self._experiment)
 
     # -- training commands ----------------------------------------------------
@@ -151,6 +161,7 @@ class Controller(QObject):
     def reset(self) -> None:
         """Fresh weights from the same seed; the data stay."""
         self.playing = False
+        self._forget_run()
         self.session.reset()
 
     def regenerate(self) -> None:
@@ -178,7 +189,7 @@ class Controller(QObject):
         self._follow_status()
         if not self._stale_views():
             arrived = self.session.latest()
-            if arrived is None:
+            if arrived is None or arrived.history.run == self._replaced_run:  # none, or sent before the reset
                 return
             self._snapshot = arrived
             self.frames += 1
@@ -206,12 +217,28 @@ class Controller(QObject):
         self._drawn[id(view)] = snapshot.serial
         view.render(snapshot)
 
+    def _forget_run(self) -> None:
+        """Before a reset: the run shown ends, and frames of it still under way are not drawn."""
+        if self._snapshot is not None:
+            self._replaced_run = self._snapshot.history.run
+
+    def _clear_views(self) -> None:
+        """Show nothing rather than the run before a reset, when the reset failed before its first frame."""
+        self._snapshot = None
+        self._drawn.clear()
+        for view in self._views:
+            clear = getattr(view, "clear", None)
+            if clear is not None:
+                clear()
+
     def _follow_status(self) -> None:
         state, text = self.session.status
         if state != self._state:
             if state in STOPPED_BY_ITSELF or (self._state == "running" and state != "running"):
                 self.playing = False
             self._state = state
+            if state == "error" and self._snapshot is not None and self._snapshot.history.run == self._replaced_run:
+                self._clear_views()  # the reset failed before its first frame
             self.state_changed.emit(state)
         if text != self._status_message:
             self._status_message = text

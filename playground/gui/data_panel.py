@@ -161,18 +161,24 @@ class DataPanel(QWidget):
         train = percent / 100
         val = min(self.controller.experiment.data.val_fraction, round(1 - train, 2))
         self.controller.apply({"data.train_fraction": train, "data.val_fraction": val})
+        self._show_splits(self.controller.experiment.data)
 
     def _val_split_changed(self, percent: int) -> None:
         room = round(1 - self.controller.experiment.data.train_fraction, 2)
         self.controller.apply({"data.val_fraction": min(percent / 100, room)})
+        # A clamped value can leave the experiment as it was, and then no experiment_changed redraws the slider.
+        self._show_splits(self.controller.experiment.data)
+
+    def _show_splits(self, data: DataSpec) -> None:
+        self.train_split.set_percent(100 * data.train_fraction)
+        self.val_split.set_percent(100 * data.val_fraction)
+        self.test_label.setText(f"{round(100 * data.test_fraction)} %")
 
     def show_experiment(self, experiment: Experiment) -> None:
         data = experiment.data
         self.picker.set_current(data.dataset)
         self.noise.set_percent(100 * data.noise)
-        self.train_split.set_percent(100 * data.train_fraction)
-        self.val_split.set_percent(100 * data.val_fraction)
-        self.test_label.setText(f"{round(100 * data.test_fraction)} %")
+        self._show_splits(data)
         set_quietly(self.batch_size, experiment.training.batch_size)
         set_quietly(self.classes, data.classes)
         set_quietly(self.standardize, data.standardize)

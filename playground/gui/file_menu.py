@@ -104,7 +104,10 @@ class FileMenu(QObject):
 
     def export(self, folder: str) -> list[Path]:
         """window.png and one PNG per plot in folder; the paths written."""
-        pictures = {"window": self.window, **self.plots()}
+        plots = self.plots()
+        # Views draw only while shown; a tab never opened would be saved blank.
+        self.controller.draw_now(list(plots.values()))
+        pictures = {"window": self.window, **plots}
         written = []
         for name, widget in pictures.items():
             path = Path(folder) / f"{name}.png"

@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{experiment.name} \u2014 {title}" if experiment.name else title)
 
     def plots(self) -> dict[str, QWidget]:
-        """The pictures File > Export plots writes, by file name."""
+        """The pictures File > Export plots writes, by file name; each is a view, drawn afresh for the export."""
         return {"network": self.network_view, "output": self.output_panel, "loss": self.loss_view,
                 "gradients": self.gradient_view}
 

@@ -33,7 +33,6 @@ class OutputPanel(QWidget):
         self.show_test.setToolTip(self.tr(
             "Draw the test points too (outlined): does the boundary fit data it never saw?"))
         self.discretize = QCheckBox(self.tr("Discretize output"))
-        self.discretize.setToolTip(self.tr("Paint only the predicted class instead of how sure the network is."))
         self.show_test.toggled.connect(self.view.set_show_test)
         self.discretize.toggled.connect(self.view.set_discretize)
         toggles = QHBoxLayout()
@@ -48,10 +47,29 @@ class OutputPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(toggles)
         self._show_losses(None)
+        self._task: Optional[str] = None
+        self._offer_discretize("binary")
 
     def render(self, snapshot: Snapshot) -> None:
+        if snapshot.data.task != self._task:
+            self._offer_discretize(snapshot.data.task)
         self.view.render(snapshot)
         self._show_losses(snapshot)
+
+    def clear(self) -> None:
+        self.view.clear()
+        self._show_losses(None)
+
+    def _offer_discretize(self, task: str) -> None:
+        """A regression target has no classes to pick from: the check box is off and says why."""
+        self._task = task
+        regression = task == "regression"
+        if regression:
+            self.discretize.setChecked(False)  # the views stop discretizing through toggled
+        self.discretize.setEnabled(not regression)
+        self.discretize.setToolTip(
+            self.tr("Discretizing needs classes; a regression predicts numbers, drawn as they are.") if regression
+            else self.tr("Paint only the predicted class instead of how sure the network is."))
 
     def _show_losses(self, snapshot: Optional[Snapshot]) -> None:
         if snapshot is None:

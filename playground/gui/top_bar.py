@@ -159,6 +159,9 @@ class TopBar(QWidget):
         self._show_counters(snapshot.epoch, snapshot.step, snapshot.steps_per_s, snapshot.epochs_per_s)
         self.problem.setText(names.label("task", snapshot.data.task))
 
+    def clear(self) -> None:
+        self._show_counters(0, 0, 0.0, 0.0)
+
     def _show_counters(self, epoch: int, step: int, steps_per_s: float, epochs_per_s: float) -> None:
         self.epoch_label.setText(self._epoch_text(epoch))
         self.speed_label.setText(self._speed_text(step, steps_per_s, epochs_per_s))

@@ -251,6 +251,22 @@ def test_a_bad_csv_row_shows_the_engine_message(qtbot, open_window, tmp_path):
     assert "oops" in window.banner.text() and window.banner.severity == "error"
 
 
+def test_a_bad_csv_clears_the_previous_runs_plots(qtbot, open_window, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,label\n1,2,x\n3,oops,y\n")
+    window = open_window()
+    train_points = lambda: window.loss_view.loss_curves["train"].getData()[0]
+    play_until_epoch(qtbot, window, 3)
+    qtbot.waitUntil(lambda: train_points() is not None and len(train_points()) > 0, timeout=WAIT_MS)
+    window.data_panel.csv.use(str(bad), ["a", "b", "label"])
+    qtbot.waitUntil(lambda: window.controller.state == "error", timeout=WAIT_MS)
+    assert window.controller.snapshot is None
+    assert window.top_bar.epoch_label.text() == window.top_bar._epoch_text(0)
+    assert train_points() is None or len(train_points()) == 0
+    assert window.output_panel.view.surface.image is None and window.network_view._snapshot is None
+    assert window.output_panel.losses.text() == "Test loss \u2013\nTraining loss \u2013"
+
+
 def test_a_good_csv_trains(qtbot, open_window, tmp_path):
     good = tmp_path / "flowers.csv"
     good.write_text("a,b,label\n" + "".join(f"{i % 7},{i % 5},{'yes' if i % 2 else 'no'}\n" for i in range(40)))
@@ -312,6 +328,17 @@ def test_noise_slider_maps_percent_to_noise(qtbot, open_window):
 
 
 # -- settings dock -----------------------------------------------------------------------
+def test_split_sliders_show_the_fractions_applied(qtbot, open_window):
+    window = open_window()
+    panel = window.data_panel
+    panel.train_split.slider.setValue(90)
+    panel.val_split.slider.setValue(50)  # only 10 % is left beside 90 % training
+    data = window.controller.experiment.data
+    assert (data.train_fraction, data.val_fraction) == (0.9, 0.1)
+    assert panel.val_split.slider.value() == 10 and panel.val_split.value_label.text() == "10 %"
+    assert panel.train_split.slider.value() == 90 and panel.test_label.text() == "0 %"
+
+
 def test_stop_at_epoch_pauses_by_itself(qtbot, open_window):
     window = open_window()
     panel = window.settings_panel
@@ -399,6 +426,13 @@ def test_export_writes_the_plots(qtbot, open_window, tmp_path):
     written = window.file_menu.export(str(tmp_path))
     assert sorted(p.name for p in written) == ["gradients.png", "loss.png", "network.png", "output.png", "window.png"]
     assert all(p.stat().st_size > 1000 for p in written)
+
+
+def test_export_draws_the_tabs_never_shown(qtbot, open_window, tmp_path):
+    window = open_window()
+    assert not window.gradient_view.isVisible() and len(window.gradient_view.bar_tops()) == 0
+    window.file_menu.export(str(tmp_path))
+    assert len(window.gradient_view.bar_tops()) == len(window.controller.snapshot.layers)
 
 
 def test_more_tabs_can_be_added(qtbot, open_window):

@@ -11,7 +11,8 @@ from playground import catalog
 from playground.gui.views import (
     MAX_DRAWN_NEURONS, DatasetPicker, FeatureToggles, GradientView, LossView, NetworkView, OutputView,
 )
-from playground.gui.views import heatmap, network_links, theme
+from playground.gui.output_panel import OutputPanel
+from playground.gui.views import heatmap, network_links, network_nodes, theme
 from playground.gui.views.epoch_bins import EpochBins
 from playground.gui.views.gradient_view import CEILING, FLOOR, MAX_COLUMNS
 from playground.gui.views.labels import feature_label
@@ -151,6 +152,16 @@ def test_discretize_changes_the_output_image(qtbot):
     assert np.array_equal(view.surface.image, smooth)
 
 
+def test_output_plane_fills_a_square_box(qtbot):
+    view = shown(qtbot, OutputView(), width=320, height=500)
+    snapshot = fakes.binary_2d()
+    view.render(snapshot)
+    box = view.plot.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: abs(box.width() - box.height()) <= 2)
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert np.allclose((x0, x1, y0, y1), snapshot.data.extent, atol=0.05 * (x1 - x0))
+
+
 def test_show_test_toggles_the_test_points(qtbot):
     view = shown(qtbot, OutputView())
     snapshot = fakes.binary_2d()
@@ -181,7 +192,7 @@ def test_too_many_inputs_get_a_note_not_an_empty_plot(qtbot):
     assert view.pages.currentWidget() is view.note
     assert "5" in view.note.text()
     view.render(fakes.binary_2d(serial=2))
-    assert view.pages.currentWidget() is view.plot
+    assert view.pages.currentWidget() is view.plot_box
 
 
 # -- NETWORK ---------------------------------------------------------------------
@@ -269,6 +280,38 @@ def test_network_discretize_changes_the_node_pictures(qtbot):
     before = view._looks[1][0].image
     view.set_discretize(True)
     assert view._looks[1][0].image != before
+
+
+def test_network_discretize_paints_the_likeliest_class_of_many(qtbot):
+    snapshot = fakes.multiclass_2d()
+    probs = snapshot.grid.output
+    assert (probs.max(axis=0) < 0.5).any()  # places a 0.5 threshold would leave white
+    output = len(snapshot.layers)
+    looks = network_nodes.column_looks(snapshot, output, len(probs), True, pixels=snapshot.grid.resolution)
+    winners = heatmap.likeliest(probs)
+    expected = heatmap.atlas_qimage(np.stack([heatmap.single_class_rgba(w, k) for k, w in enumerate(winners)]))
+    assert looks[0].image == expected
+    assert np.array_equal(winners.sum(axis=0), np.ones(probs.shape[1:]))
+
+
+def test_discretize_is_off_and_disabled_for_regression(qtbot):
+    panel = OutputPanel()
+    qtbot.addWidget(panel)
+    panel.discretize.setChecked(True)
+    panel.render(fakes.regression_2d())
+    assert not panel.discretize.isChecked() and not panel.discretize.isEnabled()
+    assert not panel.view._discretize and "regression" in panel.discretize.toolTip()
+    panel.render(fakes.binary_2d())
+    assert panel.discretize.isEnabled()
+
+
+def test_network_features_title_stays_inside_a_deep_narrow_diagram(qtbot):
+    view = NetworkView()
+    view.render(fakes.make_snapshot(hidden=(8,) * 32, resolution=16))
+    shown(qtbot, view, width=view.minimumSizeHint().width(), height=420)
+    (left, right), _ = view._header_span(0)
+    assert left >= 0 and right - left >= view.fontMetrics().horizontalAdvance("features")
+    assert view._layout.columns[0].x + view._layout.node_size / 2 < right  # the title needed the room
 
 
 def test_network_without_a_grid_draws_plain_circles(qtbot):

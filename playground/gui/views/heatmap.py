@@ -81,6 +81,13 @@ def class_rgba(probs: np.ndarray, discretize: bool = False) -> np.ndarray:
     return blend_rgba(probs, colors)
 
 
+def likeliest(probs: np.ndarray) -> np.ndarray:
+    """Discretized class probabilities [C, ...]: 1 where a class is the likeliest, else 0."""
+    winner = np.argmax(np.nan_to_num(probs, nan=-1.0), axis=0)
+    classes = np.arange(probs.shape[0]).reshape((-1,) + (1,) * (probs.ndim - 1))
+    return (classes == winner).astype(np.float64)
+
+
 def single_class_rgba(probability: np.ndarray, class_index: int) -> np.ndarray:
     """White where a class is unlikely, its color where it is certain."""
     weights = np.stack([1.0 - probability, probability])

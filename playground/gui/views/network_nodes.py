@@ -29,13 +29,16 @@ class NodeLook:
     fill: Optional[QColor] = None        # no grid: one color
 
 
-def _maps(grid: GridProbe, column: int, count: int, columns: int) -> list[np.ndarray]:
+def _maps(grid: GridProbe, column: int, count: int, columns: int, discretize: bool) -> list[np.ndarray]:
     """The first count nodes' values over the grid; fewer where the engine probed fewer neurons."""
     if column == 0:
         return list(grid.features[:count])
     if column == columns - 1:
         per_class = grid.output.ndim == len(grid.extent) // 2 + 1
-        return list(grid.output[:count]) if per_class else [grid.output] * count
+        if not per_class:
+            return [grid.output] * count
+        # Discretized, a class node lights up where its class wins, over all classes (not only those drawn).
+        return list((heatmap.likeliest(grid.output) if discretize else grid.output)[:count])
     return list(grid.neurons[column - 1][:count])
 
 
@@ -68,8 +71,7 @@ def _looks(snapshot: Snapshot, column: int, stack: np.ndarray, layer_scale: floa
            first_index: int = 0) -> list[NodeLook]:
     signed = _signed(snapshot, column, stack, layer_scale)
     if column == len(snapshot.layers) and snapshot.data.task == "multiclass":
-        probability = np.rint(stack) if discretize else stack
-        rgba = np.stack([heatmap.single_class_rgba(p, first_index + i) for i, p in enumerate(probability)])
+        rgba = np.stack([heatmap.single_class_rgba(p, first_index + i) for i, p in enumerate(stack)])
     else:
         rgba = heatmap.signed_rgba(signed, discretize=discretize)
     atlas = heatmap.atlas_qimage(rgba)
@@ -86,7 +88,7 @@ def column_looks(snapshot: Snapshot, column: int, count: int, discretize: bool, 
     grid = snapshot.grid
     if grid is None:
         return [NodeLook(fill=_fill(snapshot, column))] * count
-    maps = _maps(grid, column, count, len(snapshot.layers) + 1)
+    maps = _maps(grid, column, count, len(snapshot.layers) + 1, discretize)
     if not maps:
         return [NodeLook()] * count
     stride = max(1, int(grid.resolution // max(pixels, 1.0)))
@@ -101,7 +103,7 @@ def enlarged_look(snapshot: Snapshot, column: int, index: int, count: int, discr
     grid = snapshot.grid
     if grid is None:
         return NodeLook(fill=_fill(snapshot, column))
-    maps = _maps(grid, column, count, len(snapshot.layers) + 1)
+    maps = _maps(grid, column, count, len(snapshot.layers) + 1, discretize)
     if index >= len(maps):
         return NodeLook()
     stride = max(1, int(grid.resolution // max(pixels, 1.0)))

@@ -272,22 +272,26 @@ class NetworkView(QWidget):
 
     def _paint_headers(self, painter: QPainter) -> None:
         line = self.fontMetrics().height()
-        pitch = self._layout.pitch
-        last = len(self._layout.columns) - 1
         buttons = 2 * self._button_size() + 1 if self._buttons_stacked() else BUTTON_MAX
         top = TOP_BAR + buttons + 2
-        half_node = self._layout.node_size / 2
-        for c, column in enumerate(self._layout.columns):
-            # The outer columns' titles spread into the margins beside them, away from their neighbours.
-            if c == 0:
-                span, align = (0.0, column.x + half_node), Qt.AlignmentFlag.AlignRight
-            elif c == last:
-                span, align = (self.width() - 80.0, self.width() - 2.0), Qt.AlignmentFlag.AlignRight
-            else:
-                span, align = (column.x - pitch / 2, column.x + pitch / 2), Qt.AlignmentFlag.AlignHCenter
+        for c in range(len(self._layout.columns)):
+            span, align = self._header_span(c)
             for k, text in enumerate(self._header_lines(c, span[1] - span[0] - 2)):
                 painter.setPen(QColor(theme.TEXT if k == 0 else theme.MUTED))
                 painter.drawText(QRectF(span[0], top + k * line, span[1] - span[0], line), align, text)
+
+    def _header_span(self, c: int) -> tuple[tuple[float, float], Qt.AlignmentFlag]:
+        """Where column c's title goes across: its left and right x, and how it aligns between them."""
+        column, pitch = self._layout.columns[c], self._layout.pitch
+        # The outer columns' titles spread into the margins beside them, away from their neighbours.
+        if c == 0:
+            # Small nodes and short feature names leave a margin narrower than the title: it would be
+            # drawn partly left of the widget, so it reaches further right instead.
+            title = max(self.fontMetrics().horizontalAdvance(text) for text in self._header_lines(0, 0.0))
+            return (0.0, max(column.x + self._layout.node_size / 2, title + 2.0)), Qt.AlignmentFlag.AlignRight
+        if c == len(self._layout.columns) - 1:
+            return (self.width() - 80.0, self.width() - 2.0), Qt.AlignmentFlag.AlignRight
+        return (column.x - pitch / 2, column.x + pitch / 2), Qt.AlignmentFlag.AlignHCenter
 
     def _paint_nodes(self, painter: QPainter) -> None:
         squares, circles = [], []

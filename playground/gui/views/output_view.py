@@ -5,7 +5,8 @@ from typing import Optional
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.snapshot import DataView, GridProbe, Snapshot
@@ -27,6 +28,44 @@ def _pixel_rect(extent: tuple[float, ...], resolution: int) -> QRectF:
     x0, x1, y0, y1 = extent
     half_x, half_y = (x1 - x0) / (resolution - 1) / 2, (y1 - y0) / (resolution - 1) / 2
     return QRectF(x0 - half_x, y0 - half_y, x1 - x0 + 2 * half_x, y1 - y0 + 2 * half_y)
+
+
+class _SquarePlot(QWidget):
+    """Holds the plot, centred across and at the top, with its data box square while `square` is set:
+    the plane's extent then fills the box with no empty bands beside it."""
+
+    def __init__(self, plot: pg.PlotWidget, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.plot = plot
+        plot.setParent(self)
+        self.square = True
+        # The axes around the box change width with their tick labels: place the plot again when they do.
+        plot.getPlotItem().getViewBox().sigResized.connect(self._place)
+
+    def sizeHint(self) -> QSize:
+        return self.plot.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.plot.minimumSizeHint()
+
+    def set_square(self, square: bool) -> None:
+        self.square = square
+        self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        box = self.plot.getPlotItem().getViewBox().size()
+        if not self.square or box.width() <= 0 or box.height() <= 0:  # not laid out yet: fill, then square
+            self.plot.setGeometry(self.rect())
+            return
+        top = self.fontMetrics().height() // 2  # room for the top tick's label, which reaches above the box
+        extra_w, extra_h = self.plot.width() - box.width(), self.plot.height() - box.height()
+        side = max(min(self.width() - extra_w, self.height() - top - extra_h), 1.0)
+        width, height = round(side + extra_w), round(side + extra_h)
+        self.plot.setGeometry((self.width() - width) // 2, top, width, height)
 
 
 class OutputView(QWidget):
@@ -54,8 +93,9 @@ class OutputView(QWidget):
 
         self.note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.note.setStyleSheet(f"color: {theme.TEXT}; background: {theme.BACKGROUND}; padding: 16px;")
+        self.plot_box = _SquarePlot(self.plot)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.plot)
+        self.pages.addWidget(self.plot_box)
         self.pages.addWidget(self.note)
         self.legend = ColorLegend()
         layout = QVBoxLayout(self)
@@ -109,7 +149,8 @@ class OutputView(QWidget):
             self.pages.setCurrentWidget(self.note)
             self.legend.set_swatches([])
             return
-        self.pages.setCurrentWidget(self.plot)
+        self.pages.setCurrentWidget(self.plot_box)
+        self.plot_box.set_square(dims == 2)
         self.surface.setVisible(dims == 2)
         self._show_points(data, dims)
         self._show_legend(data)
@@ -117,11 +158,10 @@ class OutputView(QWidget):
         item.setLabel("bottom", data.input_names[0])
         if dims == 2:
             item.setLabel("left", data.input_names[1])
-            item.setAspectLocked(True)
+            # Exactly the extent, not aspect-locked: the box is square, and a CSV's two axes may differ in units.
             item.setRange(xRange=data.extent[:2], yRange=data.extent[2:], padding=0)
         else:
             item.setLabel("left", self.tr("prediction") if data.task == "regression" else self.tr("probability"))
-            item.setAspectLocked(False)
             item.setXRange(*data.extent, padding=0)
             item.enableAutoRange(axis="y")
 
@@ -159,8 +199,10 @@ class OutputView(QWidget):
             curve = pg.PlotDataItem(pen=pg.mkPen(colors[len(self.curves)], width=CURVE_WIDTH))
             self.plot.addItem(curve)
             self.curves.append(curve)
+        if self._discretize and data.task == "multiclass":
+            outputs = heatmap.likeliest(outputs)
+        elif self._discretize and data.task == "binary":
+            outputs = np.rint(outputs)
         x = np.linspace(grid.extent[0], grid.extent[1], outputs.shape[1])
         for curve, values in zip(self.curves, outputs):
-            if self._discretize and data.task != "regression":  # a curve has no sign to keep; classes round
-                values = np.rint(values)
             curve.setData(x, values)

@@ -25,6 +25,8 @@ from playground.process_session import ProcessSession
 from playground.snapshot import Snapshot
 from playground.trainer import LIVE_FIELDS
 
+from . import notice_texts
+
 FRAME_MS = 16
 # Drawing time after which the remaining views wait until the events queued meanwhile ran.
 RENDER_BUDGET_S = 0.008
@@ -55,6 +57,7 @@ class Controller(QObject):
         self._replaced_run: Optional[int] = None  # the run the last reset ended: its frames are stale
         self._state: Optional[str] = None
         self._status_message: Optional[str] = None
+        self._status_said = ""
         self._saying_status = False
         self.playing = False
         self.frames = 0
@@ -240,15 +243,22 @@ class Controller(QObject):
             if state == "error" and self._snapshot is not None and self._snapshot.history.run == self._replaced_run:
                 self._clear_views()  # the reset failed before its first frame
             self.state_changed.emit(state)
-        if text != self._status_message:
-            self._status_message = text
+        said = self._status_text() if text else ""
+        if text != self._status_message or said != self._status_said:
+            # Also when only the wording changed: the notice behind a status can arrive a frame after it.
+            self._status_message, self._status_said = text, said
             if text:
-                self._say(self._status_text(), _severity(state), about_status=True)
+                self._say(said, _severity(state), about_status=True)
             elif self._saying_status:  # the reason went away (a reset): so does the message
                 self._say("", "info")
 
     def _status_text(self) -> str:
-        text = self._status_message or ""
+        """The status message in the user's language where the engine said it as a notice."""
+        notice = self._snapshot.notice if self._snapshot is not None else None
+        if notice is not None and notice.text == self._status_message:
+            text = notice_texts.text(notice)
+        else:
+            text = self._status_message or ""
         if self._state == "diverged":
             text += " " + self.tr("Press Reset (R) to start again.")
         return text

@@ -14,10 +14,12 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import threading
-from typing import Optional
+from typing import Callable, Optional
 
+from . import gradcheck
 from .experiment import Experiment
 from .history import HistoryBuffer, rows_since
+from .session import TrainingSession, wait_for_checks
 from .snapshot import Snapshot
 
 # The relay thread takes the name the session's worker thread has, so a check for
@@ -40,6 +42,7 @@ class ProcessSession:
         self._history: Optional[HistoryBuffer] = None
         self._data = None
         self._closing = False
+        self._checks = (threading.Event(), {})
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
             target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
@@ -111,6 +114,15 @@ class ProcessSession:
     def set_hyper(self, **values: float) -> None:
         self._send("set_hyper", values)
 
+    def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
+                        progress: Callable[[float], None] = lambda fraction: None) -> list:
+        """gradcheck.check on the live model in the child, between two steps; blocks the calling thread."""
+        done, box = threading.Event(), {}
+        with self._lock:
+            self._checks = (done, box)
+        self._send("check_gradients")
+        return wait_for_checks(done, box, should_stop)
+
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the child process; True when it and the relay thread have ended."""
         self._closing = True
@@ -140,6 +152,10 @@ class ProcessSession:
                 snapshot = self._with_history(*payload)
                 with self._lock:
                     self._latest, self._taken = snapshot, False
+            elif kind == "checks":
+                done, box = self._checks
+                box.update(payload)
+                done.set()
             else:
                 status, experiment_json = payload
                 experiment = Experiment.from_json(experiment_json)
@@ -163,9 +179,21 @@ class ProcessSession:
 
 def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: Optional[int]) -> None:
     """The child process: a TrainingSession driven by the commands that come down the pipe."""
-    from .session import TrainingSession  # torch loads here, in the child only
 
     session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
+    sending = threading.Lock()  # the worker thread sends gradient checks while this loop sends snapshots
+
+    def send(message) -> None:
+        with sending:
+            conn.send(message)
+
+    def check_gradients() -> None:
+        def job(trainer) -> None:
+            try:
+                send(("checks", {"checks": gradcheck.check(trainer)}))
+            except Exception as error:  # as one line, like every error the window shows
+                send(("checks", {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}))
+        session.call(job)
     wanted, sent_status, sent, sent_data = True, None, (0, 0), None  # sent: (history run, rows sent)
     try:
         while True:
@@ -181,11 +209,13 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: Opt
                     session.set_hyper(**args[0])
                 elif command == "stop_at_epoch":
                     session.stop_at_epoch = args[0]
+                elif command == "check_gradients":
+                    check_gradients()
                 else:
                     getattr(session, command)(*args)
             status = (session.status, session.experiment)
             if status != sent_status:
-                conn.send(("status", (status[0], status[1].to_json())))
+                send(("status", (status[0], status[1].to_json())))
                 sent_status = status
             snapshot = session.latest() if wanted else None
             if snapshot is not None:
@@ -193,7 +223,7 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: Opt
                 start = sent[1] if sent[0] == history.run and sent[1] <= len(history) else 0
                 delta = dataclasses.replace(history, **rows_since(history, start))
                 data = None if snapshot.data is sent_data else snapshot.data
-                conn.send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), start)))
+                send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), start)))
                 sent, sent_data, wanted = (history.run, len(history)), snapshot.data, False
     except (EOFError, OSError):  # the window went away without saying close
         pass

@@ -15,6 +15,7 @@ import time
 from collections import deque
 from typing import Callable, Optional
 
+from . import gradcheck
 from .experiment import Experiment, ExperimentError
 from .snapshot import Snapshot
 from .trainer import Trainer
@@ -101,6 +102,22 @@ class TrainingSession:
     def call(self, job: Callable[[Trainer], None]) -> None:
         """Run job(trainer) on the worker between steps (for tools that need the live model)."""
         self._send(lambda: self._trainer is not None and job(self._trainer))
+
+    def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
+                        progress: Callable[[float], None] = lambda fraction: None) -> list:
+        """gradcheck.check on the live model, run on the worker between two steps; blocks the calling thread."""
+        done, box = threading.Event(), {}
+
+        def job(trainer: Trainer) -> None:
+            try:
+                box["checks"] = gradcheck.check(trainer, should_stop=should_stop, progress=progress)
+            except Exception as error:  # handed to the caller's thread below
+                box["error"] = error
+            finally:
+                done.set()
+
+        self.call(job)
+        return wait_for_checks(done, box, should_stop)
 
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the worker; True when its thread has ended."""
@@ -257,3 +274,14 @@ def _ended_state(trainer: Trainer) -> Optional[str]:
     if not trainer.finished:
         return None
     return "diverged" if trainer.state == "diverged" else "finished"
+
+
+def wait_for_checks(done: threading.Event, box: dict, should_stop: Callable[[], bool]) -> list:
+    """The checks a gradient-check job left in box, once done is set; [] when stopped first."""
+    while not done.wait(0.05):
+        if should_stop():
+            return []
+    if "error" in box:
+        error = box["error"]
+        raise error if isinstance(error, Exception) else ExperimentError(str(error))
+    return box.get("checks", [])

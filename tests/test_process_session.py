@@ -89,3 +89,11 @@ def test_reset_clears_an_ended_state_at_once(session, wait_until, tiny_experimen
     assert wait_until(lambda: session.status[0] == "diverged", TIMEOUT)
     session.reset(tiny_experiment())
     assert session.status == ("idle", None)
+
+
+def test_the_gradient_check_runs_on_the_live_model(session, wait_until):
+    session.play()
+    take(session, wait_until, lambda s: s.epoch >= 2)
+    checks = session.check_gradients()
+    assert [c.name for c in checks] == ["hidden 1", "hidden 2", "output"]
+    assert all(c.passed for c in checks)

@@ -7,8 +7,10 @@ import time
 
 import numpy as np
 import pytest
+import torch
 
 from playground.session import TrainingSession
+from playground.trainer import Trainer
 
 TIMEOUT = 15.0
 
@@ -275,3 +277,20 @@ def test_close_ends_the_thread(tiny_experiment):
 def test_close_while_building_a_session_with_an_error(tiny_experiment, tmp_path):
     session = TrainingSession(tiny_experiment(**{"data.dataset": "csv", "data.csv_path": str(tmp_path / "x.csv")}))
     assert session.close() is True
+
+
+def test_the_gradient_check_sees_the_trained_weights(open_session, wait_until):
+    session = open_session()
+    session.step_epoch()
+    assert wait_until(lambda: session.status[0] == "paused", TIMEOUT)
+    seen = []
+    session.call(lambda trainer: seen.append([w.detach().clone() for w in trainer.weights]))
+    checks = session.check_gradients()
+    assert seen and all(c.passed for c in checks)
+    # The live weights moved away from the start, and the check left them as they were.
+    start = Trainer(session.experiment).weights
+    assert any(not torch.equal(a, b) for a, b in zip(seen[0], start))
+    after = []
+    session.call(lambda trainer: after.append([w.detach().clone() for w in trainer.weights]))
+    assert wait_until(lambda: after, TIMEOUT)
+    assert all(torch.equal(a, b) for a, b in zip(seen[0], after[0]))

@@ -55,7 +55,7 @@ class DiagnosticsTabs(QObject):
         self.activation_history = ActivationHistory()
         self.activations = ActivationView(self.activation_history)
         self.bias_variance = BiasVarianceView(experiment_source)
-        self.gradcheck = GradcheckPanel(experiment_source)
+        self.gradcheck = GradcheckPanel(lambda **job: controller.session.check_gradients(**job))
         self.lesson = LessonView()
         # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
         pages = (

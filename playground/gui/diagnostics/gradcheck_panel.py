@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from playground import gradcheck
-from playground.experiment import Experiment
 
 from ..views import theme
 from ..views.labels import layer_label
@@ -31,17 +30,15 @@ OK_COLOR = "#2e7d32"
 COLUMNS = ("layer", "relative_error", "result", "checked")
 
 
-def check_experiment(experiment: Experiment, should_stop: Callable[[], bool],
-                     progress: Callable[[float], None]) -> list[gradcheck.LayerCheck]:
-    """gradcheck.check with a BackgroundJob's signature: it reports progress and stops when asked."""
-    return gradcheck.check(experiment, should_stop=should_stop, progress=progress)
+ModelCheck = Callable[..., list]  # (should_stop=, progress=) -> list[gradcheck.LayerCheck]
 
 
 class GradcheckPanel(QWidget):
-    def __init__(self, experiment_source: Callable[[], Experiment], parent: Optional[QWidget] = None):
+    def __init__(self, check_model: ModelCheck, parent: Optional[QWidget] = None):
+        """check_model: the session's check_gradients, which checks the live model between two steps."""
         super().__init__(parent)
         theme.light_background(self)
-        self.experiment_source = experiment_source
+        self.check_model = check_model
         self.checks: Optional[list[gradcheck.LayerCheck]] = None
 
         self.button = QPushButton(self.tr("Gradient check"))
@@ -56,8 +53,8 @@ class GradcheckPanel(QWidget):
         self.explanation = note(self.tr(
             "For each weight the numerical gradient is (J(\u03b8 + h) \u2212 J(\u03b8 \u2212 h)) / 2h. The relative "
             "error \u2016g_num \u2212 g_backprop\u2016 / (\u2016g_num\u2016 + \u2016g_backprop\u2016) should stay "
-            "below {threshold:g}; above it, the backward pass has a bug. Checked on the experiment's starting "
-            "weights, in double precision, on the first {rows} training examples.").format(
+            "below {threshold:g}; above it, the backward pass has a bug. Checked on the model as it is now "
+            "(training pauses for the check), in double precision, on the first {rows} training examples.").format(
             threshold=gradcheck.THRESHOLD, rows=gradcheck.BATCH_ROWS))
 
         self.table = QTableWidget(0, len(COLUMNS))
@@ -86,7 +83,7 @@ class GradcheckPanel(QWidget):
         layout.addWidget(self.verdict)
 
     def start(self) -> None:
-        self.runner.start(check_experiment, self.experiment_source())
+        self.runner.start(self.check_model)
 
     def cancel(self) -> None:
         self.runner.abandon()

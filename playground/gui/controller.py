@@ -141,7 +141,7 @@ class Controller(QObject):
     # -- training commands ----------------------------------------------------
     def play(self) -> None:
         if self.state in ("diverged", "error"):
-            self._say(self._status_text(), "error", about_status=True)  # again, in case it was dismissed
+            self._say(self._status_text(self._status_message), "error", about_status=True)  # again, in case it was dismissed
             return
         self.playing = True
         self.session.play()
@@ -243,7 +243,7 @@ class Controller(QObject):
             if state == "error" and self._snapshot is not None and self._snapshot.history.run == self._replaced_run:
                 self._clear_views()  # the reset failed before its first frame
             self.state_changed.emit(state)
-        said = self._status_text() if text else ""
+        said = self._status_text(text) if text else ""
         if text != self._status_message or said != self._status_said:
             # Also when only the wording changed: the notice behind a status can arrive a frame after it.
             self._status_message, self._status_said = text, said
@@ -252,13 +252,13 @@ class Controller(QObject):
             elif self._saying_status:  # the reason went away (a reset): so does the message
                 self._say("", "info")
 
-    def _status_text(self) -> str:
-        """The status message in the user's language where the engine said it as a notice."""
+    def _status_text(self, message: Optional[str]) -> str:
+        """A status message in the user's language where the engine said it as a notice."""
         notice = self._snapshot.notice if self._snapshot is not None else None
-        if notice is not None and notice.text == self._status_message:
+        if notice is not None and notice.text == message:
             text = notice_texts.text(notice)
         else:
-            text = self._status_message or ""
+            text = message or ""
         if self._state == "diverged":
             text += " " + self.tr("Press Reset (R) to start again.")
         return text

@@ -106,8 +106,9 @@ _LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropo
 
 
 def _saved_experiment(path: str) -> Experiment:
-    from .trainer import Trainer  # torch loads only when a saved model is asked for
-    return Trainer.load(path).experiment
+    """The experiment stored in a saved model: the file is read, nothing is built or trained."""
+    from .trainer import read_saved  # torch loads only when a saved model is asked for
+    return Experiment.from_json(read_saved(path)["experiment"])
 
 
 def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, dict[str, Any]]]:

@@ -314,16 +314,8 @@ class Trainer:
     @classmethod
     def load(cls, path: str | Path, experiment: Optional[Experiment] = None) -> "Trainer":
         """A trainer continuing from a saved file; `experiment` may override the saved one's live settings."""
-        try:
-            saved = torch.load(Path(path), map_location="cpu", weights_only=True)
-        except FileNotFoundError:
-            raise ExperimentError(f"{path}: no such file") from None
-        except Exception as error:  # torch raises many kinds for a file that is not its own
-            raise ExperimentError(f"{path}: not a saved Neural Playground model ({type(error).__name__})") from None
-        if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
-            raise ExperimentError(f"{path}: not a saved Neural Playground model")
-        stored = Experiment.from_json(saved["experiment"])
-        trainer = cls(experiment or stored)
+        saved = read_saved(path)
+        trainer = cls(experiment or Experiment.from_json(saved["experiment"]))
         try:
             trainer.net.load_state_dict(saved["model"])
             trainer.optimizer.load_state_dict(saved["optimizer"])
@@ -334,6 +326,19 @@ class Trainer:
         trainer.step_count = int(saved["step"])
         trainer._start_epoch()  # again: the saved epoch may have a schedule's learning rate
         return trainer
+
+
+def read_saved(path: str | Path) -> dict:
+    """A file Trainer.save wrote, read without running code from it; ExperimentError if it is not one."""
+    try:
+        saved = torch.load(Path(path), map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise ExperimentError(f"{path}: no such file") from None
+    except Exception as error:  # torch raises many kinds for a file that is not its own
+        raise ExperimentError(f"{path}: not a saved Neural Playground model ({type(error).__name__})") from None
+    if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
+        raise ExperimentError(f"{path}: not a saved Neural Playground model")
+    return saved
 
 
 def epoch_batches(rows: int, batch_size: int, batch_norm: bool) -> tuple[int, int]:

@@ -154,10 +154,7 @@ class Ensemble:
         (self._loss(self.params, self.buffers, xb, yb).sum() + self._penalty()).backward()
         self._clip()
         self.optimizer.step()
-        t = self.experiment.training
-        if t.weight_decay and not optimizers.decouples_weight_decay_itself(t):
-            with torch.no_grad():  # the trainer's arithmetic exactly: w += -lr * decay * w
-                torch._foreach_add_(self.weights, self.weights, alpha=-self.lr * t.weight_decay)
+        optimizers.decay_weights(self.experiment.training, self.weights, self.lr)  # the trainer's arithmetic exactly
         if self.stopped.any():
             self._hold_stopped()
         self._batch_index += 1

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from playground.experiment import Experiment  # noqa: E402
+from playground.config.experiment import Experiment  # noqa: E402
 
 
 def make_experiment(samples: int = 100, epochs: int = 5, **dotted) -> Experiment:

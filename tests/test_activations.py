@@ -6,8 +6,9 @@ import math
 import pytest
 import torch
 
-from playground import activations, catalog
-from playground.activations import LEAKY_SLOPE, Maxout
+from playground.config import catalog
+from playground.nn import activations
+from playground.nn.activations import LEAKY_SLOPE, Maxout
 
 # Points away from every kink (0 for relu-likes, +-3 for hard sigmoid), both signs, small and large.
 Z = torch.tensor([-7.5, -3.2, -2.9, -1.7, -0.6, -0.05, 0.04, 0.3, 1.1, 2.2, 2.95, 3.4, 8.0], dtype=torch.float64)

@@ -9,9 +9,10 @@ import math
 import pytest
 import torch
 
-from playground import bench, cli
-from playground.experiment import Experiment
-from playground.trainer import Trainer
+from playground.cli import bench
+from playground.cli import main as cli
+from playground.config.experiment import Experiment
+from playground.training.trainer import Trainer
 
 KEYS = {"steps_per_s": float, "plain_steps_per_s": float, "ratio": float, "epochs_per_s": float,
         "plain_epochs_per_s": float, "seconds": float, "device": str, "torch": str}
@@ -27,7 +28,7 @@ def _check(result: dict, seconds: float) -> None:
     assert result["seconds"] == seconds
     assert result["torch"] == torch.__version__
     assert result["device"] in ("cpu", "cuda", "mps") or result["device"].startswith(("cuda:", "mps:"))
-    if importlib.util.find_spec("playground.ensemble") is not None:
+    if importlib.util.find_spec("playground.analysis.ensemble") is not None:
         for key, kind in ENSEMBLE_KEYS.items():
             assert isinstance(result[key], kind), f"{key}: {result[key]!r}"
         assert result["ensemble_k"] == 16

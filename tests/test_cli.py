@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from playground import cli, presets
+from playground.cli import main as cli
+from playground.config import presets
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH_KEYS = {"epoch", "step", "elapsed_s", "lr", "train_loss", "val_loss", "train_accuracy", "val_accuracy", "layers"}
@@ -104,7 +105,7 @@ def test_save_then_load_continues(tmp_path, capsys):
     assert [e["epoch"] for e in after] == [4, 5]
     assert after[0]["step"] > before[-1]["step"]
     assert final["epoch"] == 5
-    from playground.trainer import Trainer
+    from playground.training.trainer import Trainer
     assert Trainer.load(model).experiment.training.optimizer.name == "adam"  # the saved experiment came back
 
 
@@ -130,7 +131,7 @@ def test_csv_with_label(tmp_path, capsys):
     assert code == 0, err
     epochs, final = read_metrics(metrics)
     assert final["val_accuracy"] >= 0.9
-    from playground.trainer import Trainer
+    from playground.training.trainer import Trainer
     trainer = Trainer.load(model)
     assert trainer.experiment.data.dataset == "csv" and trainer.experiment.data.label_column == "species"
     assert trainer.data_view.input_names == ("a", "b") and trainer.data_view.class_names == ("blue", "red")
@@ -141,7 +142,7 @@ def test_preset_then_overrides(tmp_path, capsys):
     code, _, err = run_main(capsys, "train", "--preset", "spiral", "--epochs", "1", "--lr", "0.005",
                             "--save", str(model), "--quiet")
     assert code == 0, err
-    from playground.trainer import Trainer
+    from playground.training.trainer import Trainer
     exp = Trainer.load(model).experiment
     preset = presets.load("spiral")
     assert exp.data.dataset == "spiral" and exp.training.optimizer.lr == 0.005
@@ -149,7 +150,7 @@ def test_preset_then_overrides(tmp_path, capsys):
 
 
 def test_config_file(tmp_path, capsys):
-    from playground.experiment import Experiment
+    from playground.config.experiment import Experiment
     config = tmp_path / "exp.json"
     Experiment().with_changes(**{"data.dataset": "gauss", "training.epochs": 2, "data.samples": 40}).save(config)
     metrics = tmp_path / "m.jsonl"

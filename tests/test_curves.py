@@ -1,13 +1,12 @@
-"""Tests for playground.curves: learning and complexity curves, stopping and progress, and the U of the course."""
+"""Tests for playground.analysis.curves: learning and complexity curves, stopping and progress, and the U of the course."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from playground import curves
-from playground.experiment import ExperimentError
-
 from conftest import make_experiment
+
+from playground.analysis import curves
+from playground.config.experiment import ExperimentError
 
 NOISY_CURVE = {"data.dataset": "curve", "data.features": ["x1"], "data.noise": 0.3, "data.seed": 0,
                "data.train_fraction": 0.5, "data.val_fraction": 0.5}
@@ -51,7 +50,7 @@ def test_width_and_depth_sweeps_change_only_the_network():
     wide = curves.complexity_curve(experiment, "width", (1, 8), epochs=10)
     assert wide.x.tolist() == [1, 8] and wide.complete
     layers = curves._with_capacity(experiment, "width", 8).network.layers
-    assert [(l.units, l.activation) for l in layers] == [(8, "relu"), (8, "relu")]
+    assert [(layer.units, layer.activation) for layer in layers] == [(8, "relu"), (8, "relu")]
     assert len(curves._with_capacity(experiment, "depth", 3).network.layers) == 3
     assert curves._with_capacity(make_experiment(**{"network.layers": []}), "depth", 2).network.layers[0].units == 4
 

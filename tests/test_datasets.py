@@ -1,4 +1,4 @@
-"""Tests for playground.datasets: the generators' TF semantics, splits, baselines and CSV files."""
+"""Tests for playground.data.datasets: the generators' TF semantics, splits, baselines and CSV files."""
 from __future__ import annotations
 
 import math
@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground import catalog, datasets
-from playground.datasets import PLANE, curve_function, load
-from playground.experiment import DataSpec, ExperimentError
+from playground.config import catalog
+from playground.config.experiment import DataSpec, ExperimentError
+from playground.data import datasets
+from playground.data.datasets import PLANE, curve_function, load
 
 DATA = Path(__file__).parent / "data"
 GENERATED = [name for name in catalog.DATASETS if name != "csv"]
@@ -445,7 +446,7 @@ def test_csv_row_cap(tmp_path, monkeypatch):
 
 def test_numpy_only():
     code = (
-        "import sys, playground.datasets, playground.features; "
+        "import sys, playground.data.datasets, playground.data.features; "
         "print(sorted(m for m in ('torch', 'PySide6') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])

@@ -1,17 +1,24 @@
-"""Tests for playground.diagnosis: each verdict on a model built to earn it, the thresholds and the CLI's record."""
+"""Tests for playground.diagnosis.bias_variance: each verdict on a model built to earn it, the thresholds and the CLI's record."""
 from __future__ import annotations
 
 import json
 
 import numpy as np
 import pytest
-
-from playground import cli
-from playground.diagnosis import (CLASSIFICATION_TOLERANCE, REGRESSION_TOLERANCE, REMEDIES, VERDICTS, describe_verdict,
-                                  diagnose, diagnose_errors, verdict)
-from playground.trainer import Trainer
-
 from conftest import make_experiment
+
+from playground.cli import main as cli
+from playground.diagnosis.bias_variance import (
+    CLASSIFICATION_TOLERANCE,
+    REGRESSION_TOLERANCE,
+    REMEDIES,
+    VERDICTS,
+    describe_verdict,
+    diagnose,
+    diagnose_errors,
+    verdict,
+)
+from playground.training.trainer import Trainer
 
 FULL_BATCH_ADAM = {"training.optimizer": {"name": "adam", "lr": 0.03}, "training.batch_size": 0}
 

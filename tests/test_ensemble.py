@@ -1,17 +1,22 @@
-"""Tests for playground.ensemble: K vectorized members equal K separate trainers, and the decomposition."""
+"""Tests for playground.analysis.ensemble: K vectorized members equal K separate trainers, and the decomposition."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 import torch
-
-from playground import datasets
-from playground.ensemble import (Ensemble, bootstrap, decompose, ensemble_throughput, member_experiment,
-                                 train_ensemble)
-from playground.experiment import ExperimentError
-from playground.trainer import Trainer
-
 from conftest import make_experiment
+
+from playground.analysis.ensemble import (
+    Ensemble,
+    bootstrap,
+    decompose,
+    ensemble_throughput,
+    member_experiment,
+    train_ensemble,
+)
+from playground.config.experiment import ExperimentError
+from playground.data import datasets
+from playground.training.trainer import Trainer
 
 
 def separate(experiment, k: int, steps: int) -> Trainer:

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from playground import catalog
-from playground.experiment import Experiment, ExperimentError, LayerSpec, is_feature
+from playground.config import catalog
+from playground.config.experiment import Experiment, ExperimentError, LayerSpec, is_feature
 
 
 def full_experiment() -> Experiment:
@@ -261,6 +261,6 @@ def test_unreadable_file_is_one_line(tmp_path, make):
 
 def test_assignment_is_validated_too():
     exp = Experiment()
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):
         exp.training.optimizer.lr = -1.0
     assert exp.training.optimizer.lr == 0.03

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 import torch
 
-from playground import activations, catalog
-from playground.experiment import InitSpec, LayerSpec
-from playground.fast_backward import FastBackward
-from playground.model import Network, data_loss
+from playground.config import catalog
+from playground.config.experiment import InitSpec, LayerSpec
+from playground.nn import activations
+from playground.nn.backward import FastBackward
+from playground.nn.model import Network, data_loss
 
 WITH_DERIVATIVE = [name for name in catalog.ACTIVATIONS if activations.derivative(name) is not None]
 TASKS = {"binary": 2, "multiclass": 4, "regression": 0}
@@ -115,7 +116,7 @@ def test_is_plain_true_for_elementwise_layers(activation):
 
 def test_trainer_with_fast_backward_trains_like_autograd(tiny_experiment):
     """End to end: twenty steps with the fast pass and twenty with autograd end at the same weights."""
-    from playground.trainer import Trainer
+    from playground.training.trainer import Trainer
 
     exp = tiny_experiment(**{"training.optimizer.name": "adam", "training.optimizer.lr": 0.05,
                              "training.clip_norm": 0.5})
@@ -132,7 +133,7 @@ def test_trainer_with_fast_backward_trains_like_autograd(tiny_experiment):
 @pytest.mark.parametrize("layer", [LayerSpec(units=4, dropout=0.2), LayerSpec(units=4, activation="prelu")],
                          ids=["dropout", "prelu"])
 def test_trainer_uses_autograd_where_the_network_is_not_plain(tiny_experiment, layer):
-    from playground.trainer import Trainer
+    from playground.training.trainer import Trainer
 
     trainer = Trainer(tiny_experiment(**{"network.layers": [layer.model_dump()]}))
     assert trainer.fast is None

@@ -1,4 +1,4 @@
-"""Tests for playground.fast_optim: every rule against torch.optim, live changes, saving, Lookahead, build()."""
+"""Tests for playground.optim.update_rules: every rule against torch.optim, live changes, saving, Lookahead, build()."""
 from __future__ import annotations
 
 import io
@@ -6,9 +6,10 @@ import io
 import pytest
 import torch
 
-from playground import catalog, optimizers
-from playground.experiment import TrainingSpec
-from playground.fast_optim import ForeachOptimizer
+from playground.config import catalog
+from playground.config.experiment import TrainingSpec
+from playground.optim import optimizers
+from playground.optim.update_rules import ForeachOptimizer
 
 # A 2-4-2-1 network: weights (decayed) and biases (not).
 SHAPES = [(4, 2), (4,), (2, 4), (2,), (1, 2), (1,)]

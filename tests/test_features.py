@@ -1,11 +1,11 @@
-"""Tests for playground.features: the feature formulas, feature names and standardization."""
+"""Tests for playground.data.features: the feature formulas, feature names and standardization."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from playground.experiment import DataSpec, ExperimentError
-from playground.features import Standardizer, expand, feature_names
+from playground.config.experiment import DataSpec, ExperimentError
+from playground.data.features import Standardizer, expand, feature_names
 
 X = np.array([[1.0, 2.0], [-0.5, 3.0], [2.0, -1.5]])
 A, B = X[:, 0], X[:, 1]

@@ -1,14 +1,17 @@
-"""Tests for playground.gradcheck: backprop agrees with numerical gradients, and a broken backward is caught."""
+"""Tests for playground.analysis.gradcheck: backprop agrees with numerical gradients, and a broken backward is caught."""
 from __future__ import annotations
 
 import pytest
 import torch
-
-from playground import activations, catalog, cli, gradcheck, model, trainer as trainer_module
-from playground.gradcheck import THRESHOLD, check, passed
-from playground.trainer import Trainer
-
 from conftest import make_experiment
+
+from playground.analysis import gradcheck
+from playground.analysis.gradcheck import THRESHOLD, check, passed
+from playground.cli import main as cli
+from playground.config import catalog
+from playground.nn import activations, model
+from playground.training import trainer as trainer_module
+from playground.training.trainer import Trainer
 
 
 def small(activation: str = "tanh", **dotted):

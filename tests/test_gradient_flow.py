@@ -1,4 +1,4 @@
-"""Tests for playground.gradient_flow: vanishing, exploding and NaN gradients from per-layer norms."""
+"""Tests for playground.diagnosis.gradient_flow: vanishing, exploding and NaN gradients from per-layer norms."""
 from __future__ import annotations
 
 import math
@@ -6,9 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from playground import gradient_flow
-from playground.gradient_flow import RATIO_LIMIT, assess
-from playground.snapshot import LayerProbe
+from playground.diagnosis import gradient_flow
+from playground.diagnosis.gradient_flow import RATIO_LIMIT, assess
+from playground.training.snapshot import LayerProbe
 
 
 def layer_probe(grad_norm: float) -> LayerProbe:

@@ -6,10 +6,10 @@ import math
 import pytest
 import torch
 
-from playground import catalog
-from playground.experiment import InitSpec, LayerSpec
-from playground.initializers import bias_value, initialize
-from playground.model import Network
+from playground.config import catalog
+from playground.config.experiment import InitSpec, LayerSpec
+from playground.nn.initializers import bias_value, initialize
+from playground.nn.model import Network
 
 FAN_OUT, FAN_IN = 400, 600  # a [out, in] weight: 240,000 draws, so sample variances are within ~0.5 %
 

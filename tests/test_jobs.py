@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from playground.experiment import ExperimentError
-from playground.jobs import THREAD_NAME, BackgroundJob
+from playground.config.experiment import ExperimentError
+from playground.runtime.jobs import THREAD_NAME, BackgroundJob
 
 TIMEOUT = 10.0
 

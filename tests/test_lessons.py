@@ -7,9 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from playground import gradient_flow, presets
-from playground.diagnosis import diagnose
-from playground.trainer import Trainer
+from playground.config import presets
+from playground.diagnosis import gradient_flow
+from playground.diagnosis.bias_variance import diagnose
+from playground.training.trainer import Trainer
 
 LESSONS = [name for name in presets.names() if name.startswith("lesson-")]
 HIGH_VARIANCE_CURES = ["lesson-high-variance-l2", "lesson-high-variance-dropout", "lesson-high-variance-more-data",

@@ -1,8 +1,8 @@
 """Messages carry a stable kind and their values, so the window can translate them."""
 import pytest
 
-from playground.notices import TEMPLATES, Notice
-from playground.trainer import Trainer
+from playground.config.notices import TEMPLATES, Notice
+from playground.training.trainer import Trainer
 
 
 def test_the_english_text_fills_in_the_values():

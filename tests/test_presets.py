@@ -6,12 +6,11 @@ import json
 import numpy as np
 import pytest
 
-from playground import catalog, presets
-from playground.experiment import Experiment, ExperimentError
-from playground.trainer import Trainer
+from playground.config import catalog, presets
+from playground.config.experiment import ExperimentError
+from playground.training.trainer import Trainer
 
 DATASETS = [name for name in catalog.DATASETS if name != "csv"]
-FILES = sorted(presets.PRESETS.glob("*.json"))
 
 # What "learns well" means per dataset: validation accuracy at least this, or for regression a
 # validation MSE at most this fraction of the targets' variance; within MAX_EPOCHS (or the preset's own epochs).
@@ -36,19 +35,18 @@ def test_there_is_a_preset_per_dataset():
 
 
 def test_every_preset_file_is_a_valid_experiment():
-    assert FILES
-    for path in FILES:
-        exp = Experiment.load(path)  # raises ExperimentError naming the file and field otherwise
-        assert exp.name.strip(), f"{path.name} has no name"
-        assert exp.description.strip(), f"{path.name} has no description"
+    assert presets.names()
+    for name in presets.names():
+        exp = presets.load(name)  # raises ExperimentError naming the preset and field otherwise
+        assert exp.name.strip(), f"{name} has no name"
+        assert exp.description.strip(), f"{name} has no description"
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_dataset_preset_is_named_after_its_dataset_and_is_a_full_document(dataset):
-    path = presets.PRESETS / f"{dataset}.json"
     exp = presets.load(dataset)
     assert exp.data.dataset == dataset
-    assert json.loads(path.read_text(encoding="utf-8")) == exp.to_dict()  # every field written out
+    assert json.loads(presets.text(dataset)) == exp.to_dict()  # every field written out
     sentences = [s for s in exp.description.replace("e.g.", "eg").split(". ") if s.strip()]
     assert 1 <= len(sentences) <= 2 and "\n" not in exp.description
     assert exp.task == catalog.task_of(dataset)

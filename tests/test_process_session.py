@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from playground.process_session import ProcessSession
+from playground.runtime.process_session import ProcessSession
 
 TIMEOUT = 30.0  # a spawned child imports torch before its first snapshot
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import torch
 
-from playground.session import TrainingSession
-from playground.trainer import Trainer
+from playground.runtime.thread_session import TrainingSession
+from playground.training.trainer import Trainer
 
 TIMEOUT = 15.0
 

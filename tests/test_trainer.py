@@ -9,12 +9,14 @@ import numpy as np
 import pytest
 import torch
 
-from playground import catalog, devices, optimizers
-from playground.experiment import Experiment, ExperimentError
-from playground.history import HistoryBuffer
-from playground.model import data_loss
-from playground.snapshot import History, Snapshot
-from playground.trainer import LIVE_FIELDS, SAVE_FORMAT, Trainer
+from playground.config import catalog
+from playground.config.experiment import Experiment, ExperimentError
+from playground.nn import devices
+from playground.nn.model import data_loss
+from playground.optim import optimizers
+from playground.training.history import HistoryBuffer
+from playground.training.snapshot import History, Snapshot
+from playground.training.trainer import LIVE_FIELDS, SAVE_FORMAT, Trainer
 
 
 def first_epoch_reaching(trainer: Trainer, target: float, max_epochs: int, column: str = "val_accuracy"):

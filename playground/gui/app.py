@@ -6,22 +6,19 @@ frame, train for --train-seconds, pause, let the paused frame arrive, grab, clos
 from __future__ import annotations
 
 import os
-
 import sys
 import time
-from pathlib import Path
-from typing import Optional
+from importlib import resources
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from playground.experiment import Experiment
-
-from .main_window import MainWindow, last_experiment
+from playground.config.experiment import Experiment
+from playground.gui.main_window import MainWindow, last_experiment
 
 ORGANIZATION = "Neural Playground"
 APPLICATION = "Neural Playground"
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = resources.files("playground.gui") / "translations"
 POLL_MS = 50
 FIRST_FRAME_TIMEOUT_S = 60.0
 
@@ -58,7 +55,7 @@ def install_translators(app: QApplication) -> None:
 
 
 def run(args, experiment: Experiment) -> int:
-    screenshot: Optional[str] = getattr(args, "screenshot", None)
+    screenshot: str | None = getattr(args, "screenshot", None)
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     app = application()
@@ -72,7 +69,7 @@ def run(args, experiment: Experiment) -> int:
     return app.exec()
 
 
-def starting_experiment(given: Experiment, settings: Optional[QSettings]) -> Experiment:
+def starting_experiment(given: Experiment, settings: QSettings | None) -> Experiment:
     """What the command line asked for; with no flags at all, the experiment open when the window last closed."""
     if settings is None or given != Experiment():
         return given

@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import Optional
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from playground.experiment import Experiment
+from playground.config.experiment import Experiment
 
 PROBE_MS = 5
 WARM_UP_S = 1.0
@@ -34,9 +33,9 @@ class GuiBench:
         self.waiting = QTimer(window)
         self.waiting.setInterval(50)
         self.waiting.timeout.connect(self._wait_for_first_frame)
-        self.start_mark: Optional[tuple] = None
-        self.end_mark: Optional[tuple] = None
-        self._last_probe: Optional[float] = None
+        self.start_mark: tuple | None = None
+        self.end_mark: tuple | None = None
+        self._last_probe: float | None = None
 
     def start(self) -> None:
         self.waiting.start()
@@ -88,8 +87,8 @@ class GuiBench:
 
 def run(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import application
-    from .main_window import MainWindow
+    from playground.gui.app import application
+    from playground.gui.main_window import MainWindow
 
     app = application()
     window = MainWindow(Experiment(), settings=None)

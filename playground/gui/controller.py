@@ -15,17 +15,16 @@ and says why in one line.
 from __future__ import annotations
 
 import time
-from typing import Any, Optional, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from playground.experiment import Experiment, ExperimentError
-from playground.process_session import ProcessSession
-from playground.snapshot import Snapshot
-from playground.trainer import LIVE_FIELDS
-
-from . import notice_texts
+from playground.config.experiment import Experiment, ExperimentError
+from playground.gui import notice_texts
+from playground.runtime.process_session import ProcessSession
+from playground.training.snapshot import Snapshot
+from playground.training.trainer import LIVE_FIELDS
 
 FRAME_MS = 16
 # Drawing time after which the remaining views wait until the events queued meanwhile ran.
@@ -46,17 +45,17 @@ class Controller(QObject):
     state_changed = Signal(str)           # session state: idle, running, paused, finished, diverged, error
     message = Signal(str, str)            # text, severity ("info", "warning", "error"); "" text clears
 
-    def __init__(self, experiment: Experiment, parent: Optional[QObject] = None):
+    def __init__(self, experiment: Experiment, parent: QObject | None = None):
         super().__init__(parent)
         self._experiment = experiment
-        self._stop_at_epoch: Optional[int] = None
+        self._stop_at_epoch: int | None = None
         self.session = ProcessSession(experiment)
         self._views: list[View] = []
         self._drawn: dict[int, int] = {}
-        self._snapshot: Optional[Snapshot] = None
-        self._replaced_run: Optional[int] = None  # the run the last reset ended: its frames are stale
-        self._state: Optional[str] = None
-        self._status_message: Optional[str] = None
+        self._snapshot: Snapshot | None = None
+        self._replaced_run: int | None = None  # the run the last reset ended: its frames are stale
+        self._state: str | None = None
+        self._status_message: str | None = None
         self._status_said = ""
         self._saying_status = False
         self.playing = False
@@ -78,7 +77,7 @@ class Controller(QObject):
         return self._experiment
 
     @property
-    def snapshot(self) -> Optional[Snapshot]:
+    def snapshot(self) -> Snapshot | None:
         """The newest snapshot taken from the session (None before the first)."""
         return self._snapshot
 
@@ -171,13 +170,13 @@ class Controller(QObject):
         """New data from the next data seed; a reset follows."""
         self.apply({"data.seed": (self._experiment.data.seed + 1) % 2**32})
 
-    def set_stop_at_epoch(self, epoch: Optional[int]) -> None:
+    def set_stop_at_epoch(self, epoch: int | None) -> None:
         """Pause by itself at this epoch (None: train until paused)."""
         self._stop_at_epoch = epoch
         self.session.stop_at_epoch = epoch
 
     @property
-    def stop_at_epoch(self) -> Optional[int]:
+    def stop_at_epoch(self) -> int | None:
         return self._stop_at_epoch
 
     def close(self) -> bool:
@@ -252,7 +251,7 @@ class Controller(QObject):
             elif self._saying_status:  # the reason went away (a reset): so does the message
                 self._say("", "info")
 
-    def _status_text(self, message: Optional[str]) -> str:
+    def _status_text(self, message: str | None) -> str:
         """A status message in the user's language where the engine said it as a notice."""
         notice = self._snapshot.notice if self._snapshot is not None else None
         if notice is not None and notice.text == message:

@@ -5,24 +5,23 @@ the problem; the experiment in force stays.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from playground import presets
-from playground.experiment import Experiment, ExperimentError
-
-from .controller import Controller
+from playground.config import presets
+from playground.config.experiment import Experiment, ExperimentError
+from playground.gui.controller import Controller
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
 
 
 class FileMenu(QObject):
-    def __init__(self, window: QMainWindow, controller: Controller, settings: Optional[QSettings],
+    def __init__(self, window: QMainWindow, controller: Controller, settings: QSettings | None,
                  plots: Callable[[], dict[str, QWidget]]):
         super().__init__(window)
         self.window = window

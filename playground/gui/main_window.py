@@ -6,32 +6,38 @@ tabs hold the plots and the diagnostics, and take more views through add_tab().
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QDockWidget, QFrame, QMainWindow, QScrollArea, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from playground.experiment import Experiment, ExperimentError
-
-from . import network_edits
-from .controller import Controller, View
-from .data_panel import DataPanel
-from .diagnostics import DiagnosticsTabs
-from .file_menu import FileMenu
-from .layer_editor import LayerEditor
-from .message_banner import MessageBanner
-from .output_panel import OutputPanel
-from .panel_parts import section_title
-from .settings_panel import SettingsPanel
-from .top_bar import TopBar
-from .training_actions import TrainingActions
-from .views import theme
-from .views.gradient_view import GradientView
-from .views.loss_view import LossView
-from .views.network_view import NetworkView
+from playground.config.experiment import Experiment, ExperimentError
+from playground.gui import network_edits
+from playground.gui.controller import Controller, View
+from playground.gui.diagnostics import DiagnosticsTabs
+from playground.gui.file_menu import FileMenu
+from playground.gui.panels.data_panel import DataPanel
+from playground.gui.panels.layer_editor import LayerEditor
+from playground.gui.panels.output_panel import OutputPanel
+from playground.gui.panels.settings_panel import SettingsPanel
+from playground.gui.panels.top_bar import TopBar
+from playground.gui.training_actions import TrainingActions
+from playground.gui.views import theme
+from playground.gui.views.gradient_view import GradientView
+from playground.gui.views.loss_view import LossView
+from playground.gui.views.network_view import NetworkView
+from playground.gui.widgets.message_banner import MessageBanner
+from playground.gui.widgets.panel_parts import section_title
 
 DEFAULT_SIZE = (1400, 900)
 COLUMN_WIDTHS = (315, 420, 320, 345)
@@ -52,7 +58,7 @@ def _scrolling(widget: QWidget, horizontal: bool = False) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, experiment: Experiment, settings: Optional[QSettings] = None):
+    def __init__(self, experiment: Experiment, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings
         # Changing label texts re-lay out the window every frame; animated docks would animate each time.
@@ -169,7 +175,7 @@ class MainWindow(QMainWindow):
         toggle.setStatusTip(self.tr("Show or hide the optimizer, schedule, regularization and start settings."))
         menu.addAction(toggle)
 
-    def add_tab(self, page: QWidget, title: str, tip: str = "", view: Optional[View] = None) -> None:
+    def add_tab(self, page: QWidget, title: str, tip: str = "", view: View | None = None) -> None:
         """A page in the right-hand tabs; `view` (often the page itself) gets every new frame while shown."""
         index = self.tabs.addTab(page, title)
         self.tabs.setTabToolTip(index, tip)
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def last_experiment(settings: QSettings) -> Optional[Experiment]:
+def last_experiment(settings: QSettings) -> Experiment | None:
     """The experiment open when the window last closed; None if there is none or it no longer validates."""
     text = settings.value(EXPERIMENT_KEY)
     if not isinstance(text, str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playground.experiment import Experiment, LayerSpec
+from playground.config.experiment import Experiment, LayerSpec
 
 MAX_UNITS = 4096
 MAX_LAYERS = 256

@@ -5,9 +5,9 @@ English templates are listed here for lupdate, so translators see them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from playground.notices import TEMPLATES, Notice
+from playground.config.notices import TEMPLATES, Notice
 
 CONTEXT = "Notice"
 # One entry per notices.TEMPLATES kind; a test keeps the two tables equal.

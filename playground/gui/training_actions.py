@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QPolygonF
 
-from .controller import Controller
+from playground.gui.controller import Controller
 
 ICON_SIZE = 64
 

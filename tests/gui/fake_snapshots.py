@@ -10,8 +10,8 @@ import functools
 
 import numpy as np
 
-from playground.features import column as feature_column
-from playground.snapshot import DataView, GridProbe, History, LayerProbe, Snapshot
+from playground.data.features import column as feature_column
+from playground.training.snapshot import DataView, GridProbe, History, LayerProbe, Snapshot
 
 NEURON_PROBES = 16
 HIST_BINS = 30

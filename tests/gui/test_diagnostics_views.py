@@ -5,21 +5,28 @@ import dataclasses
 import threading
 from types import SimpleNamespace
 
+import fake_snapshots as fakes
 import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QTabWidget
 
-import fake_snapshots as fakes
-from playground import diagnosis, gradient_flow, presets
-from playground.curves import COMPLEXITY_LABELS
-from playground.experiment import Experiment
+from playground.analysis.curves import COMPLEXITY_LABELS
+from playground.config import presets
+from playground.config.experiment import Experiment
+from playground.diagnosis import bias_variance as diagnosis
+from playground.diagnosis import gradient_flow
 from playground.gui.controller import Controller
 from playground.gui.diagnostics import (
-    ActivationHistory, ActivationView, BiasVarianceView, DiagnosticsTabs, GradientFlowView, texts,
+    ActivationHistory,
+    ActivationView,
+    BiasVarianceView,
+    DiagnosticsTabs,
+    GradientFlowView,
+    texts,
 )
-from playground.snapshot import LayerProbe
+from playground.training.snapshot import LayerProbe
 
 WAIT_MS = 20_000   # machines are slow and shared
 WATCHED_THREADS = ("training", "diagnostics-job")

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
-from playground import catalog
-from playground.experiment import Experiment
-from playground.gui import notice_texts
-from playground.notices import TEMPLATES
+from playground.config import catalog
+from playground.config.experiment import Experiment
+from playground.config.notices import TEMPLATES
 from playground.gui import app as gui_app
+from playground.gui import notice_texts
 from playground.gui.main_window import EXPERIMENT_KEY, MainWindow
 
 WAIT_MS = 20_000   # machines are slow and shared
@@ -353,7 +353,7 @@ def test_stop_at_epoch_pauses_by_itself(qtbot, open_window):
 
 
 def test_device_choices_are_what_this_machine_has(qtbot, open_window):
-    from playground import devices
+    from playground.nn import devices
     window = open_window()
     combo = window.settings_panel.device
     assert [combo.itemData(i) for i in range(combo.count())] == [value for value, _ in devices.available()]
@@ -371,7 +371,7 @@ def test_initializer_scale_only_where_the_scheme_takes_one(qtbot, open_window):
 
 # -- closing, files and settings --------------------------------------------------------
 def test_a_lesson_preset_starts_over_and_says_what_to_watch(qtbot, open_window):
-    from playground import presets
+    from playground.config import presets
     lesson = presets.load("lesson-vanishing-gradients")
     window = open_window()
     lessons = next(a.menu() for a in window.file_menu.presets_menu.actions() if a.menu() is not None)
@@ -493,6 +493,7 @@ def test_the_engine_notice_is_shown_in_the_users_language(qtbot, open_window):
 def test_a_translation_in_resources_is_installed(qtbot, tmp_path, monkeypatch):
     import shutil
     import subprocess
+
     from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication, QLabel
     lrelease = shutil.which("pyside6-lrelease")

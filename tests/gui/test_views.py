@@ -1,22 +1,31 @@
 """The snapshot views, offscreen: each draws every kind of fake snapshot, and draws the right data."""
 from __future__ import annotations
 
+import fake_snapshots as fakes
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-import fake_snapshots as fakes
-from playground import catalog
+from playground.config import catalog
+from playground.gui.panels.output_panel import OutputPanel
 from playground.gui.views import (
-    MAX_DRAWN_NEURONS, DatasetPicker, FeatureToggles, GradientView, LossView, NetworkView, OutputView,
+    MAX_DRAWN_NEURONS,
+    DatasetPicker,
+    FeatureToggles,
+    GradientView,
+    LossView,
+    NetworkView,
+    OutputView,
+    heatmap,
+    network_links,
+    network_nodes,
+    theme,
 )
-from playground.gui.output_panel import OutputPanel
-from playground.gui.views import heatmap, network_links, network_nodes, theme
 from playground.gui.views.epoch_bins import EpochBins
 from playground.gui.views.gradient_view import CEILING, FLOOR, MAX_COLUMNS
 from playground.gui.views.labels import feature_label
-from playground.snapshot import GridProbe, History, LayerProbe, Snapshot
+from playground.training.snapshot import GridProbe, History, LayerProbe, Snapshot
 
 VIEWS = [OutputView, NetworkView, LossView, GradientView]
 

@@ -24,19 +24,16 @@ computed for an experiment that changed are dropped (a baseline edit alone keeps
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget
 
-from playground.experiment import Experiment
-
-from .activation_history import ActivationHistory
-from .activation_view import ActivationView
-from .bias_variance_view import BiasVarianceView
-from .gradcheck_panel import GradcheckPanel
-from .gradient_flow_view import GradientFlowView
-from .lesson_view import LessonView
+from playground.config.experiment import Experiment
+from playground.gui.diagnostics.activation_history import ActivationHistory
+from playground.gui.diagnostics.activation_view import ActivationView
+from playground.gui.diagnostics.bias_variance_view import BiasVarianceView
+from playground.gui.diagnostics.gradcheck_panel import GradcheckPanel
+from playground.gui.diagnostics.gradient_flow_view import GradientFlowView
+from playground.gui.diagnostics.lesson_view import LessonView
 
 __all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "DiagnosticsTabs", "GradcheckPanel",
            "GradientFlowView", "LessonView"]
@@ -48,7 +45,7 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 
 
 class DiagnosticsTabs(QObject):
-    def __init__(self, tabs: QTabWidget, controller, parent: Optional[QObject] = None):
+    def __init__(self, tabs: QTabWidget, controller, parent: QObject | None = None):
         super().__init__(parent or tabs)
         experiment_source = lambda: controller.experiment
         self.gradient_flow = GradientFlowView()

@@ -10,11 +10,9 @@ layers x max_columns x bins.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 
-from playground.snapshot import Snapshot
+from playground.training.snapshot import Snapshot
 
 MAX_COLUMNS = 600
 
@@ -54,7 +52,7 @@ class ActivationHistory:
         self.version += 1
 
     @property
-    def last_step(self) -> Optional[int]:
+    def last_step(self) -> int | None:
         return int(self._steps[self.count - 1]) if self.count else None
 
     def columns(self, layer: int) -> np.ndarray:

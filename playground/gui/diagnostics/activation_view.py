@@ -12,21 +12,18 @@ and always draws the newest snapshot once training pauses.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from playground.snapshot import LayerProbe, Snapshot
-
-from .. import names
-from ..views import theme
-from ..views.frames import already_drawn
-from ..views.labels import layer_label
-from .activation_history import ActivationHistory
+from playground.gui import names
+from playground.gui.diagnostics.activation_history import ActivationHistory
+from playground.gui.views import theme
+from playground.gui.views.frames import already_drawn
+from playground.gui.views.labels import layer_label
+from playground.training.snapshot import LayerProbe, Snapshot
 
 COLORMAP = pg.ColorMap([0.0, 0.35, 1.0], ["#ffffff", "#6baed6", "#08306b"])
 STEP_TICKS = 5
@@ -49,12 +46,12 @@ class ActivationView(QWidget):
     of the two the controller serves first.
     """
 
-    def __init__(self, history: ActivationHistory, parent: Optional[QWidget] = None):
+    def __init__(self, history: ActivationHistory, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
         self.history = history
-        self._drawn: Optional[Snapshot] = None
-        self._drawn_heatmap: Optional[tuple[int, int]] = None  # (history version, layer)
+        self._drawn: Snapshot | None = None
+        self._drawn_heatmap: tuple[int, int] | None = None  # (history version, layer)
         self._signature: tuple = ()
         self._weights_title = ""
         self._stale = False

@@ -10,25 +10,24 @@ and complexity curves, and a bootstrap ensemble.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from playground.diagnosis import REMEDIES
-from playground.experiment import Experiment
-from playground.snapshot import Snapshot
-
-from ..data_panel import section_title
-from ..number_fields import NumberEdit, format_number
-from ..views import theme
-from ..views.frames import already_drawn
-from . import texts
-from .curve_panel import CurvePanel
-from .ensemble_panel import EnsemblePanel
-from .error_ladder import ErrorLadder
-from .error_units import ErrorUnit, unit_for
-from .notes import note
+from playground.config.experiment import Experiment
+from playground.diagnosis.bias_variance import REMEDIES
+from playground.gui.diagnostics import texts
+from playground.gui.diagnostics.curve_panel import CurvePanel
+from playground.gui.diagnostics.ensemble_panel import EnsemblePanel
+from playground.gui.diagnostics.error_ladder import ErrorLadder
+from playground.gui.diagnostics.error_units import ErrorUnit, unit_for
+from playground.gui.diagnostics.notes import note
+from playground.gui.panels.data_panel import section_title
+from playground.gui.views import theme
+from playground.gui.views.frames import already_drawn
+from playground.gui.widgets.number_fields import NumberEdit, format_number
+from playground.training.snapshot import Snapshot
 
 FINE_COLOR = "#2e7d32"
 PROBLEM_COLOR = "#b35806"
@@ -38,11 +37,11 @@ HIGHEST_MSE_BASELINE = 1e6
 class BiasVarianceView(QWidget):
     baseline_changed = Signal(float)  # the baseline error the student typed, as diagnosis.py counts errors
 
-    def __init__(self, experiment_source: Callable[[], Experiment], parent: Optional[QWidget] = None):
+    def __init__(self, experiment_source: Callable[[], Experiment], parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
-        self._drawn: Optional[Snapshot] = None
-        self._unit: Optional[ErrorUnit] = None
+        self._drawn: Snapshot | None = None
+        self._unit: ErrorUnit | None = None
 
         self.ladder = ErrorLadder()
         self.verdict = QLabel()
@@ -53,7 +52,7 @@ class BiasVarianceView(QWidget):
         self.baseline_problem = QLabel()
         self.baseline_problem.setStyleSheet(f"color: {theme.ALARM};")
         self.baseline_problem.hide()
-        self.baseline_field: Optional[NumberEdit] = None
+        self.baseline_field: NumberEdit | None = None
         self.baseline_unit = QLabel()
         self.baseline_row = QWidget()
         self._baseline_layout = QHBoxLayout(self.baseline_row)

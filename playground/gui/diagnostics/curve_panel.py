@@ -9,35 +9,34 @@ sweep recipe, not the live training, so the model on screen is untouched.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable, Optional
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from playground import curves
-from playground.experiment import Experiment
-
-from ..views import theme
-from ..views.loss_view import SPLIT_PENS
-from . import texts
-from .error_units import ErrorUnit, unit_for
-from .job_runner import JobProgress, JobRunner
-from .notes import note
+from playground.analysis import curves
+from playground.config.experiment import Experiment
+from playground.gui.diagnostics import texts
+from playground.gui.diagnostics.error_units import ErrorUnit, unit_for
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+from playground.gui.views.loss_view import SPLIT_PENS
 
 BASELINE_PEN = pg.mkPen(theme.MUTED, width=1.5, style=Qt.PenStyle.DashLine)
 COMPLEXITY_KINDS = ("width", "depth", "degree")
 
 
 class CurvePanel(QWidget):
-    def __init__(self, experiment_source: Callable[[], Experiment], parent: Optional[QWidget] = None):
+    def __init__(self, experiment_source: Callable[[], Experiment], parent: QWidget | None = None):
         super().__init__(parent)
         self.experiment_source = experiment_source
         self.sweep_epochs = curves.SWEEP_EPOCHS  # per point; tests lower it
-        self.curve: Optional[curves.Curve] = None
-        self._baseline: Optional[float] = None
+        self.curve: curves.Curve | None = None
+        self._baseline: float | None = None
 
         self.learning_button = QPushButton(self.tr("Learning curve"))
         self.learning_button.setToolTip(self.tr(
@@ -130,7 +129,7 @@ class CurvePanel(QWidget):
         self.figure.hide()
         self.progress.show_status("")
 
-    def set_baseline(self, baseline: Optional[float]) -> None:
+    def set_baseline(self, baseline: float | None) -> None:
         """The baseline in force (the diagnosis'), drawn dashed; None where it is unknown."""
         self._baseline = baseline
         self._show_baseline()

@@ -9,8 +9,8 @@ their majority vote and the mean error of one member.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable, Optional
 
 import numpy as np
 import pyqtgraph as pg
@@ -18,15 +18,14 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from playground import ensemble
-from playground.experiment import Experiment
-from playground.snapshot import DataView
-
-from ..views import heatmap, theme
-from .error_ladder import VARIANCE_COLOR
-from .error_units import unit_for
-from .job_runner import JobProgress, JobRunner
-from .notes import note
+from playground.analysis import ensemble
+from playground.config.experiment import Experiment
+from playground.gui.diagnostics.error_ladder import VARIANCE_COLOR
+from playground.gui.diagnostics.error_units import unit_for
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import heatmap, theme
+from playground.training.snapshot import DataView
 
 MIN_K, MAX_K = 2, 64  # a spread needs two models at least
 MEMBER_PEN = pg.mkPen(40, 40, 40, 110, width=1)
@@ -36,7 +35,8 @@ CLASS_DISAGREEMENT_MAX = 0.5  # two classes split evenly: the most two can disag
 
 
 def disagreement(task: str, grid: np.ndarray) -> np.ndarray:
-    """Per grid point: the share of members that differ from the majority (classification) or the members' standard deviation (regression)."""
+    """Per grid point: the share of members that differ from the majority (classification)
+    or the members' standard deviation (regression)."""
     if task == "regression":
         return grid.std(axis=0)
     labels = grid.argmax(axis=1) if task == "multiclass" else (grid > 0.5).astype(np.int64)
@@ -60,12 +60,12 @@ def boundary_fields(task: str, member: np.ndarray) -> list[tuple[np.ndarray, flo
 
 
 class EnsemblePanel(QWidget):
-    def __init__(self, experiment_source: Callable[[], Experiment], parent: Optional[QWidget] = None):
+    def __init__(self, experiment_source: Callable[[], Experiment], parent: QWidget | None = None):
         super().__init__(parent)
         self.experiment_source = experiment_source
-        self.epochs: Optional[int] = None  # None: the experiment's own number of epochs; tests lower it
-        self.result: Optional[ensemble.EnsembleResult] = None
-        self._data: Optional[DataView] = None
+        self.epochs: int | None = None  # None: the experiment's own number of epochs; tests lower it
+        self.result: ensemble.EnsembleResult | None = None
+        self._data: DataView | None = None
         self._members: list[pg.GraphicsObject] = []  # rebuilt per result, which comes once a minute at most
 
         self.button = QPushButton(self.tr("Ensemble (bias\u2013variance decomposition)"))

@@ -13,14 +13,13 @@ above the diagnosis' tolerance is drawn bold in its colour, one within it grey.
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..views import theme
-from .error_units import ErrorUnit, unit_for
+from playground.gui.diagnostics.error_units import ErrorUnit, unit_for
+from playground.gui.views import theme
 
 BASELINE_COLOR = "#bdbdbd"
 BIAS_COLOR = "#e6ab02"
@@ -34,13 +33,13 @@ def _finite(value: float) -> float:
 
 
 class ErrorLadder(QWidget):
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.diagnosis: Optional[dict] = None
+        self.diagnosis: dict | None = None
         self.unit = unit_for("binary")
 
-    def set_diagnosis(self, diagnosis: Optional[dict], unit: ErrorUnit) -> None:
+    def set_diagnosis(self, diagnosis: dict | None, unit: ErrorUnit) -> None:
         if diagnosis == self.diagnosis and unit == self.unit:
             return
         self.diagnosis, self.unit = diagnosis, unit

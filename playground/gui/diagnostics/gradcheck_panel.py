@@ -10,21 +10,27 @@ the backward pass itself, which is the same code at every weight.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from playground import gradcheck
-
-from ..views import theme
-from ..views.labels import layer_label
-from .job_runner import JobProgress, JobRunner
-from .notes import note
+from playground.analysis import gradcheck
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+from playground.gui.views.labels import layer_label
 
 OK_COLOR = "#2e7d32"
 COLUMNS = ("layer", "relative_error", "result", "checked")
@@ -34,12 +40,12 @@ ModelCheck = Callable[..., list]  # (should_stop=, progress=) -> list[gradcheck.
 
 
 class GradcheckPanel(QWidget):
-    def __init__(self, check_model: ModelCheck, parent: Optional[QWidget] = None):
+    def __init__(self, check_model: ModelCheck, parent: QWidget | None = None):
         """check_model: the session's check_gradients, which checks the live model between two steps."""
         super().__init__(parent)
         theme.light_background(self)
         self.check_model = check_model
-        self.checks: Optional[list[gradcheck.LayerCheck]] = None
+        self.checks: list[gradcheck.LayerCheck] | None = None
 
         self.button = QPushButton(self.tr("Gradient check"))
         self.button.setToolTip(self.tr(

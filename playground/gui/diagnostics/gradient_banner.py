@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from playground.gradient_flow import GradientFinding
-
-from ..message_banner import COLORS
-from . import texts
+from playground.diagnosis.gradient_flow import GradientFinding
+from playground.gui.diagnostics import texts
+from playground.gui.widgets.message_banner import COLORS
 
 # The message banner's palette: a slow network is a warning, a broken one an error.
 SEVERITY = {"vanishing": "warning", "exploding": "error", "nan": "error"}
@@ -19,10 +17,10 @@ SEVERITY = {"vanishing": "warning", "exploding": "error", "nan": "error"}
 class GradientBanner(QWidget):
     """Hidden while the gradients are healthy; show_finding(None) hides it again."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.kind: Optional[str] = None
+        self.kind: str | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -31,7 +29,7 @@ class GradientBanner(QWidget):
         layout.addWidget(self.label)
         self.hide()
 
-    def show_finding(self, finding: Optional[GradientFinding]) -> None:
+    def show_finding(self, finding: GradientFinding | None) -> None:
         if finding is None:
             self.kind = None
             self.hide()

@@ -9,20 +9,18 @@ has not been measured yet (before the first step) has no bar.
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from playground.snapshot import Snapshot
-
-from ..views import theme
-from ..views.frames import already_drawn
-from ..views.labels import layer_label, layer_short_label
-from .gradient_banner import GradientBanner
-from .notes import note
+from playground.gui.diagnostics.gradient_banner import GradientBanner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+from playground.gui.views.frames import already_drawn
+from playground.gui.views.labels import layer_label, layer_short_label
+from playground.training.snapshot import Snapshot
 
 FLOOR, CEILING = -8.0, 0.0
 HEALTHY = 1e-3
@@ -50,10 +48,10 @@ def _power(k: int) -> str:
 
 
 class GradientFlowView(QWidget):
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
-        self._drawn: Optional[Snapshot] = None
+        self._drawn: Snapshot | None = None
         self._layer_names: tuple[str, ...] = ()
         self.banner = GradientBanner()
 

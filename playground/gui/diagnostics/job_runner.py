@@ -8,14 +8,14 @@ destroyed, every job it started is asked to stop.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from playground.jobs import BackgroundJob
-
-from ..views import theme
+from playground.gui.views import theme
+from playground.runtime.jobs import BackgroundJob
 
 POLL_MS = 100
 BAR_STEPS = 1000
@@ -27,9 +27,9 @@ class JobRunner(QObject):
     failed = Signal(str)             # one line saying why
     running_changed = Signal(bool)
 
-    def __init__(self, parent: Optional[QObject] = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.job: Optional[BackgroundJob] = None
+        self.job: BackgroundJob | None = None
         # Jobs not yet seen to end, abandoned ones included: shutdown() and destruction reach them all.
         self._started: list[BackgroundJob] = []
         self._timer = QTimer(self)
@@ -95,8 +95,8 @@ class JobRunner(QObject):
 class JobProgress(QWidget):
     """A progress bar with a Cancel button, shown while the runner's job runs, and one status line."""
 
-    def __init__(self, runner: JobRunner, on_cancel: Optional[Callable[[], None]] = None,
-                 parent: Optional[QWidget] = None):
+    def __init__(self, runner: JobRunner, on_cancel: Callable[[], None] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.bar = QProgressBar()
         self.bar.setRange(0, BAR_STEPS)

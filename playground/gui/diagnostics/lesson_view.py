@@ -6,20 +6,17 @@ hides. The student can fold the text to its title once read.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from playground.experiment import Experiment
-
-from ..views import theme
+from playground.config.experiment import Experiment
+from playground.gui.views import theme
 
 BACKGROUND, BORDER = "#f4f8fb", "#c9dbe9"
 
 
 class LessonView(QFrame):
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lesson")
         self.setStyleSheet(f"QFrame#lesson {{ background: {BACKGROUND}; border: 1px solid {BORDER}; "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from ..views import theme
+from playground.gui.views import theme
 
 
 def note(text: str = "") -> QLabel:

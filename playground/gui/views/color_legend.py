@@ -1,14 +1,14 @@
 """A one-line color key under a plot: a gradient bar with its end values, or named swatches."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from . import theme
+from playground.gui.views import theme
 
 BAR_WIDTH = 120
 BAR_HEIGHT = 10

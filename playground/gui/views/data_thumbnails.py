@@ -1,18 +1,18 @@
 """Pickers drawn as small pictures: one thumbnail per dataset, one heatmap per input feature."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
-from playground import catalog, features
+from playground.config import catalog
+from playground.data import features
 from playground.gui import names
-
-from . import heatmap, theme
-from .labels import feature_label
+from playground.gui.views import heatmap, theme
+from playground.gui.views.labels import feature_label
 
 THUMBNAIL_PX = 48
 FEATURE_ICON_PX = 32
@@ -102,7 +102,7 @@ class DatasetPicker(QWidget):
 
     dataset_chosen = Signal(str)
 
-    def __init__(self, preview: Preview, columns: int = 5, parent: Optional[QWidget] = None):
+    def __init__(self, preview: Preview, columns: int = 5, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
         self.setFont(theme.small_font(self))
@@ -137,7 +137,7 @@ class DatasetPicker(QWidget):
                 button.setChecked(False)
             self._group.setExclusive(True)
 
-    def current(self) -> Optional[str]:
+    def current(self) -> str | None:
         return next((name for name, button in self.buttons.items() if button.isChecked()), None)
 
 
@@ -146,7 +146,7 @@ class FeatureToggles(QWidget):
 
     features_changed = Signal(list)   # the selected names, in catalog order
 
-    def __init__(self, columns: int = 1, parent: Optional[QWidget] = None):
+    def __init__(self, columns: int = 1, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
         self.buttons: dict[str, QToolButton] = {}

@@ -7,19 +7,17 @@ A zero gradient sits at the floor, an infinite one at the ceiling.
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
-from playground.snapshot import History, LayerProbe, Snapshot
-
-from . import theme
-from .epoch_bins import EpochBins
-from .frames import already_drawn
-from .labels import layer_label, layer_short_label
+from playground.gui.views import theme
+from playground.gui.views.epoch_bins import EpochBins
+from playground.gui.views.frames import already_drawn
+from playground.gui.views.labels import layer_label, layer_short_label
+from playground.training.snapshot import History, LayerProbe, Snapshot
 
 FLOOR, CEILING = -8.0, 2.0
 MAX_COLUMNS = 1000
@@ -48,13 +46,13 @@ def _layer_ticks(layers: tuple[LayerProbe, ...], short: bool) -> list[tuple[floa
 
 
 class GradientView(QWidget):
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
-        self._drawn: Optional[Snapshot] = None
+        self._drawn: Snapshot | None = None
         self._layer_names: tuple[str, ...] = ()
         self._bins = EpochBins(MAX_COLUMNS)
-        self._last_row: Optional[np.ndarray] = None
+        self._last_row: np.ndarray | None = None
         self._epochs_shown = 0.0
 
         self.bar_plot = theme.plot_widget()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-from playground.snapshot import DataView
+from playground.training.snapshot import DataView
 
 NEGATIVE = "#f59322"
 NEUTRAL = "#e8eaeb"

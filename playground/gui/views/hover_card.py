@@ -1,13 +1,11 @@
 """A tooltip-like popup that can hold a picture above its text (an enlarged neuron heatmap)."""
 from __future__ import annotations
 
-from typing import Optional
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from . import theme
+from playground.gui.views import theme
 
 
 class HoverCard(QFrame):
@@ -24,7 +22,7 @@ class HoverCard(QFrame):
         layout.addWidget(self.picture)
         layout.addWidget(self.caption)
 
-    def show_at(self, global_pos: QPoint, text: str, picture: Optional[QPixmap] = None) -> None:
+    def show_at(self, global_pos: QPoint, text: str, picture: QPixmap | None = None) -> None:
         self.caption.setText(text)
         self.picture.setVisible(picture is not None)
         if picture is not None:

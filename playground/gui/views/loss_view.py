@@ -1,17 +1,14 @@
 """Loss (and accuracy) per epoch for the train, validation and test splits, with a hover readout."""
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from playground.snapshot import History, Snapshot
-
-from . import theme
-from .frames import already_drawn
+from playground.gui.views import theme
+from playground.gui.views.frames import already_drawn
+from playground.training.snapshot import History, Snapshot
 
 # One-pixel pens: wider ones make Qt stroke outlines, several times slower on every frame.
 SPLIT_PENS = {
@@ -42,16 +39,16 @@ def percent(value: float) -> str:
 class LossView(QWidget):
     """Two charts over epochs: loss, and accuracy for classification (hidden for regression)."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
-        self._history: Optional[History] = None
-        self._drawn: Optional[Snapshot] = None
+        self._history: History | None = None
+        self._drawn: Snapshot | None = None
         self._drawn_rows = 0
         self._classification = True
         self._log_y = False
         self._x_end = 0.0
-        self._y_range: Optional[tuple[float, float]] = None
+        self._y_range: tuple[float, float] | None = None
 
         self.summary = QLabel()
         self.readout = QLabel()
@@ -173,7 +170,7 @@ class LossView(QWidget):
             self._y_range = wanted
             self.loss_plot.setYRange(*wanted, padding=0)
 
-    def _loss_range(self, history: History) -> Optional[tuple[float, float]]:
+    def _loss_range(self, history: History) -> tuple[float, float] | None:
         """Whole decades in log scale; from 0 to a top that follows the largest loss in steps otherwise."""
         shown = [history.train_loss, history.val_loss]
         if self.loss_curves["test"].isVisible():
@@ -193,8 +190,9 @@ class LossView(QWidget):
         text = self.tr("loss: train {train} \u00b7 validation {val}").format(
             train=number(snapshot.train_loss), val=number(snapshot.val_loss))
         if self._classification and snapshot.train_accuracy is not None:
+            val_accuracy = float("nan") if snapshot.val_accuracy is None else snapshot.val_accuracy
             text += "\n" + self.tr("accuracy: train {train} \u00b7 validation {val}").format(
-                train=percent(snapshot.train_accuracy), val=percent(float("nan") if snapshot.val_accuracy is None else snapshot.val_accuracy))
+                train=percent(snapshot.train_accuracy), val=percent(val_accuracy))
         return text
 
     # -- hover readout (users asked TF Playground for loss values on hover) --

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
-from playground.snapshot import Snapshot
+from playground.training.snapshot import Snapshot
 
 MAX_DRAWN_NEURONS = 12   # per column; the rest is summarised as "+N more"
 NODE_MAX = 40
@@ -28,7 +28,7 @@ class Structure:
     activations: tuple[str, ...]
 
     @classmethod
-    def of(cls, snapshot: Snapshot) -> "Structure":
+    def of(cls, snapshot: Snapshot) -> Structure:
         layers = snapshot.layers
         return cls(snapshot.data.feature_names, tuple(layer.name for layer in layers),
                    tuple(layer.units for layer in layers), tuple(layer.activation for layer in layers))

@@ -7,15 +7,12 @@ zero up to the full width in orange (negative) or blue (positive). Weights are q
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 
-from playground.snapshot import LayerProbe
-
-from . import heatmap
+from playground.gui.views import heatmap
+from playground.training.snapshot import LayerProbe
 
 LEVELS = 10
 
@@ -78,7 +75,7 @@ class LinkGeometry:
         return {int(ordered[a]): [lines[k] for k in order[a:b].tolist()]
                 for a, b in zip(starts.tolist(), starts[1:].tolist() + [len(order)])}
 
-    def nearest(self, point: QPointF, tolerance: float) -> Optional[tuple[int, int]]:
+    def nearest(self, point: QPointF, tolerance: float) -> tuple[int, int] | None:
         """(target, source) of the link closest to point, if within tolerance pixels."""
         if not self.lines:
             return None

@@ -10,23 +10,21 @@ A column is colored in one numpy pass: the diagram redraws every frame.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
-from playground.snapshot import GridProbe, Snapshot
-
-from . import heatmap
+from playground.gui.views import heatmap
+from playground.training.snapshot import GridProbe, Snapshot
 
 
 @dataclass(frozen=True)
 class NodeLook:
-    image: Optional[QImage] = None       # the heatmap, or a 1-D strip, within `source` of the image
-    source: Optional[QRectF] = None      # the node's part of an image its column shares
-    line: Optional[np.ndarray] = None    # 1-D grids: the values along x, scaled to [-1, 1]
-    fill: Optional[QColor] = None        # no grid: one color
+    image: QImage | None = None       # the heatmap, or a 1-D strip, within `source` of the image
+    source: QRectF | None = None      # the node's part of an image its column shares
+    line: np.ndarray | None = None    # 1-D grids: the values along x, scaled to [-1, 1]
+    fill: QColor | None = None        # no grid: one color
 
 
 def _maps(grid: GridProbe, column: int, count: int, columns: int, discretize: bool) -> list[np.ndarray]:

@@ -8,23 +8,20 @@ The +/- buttons only ask: the main window changes the experiment and hands a new
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from playground.gui import names
-from playground.snapshot import Snapshot
-
-from . import heatmap, theme
-from .frames import already_drawn
-from .hover_card import HoverCard
-from .labels import feature_label, layer_label
-from .network_layout import TOP_BAR, Layout, Structure, arrange, minimum_width
-from .network_links import LinkGeometry, drawn_weights, levels, pens
-from .network_nodes import NodeLook, column_looks, enlarged_look
+from playground.gui.views import heatmap, theme
+from playground.gui.views.frames import already_drawn
+from playground.gui.views.hover_card import HoverCard
+from playground.gui.views.labels import feature_label, layer_label
+from playground.gui.views.network_layout import TOP_BAR, Layout, Structure, arrange, minimum_width
+from playground.gui.views.network_links import LinkGeometry, drawn_weights, levels, pens
+from playground.gui.views.network_nodes import NodeLook, column_looks, enlarged_look
+from playground.training.snapshot import Snapshot
 
 BUTTON_MAX = 18
 BUTTON_MIN = 12
@@ -38,14 +35,14 @@ class NetworkView(QWidget):
     layer_count_change_requested = Signal(int)       # +1 / -1 hidden layer
     units_change_requested = Signal(int, int)        # hidden layer index (0-based), +1 / -1 unit
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         theme.light_background(self)
         self.setFont(theme.small_font(self))
         self.setMouseTracking(True)
-        self._snapshot: Optional[Snapshot] = None
-        self._structure: Optional[Structure] = None
-        self._layout: Optional[Layout] = None
+        self._snapshot: Snapshot | None = None
+        self._structure: Structure | None = None
+        self._layout: Layout | None = None
         self._looks: list[list[NodeLook]] = []
         self._geometry: list[LinkGeometry] = []      # per layout
         self._weights: list[np.ndarray] = []         # per frame: the drawn links' weights
@@ -54,7 +51,7 @@ class NetworkView(QWidget):
         self._bias_squares: list[list[QRectF]] = []  # per layout
         self._bias_fills: list[tuple[QRectF, QColor]] = []
         self._discretize = False
-        self._hovered: Optional[tuple] = None
+        self._hovered: tuple | None = None
         self._hover_pos = QPointF()
         self.add_layer_button = self._button("+", self.tr("Add a hidden layer"),
                                              lambda: self.layer_count_change_requested.emit(1))
@@ -125,7 +122,7 @@ class NetworkView(QWidget):
     def node_rect(self, column: int, index: int) -> QRectF:
         return self._layout.columns[column].nodes[index]
 
-    def describe_at(self, pos: QPointF) -> Optional[str]:
+    def describe_at(self, pos: QPointF) -> str | None:
         """What hovering at pos tells: a node's or a link's values; None over empty space."""
         hit = self._hit(pos)
         return None if hit is None else self._describe(hit)
@@ -324,7 +321,7 @@ class NetworkView(QWidget):
     def _paint_more(self, painter: QPainter, c: int, column) -> None:
         metrics = painter.fontMetrics()
         # Shorter forms for narrower columns; the header still says how many units there are.
-        text = next((t for t in (self.more_text(c), "+{count}".format(count=column.more))
+        text = next((t for t in (self.more_text(c), f"+{column.more}")
                      if metrics.horizontalAdvance(t) <= self._layout.pitch - 2), "\u22ee")
         bottom = column.nodes[-1].bottom()
         painter.setPen(QColor(theme.MUTED))
@@ -332,7 +329,7 @@ class NetworkView(QWidget):
                          Qt.AlignmentFlag.AlignHCenter, text)
 
     # -- hovering --------------------------------------------------------------
-    def _hit(self, pos: QPointF) -> Optional[tuple]:
+    def _hit(self, pos: QPointF) -> tuple | None:
         if self._layout is None:
             return None
         for c, column in enumerate(self._layout.columns):
@@ -376,7 +373,7 @@ class NetworkView(QWidget):
             text += "\n" + self.tr("the strongest of {count} maxout pieces").format(count=pieces)
         return text
 
-    def _card_picture(self, hit: tuple) -> Optional[QPixmap]:
+    def _card_picture(self, hit: tuple) -> QPixmap | None:
         if hit[0] != "node" or self._snapshot.grid is None:
             return None
         _, c, k = hit

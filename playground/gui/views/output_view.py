@@ -1,19 +1,16 @@
 """OUTPUT: the model's decision surface (or regression curve) under the data points."""
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from playground.snapshot import DataView, GridProbe, Snapshot
-
-from . import heatmap, theme
-from .color_legend import ColorLegend
-from .frames import already_drawn
+from playground.gui.views import heatmap, theme
+from playground.gui.views.color_legend import ColorLegend
+from playground.gui.views.frames import already_drawn
+from playground.training.snapshot import DataView, GridProbe, Snapshot
 
 POINT_SIZE = 7
 CURVE_WIDTH = 2.5
@@ -34,7 +31,7 @@ class _SquarePlot(QWidget):
     """Holds the plot, centred across and at the top, with its data box square while `square` is set:
     the plane's extent then fills the box with no empty bands beside it."""
 
-    def __init__(self, plot: pg.PlotWidget, parent: Optional[QWidget] = None):
+    def __init__(self, plot: pg.PlotWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = plot
         plot.setParent(self)
@@ -71,11 +68,11 @@ class _SquarePlot(QWidget):
 class OutputView(QWidget):
     """Draws GridProbe.output under the training points; 1-D data gets a curve, >2-D a note."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._data: Optional[DataView] = None
-        self._grid: Optional[GridProbe] = None
-        self._drawn: Optional[Snapshot] = None
+        self._data: DataView | None = None
+        self._grid: GridProbe | None = None
+        self._drawn: Snapshot | None = None
         self._discretize = False
         theme.light_background(self)
 

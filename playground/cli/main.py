@@ -1,0 +1,205 @@
+"""The command line: `playground` opens the window; train, presets, gradcheck and bench run headless.
+
+Every bad flag or file ends with exit status 2 and one line on stderr that
+names the problem; no traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from playground.config import catalog, presets
+from playground.config.experiment import Experiment, ExperimentError
+
+
+class UsageError(Exception):
+    """A bad flag; its text is the one line the user sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage on many lines; we print one
+        raise UsageError(message)
+
+
+def _experiment_flags(parser: argparse.ArgumentParser) -> None:
+    """The flags that choose and override an experiment (train, gradcheck and the window share them)."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--preset", help="start from a preset in resources/presets/ (see `playground presets`)")
+    source.add_argument("--config", metavar="FILE", help="start from an experiment JSON file")
+    source.add_argument("--load", metavar="FILE", help="continue from a saved experiment and its weights")
+    data = parser.add_argument_group("data")
+    data.add_argument("--dataset", choices=[d for d in catalog.DATASETS if d != "csv"])
+    data.add_argument("--csv", metavar="FILE", help="train on a CSV file (numeric feature columns + a label column)")
+    data.add_argument("--label", metavar="COLUMN", help="the CSV's label column (default: the last)")
+    data.add_argument("--samples", type=int)
+    data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
+    data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
+    data.add_argument("--standardize", action="store_true", default=None, help="zero mean, unit variance inputs")
+    net = parser.add_argument_group("network")
+    net.add_argument("--hidden", help="hidden layer widths, e.g. 8,8 (empty for none)")
+    net.add_argument("--activation", choices=catalog.ACTIVATIONS)
+    net.add_argument("--init", choices=list(catalog.INITIALIZERS))
+    net.add_argument("--init-scale", type=float, help="sigma (normal), bound (uniform) or value (constant)")
+    net.add_argument("--dropout", type=float, help="dropout rate of every hidden layer")
+    net.add_argument("--batch-norm", action="store_true", default=None, help="batch norm in every hidden layer")
+    train = parser.add_argument_group("training")
+    train.add_argument("--optimizer", choices=list(catalog.OPTIMIZERS))
+    train.add_argument("--lr", type=float, help="learning rate")
+    train.add_argument("--batch-size", type=int, help="0 for full batch")
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--l1", type=float)
+    train.add_argument("--l2", type=float)
+    train.add_argument("--weight-decay", type=float, help="decoupled weight decay")
+    train.add_argument("--clip-norm", type=float, help="clip the gradient norm to this (0: off)")
+    train.add_argument("--schedule", choices=list(catalog.SCHEDULES))
+    train.add_argument("--early-stopping", type=int, metavar="PATIENCE", help="stop after PATIENCE epochs without improvement")
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--device", choices=catalog.DEVICES)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="playground", description="Neural Playground: build a neural network and watch it learn.")
+    _experiment_flags(parser)
+    parser.add_argument("--train-seconds", type=float, help="with --screenshot: train this long first")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    train = commands.add_parser("train", help="train headless with a progress bar")
+    _experiment_flags(train)
+    train.add_argument("--metrics", metavar="FILE.jsonl", help="write one JSON object per epoch")
+    train.add_argument("--save", metavar="FILE", help="save the experiment and its trained weights")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    commands.add_parser("presets", help="list the presets")
+    gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
+    _experiment_flags(gradcheck)
+    bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
+    bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
+    bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
+    return parser
+
+
+def experiment_from(args: argparse.Namespace) -> Experiment:
+    """The experiment the flags describe: a preset, file or the default, then each override."""
+    if getattr(args, "preset", None):
+        experiment = presets.load(args.preset)
+    elif getattr(args, "config", None):
+        experiment = Experiment.load(args.config)
+    elif getattr(args, "load", None):
+        experiment = _saved_experiment(args.load)
+    else:
+        experiment = Experiment()
+    overrides = _overrides(args, experiment)
+    changes = {field: value for _, fields in overrides for field, value in fields.items()}
+    try:
+        # All at once: flags may only make sense together (--dataset curve --features x1).
+        return experiment.with_changes(**changes) if changes else experiment
+    except ExperimentError as error:
+        field, _, detail = str(error).partition(": ")
+        flag = next((flag for flag, fields in overrides if any(field.startswith(f) for f in fields)), None)
+        if flag == "hidden":  # the layer flags share one override; the field's leaf says which flag it was
+            flag = _LAYER_FLAGS.get(field.rsplit(".", 1)[-1], "hidden")
+        raise UsageError(f"argument --{flag.replace('_', '-')}: {detail}" if flag else str(error)) from None
+
+
+_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm"}
+
+
+def _saved_experiment(path: str) -> Experiment:
+    """The experiment stored in a saved model: the file is read, nothing is built or trained."""
+    from playground.training.trainer import read_saved  # torch loads only when a saved model is asked for
+    return Experiment.from_json(read_saved(path)["experiment"])
+
+
+def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, dict[str, Any]]]:
+    """(flag, {dotted field: value}) for every flag given, in a fixed order."""
+    given = lambda name: getattr(args, name, None) is not None
+    out: list[tuple[str, dict[str, Any]]] = []
+    simple = {
+        "dataset": "data.dataset", "samples": "data.samples", "noise": "data.noise",
+        "standardize": "data.standardize", "label": "data.label_column",
+        "optimizer": "training.optimizer.name", "lr": "training.optimizer.lr",
+        "batch_size": "training.batch_size", "epochs": "training.epochs", "l1": "training.l1", "l2": "training.l2",
+        "weight_decay": "training.weight_decay", "clip_norm": "training.clip_norm",
+        "early_stopping": "training.early_stopping", "seed": "seed", "device": "device",
+        "init": "network.init.scheme", "init_scale": "network.init.scale",
+    }
+    if given("csv"):
+        out.append(("csv", {"data.dataset": "csv", "data.csv_path": args.csv}))
+    if given("optimizer"):
+        out.append(("optimizer", {"training.optimizer.hyper": {}}))
+    if given("schedule"):
+        out.append(("schedule", {"training.schedule.name": args.schedule, "training.schedule.hyper": {}}))
+    for flag, field in simple.items():
+        if given(flag):
+            out.append((flag, {field: getattr(args, flag)}))
+    if given("features"):
+        names = [part.strip() for part in args.features.split(",") if part.strip()]
+        out.append(("features", {"data.features": names}))
+    if any(given(f) for f in ("hidden", "activation", "dropout", "batch_norm")):
+        out.append(("hidden", {"network.layers": _layers(args, base)}))
+    return out
+
+
+def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
+    """Hidden layers from --hidden widths, with --activation/--dropout/--batch-norm applied to each."""
+    layers = [layer.model_dump() for layer in base.network.layers]
+    if args.hidden is not None:
+        try:
+            widths = [int(part) for part in args.hidden.split(",") if part.strip()]
+        except ValueError:
+            raise UsageError(f"argument --hidden: expected comma-separated widths like 8,8, got {args.hidden!r}") from None
+        template = layers[0] if layers else {}
+        layers = [{**template, "units": width} for width in widths]
+    for layer in layers:
+        if args.activation is not None:
+            layer["activation"] = args.activation
+        if args.dropout is not None:
+            layer["dropout"] = args.dropout
+        if args.batch_norm:
+            layer["batch_norm"] = True
+    return layers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "presets":
+            return _list_presets()
+        if args.command == "bench":
+            return _module_main("playground.gui.bench" if args.gui else "playground.cli.bench", args)
+        experiment = experiment_from(args)
+        if args.command == "train":
+            return _module_main("playground.cli.train", args, experiment)
+        if args.command == "gradcheck":
+            return _module_main("playground.analysis.gradcheck", args, experiment)
+        if args.screenshot is None and args.train_seconds is not None:
+            raise UsageError("argument --train-seconds: only with --screenshot")
+        return _module_main("playground.gui.app", args, experiment)
+    except (UsageError, ExperimentError) as error:
+        print(f"playground: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader of our output quit early (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("playground: interrupted", file=sys.stderr)
+        return 130
+
+
+def _module_main(module: str, *args: Any) -> int:
+    """Run a command's module; imported only when used, so the core never loads Qt for a headless command."""
+    return importlib.import_module(module).run(*args)
+
+
+def _list_presets() -> int:
+    """Each preset's name and the first sentence of its description, in aligned columns."""
+    listed = [(name, presets.load(name).description) for name in presets.names()]
+    width = max((len(name) for name, _ in listed), default=0)
+    for name, description in listed:
+        first = description.split(". ")[0].rstrip(".")
+        print(f"{name:{width}}  {first + '.' if first else ''}")
+    return 0
+

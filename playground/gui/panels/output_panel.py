@@ -1,0 +1,83 @@
+"""OUTPUT: the current losses in words, the decision surface with its legend, and how it is drawn."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from playground.gui.views.output_view import OutputView
+from playground.gui.widgets.panel_parts import section_title
+from playground.training.snapshot import Snapshot
+
+
+def _loss(value: float) -> str:
+    return f"{value:.3f}" if math.isfinite(value) else "\u2013"
+
+
+def _percent(value: float | None) -> str:
+    return f"{value:.1%}" if value is not None and math.isfinite(value) else "\u2013"
+
+
+class OutputPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = OutputView()
+        self.losses = QLabel()
+        self.losses.setStyleSheet("color: #333;")
+        self.losses.setToolTip(self.tr(
+            "Loss on the test data (never trained on) and on the training data: when training loss keeps falling "
+            "while test loss rises, the network is overfitting."))
+        self.show_test = QCheckBox(self.tr("Show test data"))
+        self.show_test.setToolTip(self.tr(
+            "Draw the test points too (outlined): does the boundary fit data it never saw?"))
+        self.discretize = QCheckBox(self.tr("Discretize output"))
+        self.show_test.toggled.connect(self.view.set_show_test)
+        self.discretize.toggled.connect(self.view.set_discretize)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.show_test)
+        toggles.addWidget(self.discretize)
+        toggles.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(section_title(self.tr("Output")))
+        layout.addWidget(self.losses)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(toggles)
+        self._show_losses(None)
+        self._task: str | None = None
+        self._offer_discretize("binary")
+
+    def render(self, snapshot: Snapshot) -> None:
+        if snapshot.data.task != self._task:
+            self._offer_discretize(snapshot.data.task)
+        self.view.render(snapshot)
+        self._show_losses(snapshot)
+
+    def clear(self) -> None:
+        self.view.clear()
+        self._show_losses(None)
+
+    def _offer_discretize(self, task: str) -> None:
+        """A regression target has no classes to pick from: the check box is off and says why."""
+        self._task = task
+        regression = task == "regression"
+        if regression:
+            self.discretize.setChecked(False)  # the views stop discretizing through toggled
+        self.discretize.setEnabled(not regression)
+        self.discretize.setToolTip(
+            self.tr("Discretizing needs classes; a regression predicts numbers, drawn as they are.") if regression
+            else self.tr("Paint only the predicted class instead of how sure the network is."))
+
+    def _show_losses(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            self.losses.setText(self.tr("Test loss \u2013\nTraining loss \u2013"))
+            return
+        text = self.tr("Test loss {test}\nTraining loss {train}").format(
+            test=_loss(snapshot.test_loss), train=_loss(snapshot.train_loss))
+        if snapshot.train_accuracy is not None:
+            text = self.tr("Test loss {test} \u00b7 accuracy {test_accuracy}\n"
+                           "Training loss {train} \u00b7 accuracy {train_accuracy}").format(
+                test=_loss(snapshot.test_loss), train=_loss(snapshot.train_loss),
+                test_accuracy=_percent(snapshot.test_accuracy), train_accuracy=_percent(snapshot.train_accuracy))
+        self.losses.setText(text)

@@ -1,0 +1,122 @@
+"""The network an experiment describes: hidden layers, then an output head chosen by the task."""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from playground.config.experiment import InitSpec, LayerSpec
+from playground.nn import activations
+from playground.nn.initializers import initialize
+
+
+class Hidden(nn.Module):
+    """One hidden layer: linear, optional batch norm, activation, optional dropout."""
+
+    def __init__(self, fan_in: int, spec: LayerSpec):
+        super().__init__()
+        pieces = spec.maxout_k if spec.activation == "maxout" else 1
+        self.spec = spec
+        self.linear = nn.Linear(fan_in, spec.units * pieces)
+        self.norm = nn.BatchNorm1d(spec.units * pieces) if spec.batch_norm else None
+        self.act = activations.module(spec.activation, spec.units, spec.maxout_k)
+        self.drop = nn.Dropout(spec.dropout) if spec.dropout > 0 else None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        z = self.linear(x)
+        if self.norm is not None:
+            z = self.norm(z)
+        a = self.act(z)
+        return self.drop(a) if self.drop is not None else a
+
+
+class Network(nn.Module):
+    """Hidden layers then a linear head: 1 logit (binary), C logits (multiclass) or 1 value (regression)."""
+
+    def __init__(self, inputs: int, layers: list[LayerSpec], task: str, classes: int):
+        super().__init__()
+        self.task = task
+        self.hidden = nn.ModuleList()
+        width = inputs
+        for spec in layers:
+            self.hidden.append(Hidden(width, spec))
+            width = spec.units
+        self.head = nn.Linear(width, classes if task == "multiclass" else 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for layer in self.hidden:
+            x = layer(x)
+        return self.head(x)
+
+    def forward_all(self, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tensor]:
+        """Every hidden layer's output and the head's output, for probes."""
+        outs = []
+        for layer in self.hidden:
+            x = layer(x)
+            outs.append(x)
+        return outs, self.head(x)
+
+    def linears(self) -> list[nn.Linear]:
+        """The weight layers, input to output."""
+        return [layer.linear for layer in self.hidden] + [self.head]
+
+    def activation_names(self) -> list[str]:
+        return [layer.spec.activation for layer in self.hidden] + [output_activation(self.task)]
+
+    def initialize(self, init: InitSpec, generator: torch.Generator) -> None:
+        """Draw every weight layer's parameters from the initializer."""
+        for linear in self.linears():
+            initialize(linear.weight, linear.bias, init.scheme, init.resolved_scale(), generator)
+
+    def set_training(self, training: bool) -> None:
+        """Train or eval mode, touching the modules only where dropout or batch norm make them differ.
+
+        Module.train() walks every submodule; on a tiny network that walk costs
+        as much as a training step, and eval/train flip twice every epoch.
+        """
+        if self._mode_matters and self.training != training:
+            self.train(training)
+
+    def has_batch_norm(self) -> bool:
+        return any(layer.norm is not None for layer in self.hidden)
+
+    @property
+    def _mode_matters(self) -> bool:
+        return any(layer.norm is not None or layer.drop is not None for layer in self.hidden)
+
+    def is_plain(self) -> bool:
+        """True when every layer is linear + elementwise activation, so the fast backward applies."""
+        return all(
+            layer.norm is None and layer.drop is None and activations.derivative(layer.spec.activation)
+            for layer in self.hidden
+        )
+
+
+def output_activation(task: str) -> str:
+    return {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}[task]
+
+
+def predict(task: str, logits: torch.Tensor) -> torch.Tensor:
+    """The head's output as the user reads it: P(class 1), class probabilities, or the value."""
+    if task == "binary":
+        return torch.sigmoid(logits[:, 0])
+    if task == "multiclass":
+        return torch.softmax(logits, dim=1)
+    return logits[:, 0]
+
+
+def data_loss(task: str, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Mean loss of a batch: BCE with logits, cross-entropy, or squared error."""
+    if task == "binary":
+        return nn.functional.binary_cross_entropy_with_logits(logits[:, 0], target)
+    if task == "multiclass":
+        return nn.functional.cross_entropy(logits, target)
+    return nn.functional.mse_loss(logits[:, 0], target)
+
+
+def accuracy(task: str, logits: torch.Tensor, target: torch.Tensor) -> float | None:
+    """Fraction classified right; None for regression."""
+    if task == "binary":
+        return ((logits[:, 0] > 0).to(target.dtype) == target).float().mean().item()
+    if task == "multiclass":
+        return (logits.argmax(1) == target).float().mean().item()
+    return None

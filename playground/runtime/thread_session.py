@@ -1,0 +1,287 @@
+"""A training session on a background thread: commands in, latest snapshot out.
+
+The worker loop follows superqt's GeneratorWorker in spirit: it trains one
+step at a time, applies queued commands between steps, and hands failures back
+as data (a state and a message), never as an exception in the caller's thread.
+The reader never waits: latest() returns the newest snapshot, and the worker
+only spends time on a new one (with its grid probe) after the last was taken,
+so probes cost as much as the display consumes and no more.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+from playground.analysis import gradcheck
+from playground.config.experiment import Experiment, ExperimentError
+from playground.training.snapshot import Snapshot
+from playground.training.trainer import Trainer
+
+# A grid probe may take at most this share of the worker's time.
+PROBE_SHARE = 0.25
+
+
+class TrainingSession:
+    """Owns a Trainer on a worker thread; every method here is safe to call from any thread."""
+
+    def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
+                 stop_at_epoch: int | None = None):
+        self.frame_interval = frame_interval
+        self.stop_at_epoch = stop_at_epoch
+        self._experiment = experiment
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._latest: Snapshot | None = None
+        self._taken = True
+        self._state = "idle"
+        self._message: str | None = None
+        self._serial = 0
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, name="training", daemon=True)
+        self._thread.start()
+        self._send(lambda: self._build(experiment))
+
+    # -- the caller's side ---------------------------------------------------
+    def latest(self) -> Snapshot | None:
+        """The newest snapshot, or None if none is newer than the last one taken."""
+        with self._lock:
+            if self._taken:
+                return None
+            self._taken = True
+            return self._latest
+
+    def peek(self) -> Snapshot | None:
+        """The newest snapshot, taken or not."""
+        with self._lock:
+            return self._latest
+
+    @property
+    def status(self) -> tuple[str, str | None]:
+        """(state, message): idle, running, paused, finished, diverged or error, and why."""
+        with self._lock:
+            return self._state, self._message
+
+    @property
+    def experiment(self) -> Experiment:
+        with self._lock:
+            return self._experiment
+
+    @property
+    def alive(self) -> bool:
+        """True while the worker thread runs."""
+        return self._thread.is_alive()
+
+    def play(self) -> None:
+        self._send(lambda: self._set_running(True))
+
+    def pause(self) -> None:
+        self._send(lambda: self._set_running(False))
+
+    def step(self, batches: int = 1) -> None:
+        """Train `batches` batches, then pause."""
+        self._send(lambda: self._advance(lambda t: [t.step() for _ in range(batches)]))
+
+    def step_epoch(self) -> None:
+        """Train to the end of the current epoch, then pause."""
+        self._send(lambda: self._advance(lambda t: t.run_epoch()))
+
+    def reset(self, experiment: Experiment | None = None) -> None:
+        """Fresh weights (same seed) for the current experiment, or rebuild for a new one; pauses."""
+        if experiment is None:
+            self._send(lambda: self._reset())
+        else:
+            self._send(lambda: self._build(experiment))
+
+    def set_hyper(self, **values: float) -> None:
+        """Change live hyperparameters (lr, l1, l2, weight_decay, clip_norm) between steps."""
+        self._send(lambda: self._apply_hyper(values))
+
+    def call(self, job: Callable[[Trainer], None]) -> None:
+        """Run job(trainer) on the worker between steps (for tools that need the live model)."""
+        self._send(lambda: self._trainer is not None and job(self._trainer))
+
+    def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
+                        progress: Callable[[float], None] = lambda fraction: None) -> list:
+        """gradcheck.check on the live model, run on the worker between two steps; blocks the calling thread."""
+        done, box = threading.Event(), {}
+
+        def job(trainer: Trainer) -> None:
+            try:
+                box["checks"] = gradcheck.check(trainer, should_stop=should_stop, progress=progress)
+            except Exception as error:  # handed to the caller's thread below
+                box["error"] = error
+            finally:
+                done.set()
+
+        self.call(job)
+        return wait_for_checks(done, box, should_stop)
+
+    def close(self, timeout: float = 5.0) -> bool:
+        """Stop the worker; True when its thread has ended."""
+        self._closing = True
+        self._commands.put(lambda: None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _send(self, command: Callable[[], None]) -> None:
+        self._commands.put(command)
+
+    # -- the worker's side ---------------------------------------------------
+    _trainer: Trainer | None = None
+    _running = False
+
+    def _run(self) -> None:
+        self._rate = deque(maxlen=64)
+        self._probe_cost = 0.0
+        self._last_probe = 0.0
+        while not self._closing:
+            try:
+                self._drain(block=not self._running)
+                if self._closing:
+                    break
+                if self._running and self._trainer is not None:
+                    self._train_a_little()
+                self._publish_if_wanted()
+            except Exception as error:  # handed back as data, the thread lives on
+                self._fail(error)
+
+    def _drain(self, block: bool) -> None:
+        try:
+            command = self._commands.get(timeout=self.frame_interval) if block else self._commands.get_nowait()
+        except queue.Empty:
+            return
+        while True:
+            command()
+            self._force_publish = True
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+
+    def _train_a_little(self) -> None:
+        """Steps until a frame's worth of time passed, so commands are seen at least every frame."""
+        trainer = self._trainer
+        deadline = time.perf_counter() + self.frame_interval / 4
+        while time.perf_counter() < deadline:
+            want_probe = self._wanted()
+            trainer.step(measure_update=want_probe)
+            self._rate.append((time.perf_counter(), trainer.step_count, trainer.epoch))
+            if trainer.finished or (self.stop_at_epoch is not None and trainer.epoch >= self.stop_at_epoch):
+                self._set_running(False, _ended_state(trainer) or "finished")
+                self._force_publish = True
+                return
+            if want_probe:
+                return
+
+    def _wanted(self) -> bool:
+        """True when the reader took the last snapshot and a probe fits its time share."""
+        now = time.perf_counter()
+        if now - self._last_probe < max(self.frame_interval, self._probe_cost / PROBE_SHARE):
+            return False
+        with self._lock:
+            return self._taken
+
+    _force_publish = False
+
+    def _publish_if_wanted(self) -> None:
+        """A new snapshot after a command, or while training when the reader wants one; none while idle."""
+        if self._trainer is None or not (self._force_publish or (self._running and self._wanted())):
+            return
+        self._force_publish = False
+        started = time.perf_counter()
+        steps_per_s, epochs_per_s = self._rates()
+        self._serial += 1
+        snapshot = self._trainer.snapshot(
+            serial=self._serial, steps_per_s=steps_per_s, epochs_per_s=epochs_per_s, state=self._state_name(),
+        )
+        self._last_probe = time.perf_counter()
+        self._probe_cost = self._last_probe - started
+        with self._lock:
+            self._latest = snapshot
+            self._taken = False
+            if self._state != "error":
+                self._message = snapshot.message
+
+    def _rates(self) -> tuple[float, float]:
+        if len(self._rate) < 2 or not self._running:
+            return 0.0, 0.0
+        (t0, s0, e0), (t1, s1, e1) = self._rate[0], self._rate[-1]
+        span = max(t1 - t0, 1e-9)
+        return (s1 - s0) / span, (e1 - e0) / span
+
+    def _state_name(self) -> str:
+        with self._lock:
+            return self._state
+
+    def _set_running(self, running: bool, state: str | None = None) -> None:
+        ended = _ended_state(self._trainer) if self._trainer is not None else None
+        if ended is not None:  # diverged or stopped early: keep saying so until a reset
+            running, state = False, ended
+        self._running = running and self._trainer is not None
+        self._rate.clear()
+        if state is None:
+            state = "running" if self._running else ("paused" if self._trainer and self._trainer.step_count else "idle")
+        self._set_state(state)
+
+    def _set_state(self, state: str, message: str | None = None) -> None:
+        with self._lock:
+            self._state = state
+            if message is not None:
+                self._message = message
+
+    def _advance(self, move: Callable[[Trainer], object]) -> None:
+        if self._trainer is None:
+            return
+        self._set_running(False)
+        move(self._trainer)
+        self._set_state(_ended_state(self._trainer) or "paused")
+
+    def _build(self, experiment: Experiment) -> None:
+        self._running = False
+        self._trainer = None
+        with self._lock:
+            self._experiment = experiment
+            self._latest = None
+            self._state, self._message = "idle", None
+        self._trainer = Trainer(experiment)
+        self._set_state("idle", self._trainer.message)
+
+    def _reset(self) -> None:
+        if self._trainer is None:
+            return self._build(self._experiment)
+        self._running = False
+        self._trainer.reset()
+        self._set_state("idle")
+
+    def _apply_hyper(self, values: dict) -> None:
+        if self._trainer is None:
+            return
+        self._trainer.set_hyper(**values)
+        with self._lock:
+            self._experiment = self._trainer.experiment
+
+    def _fail(self, error: Exception) -> None:
+        self._running = False
+        text = str(error) if isinstance(error, ExperimentError) else f"{type(error).__name__}: {error}"
+        self._set_state("error", text.splitlines()[0] if text else type(error).__name__)
+
+
+def _ended_state(trainer: Trainer) -> str | None:
+    """The session state for a trainer that stopped by itself, None while it can go on."""
+    if not trainer.finished:
+        return None
+    return "diverged" if trainer.state == "diverged" else "finished"
+
+
+def wait_for_checks(done: threading.Event, box: dict, should_stop: Callable[[], bool]) -> list:
+    """The checks a gradient-check job left in box, once done is set; [] when stopped first."""
+    while not done.wait(0.05):
+        if should_stop():
+            return []
+    if "error" in box:
+        error = box["error"]
+        raise error if isinstance(error, Exception) else ExperimentError(str(error))
+    return box.get("checks", [])

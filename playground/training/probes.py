@@ -1,0 +1,154 @@
+"""Probes: what the model does, measured without training it.
+
+Layer probes (gradient and weight norms, activation statistics, histograms)
+cost about one forward pass of the probe batch. The grid probe evaluates every
+neuron over the input plane; its resolution shrinks for big networks so that
+one probe stays within a fixed amount of arithmetic.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
+from playground.nn.model import Network, predict
+from playground.training.snapshot import GridProbe, LayerProbe
+
+GRID_RESOLUTION = 100       # TensorFlow Playground's 100 x 100
+CURVE_RESOLUTION = 200
+MIN_RESOLUTION = 16
+GRID_BUDGET_MACS = 5e7      # multiply-adds one grid probe may spend
+MAX_NEURONS_PER_LAYER = 16  # neuron heatmaps handed out per layer; the diagram draws fewer
+HIST_BINS = 30
+_HIST_RANGE = {"sigmoid": (0.0, 1.0), "hard_sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+_SATURATION_MARGIN = 0.01
+
+
+@dataclass
+class GridInputs:
+    """The input plane (or line) as network inputs, built once per dataset, per resolution."""
+
+    extent: tuple[float, ...]
+    to_inputs: Callable[[np.ndarray], torch.Tensor]
+    _cache: dict = field(default_factory=dict)
+
+    @classmethod
+    def for_data(cls, dataset, to_inputs) -> GridInputs | None:
+        """None where the raw input has more than two dimensions: there is no plane to draw."""
+        if len(dataset.extent) not in (2, 4):
+            return None
+        return cls(tuple(dataset.extent), to_inputs)
+
+    @property
+    def dims(self) -> int:
+        return len(self.extent) // 2
+
+    def inputs(self, resolution: int) -> torch.Tensor:
+        if resolution not in self._cache:
+            self._cache[resolution] = self.to_inputs(self.points(resolution))
+        return self._cache[resolution]
+
+    def points(self, resolution: int) -> np.ndarray:
+        """Raw points, row-major with x fastest: point [i * r + j] is at (xs[j], ys[i])."""
+        xs = np.linspace(self.extent[0], self.extent[1], resolution)
+        if self.dims == 1:
+            return xs[:, None]
+        ys = np.linspace(self.extent[2], self.extent[3], resolution)
+        gx, gy = np.meshgrid(xs, ys)
+        return np.stack([gx.ravel(), gy.ravel()], axis=1)
+
+
+def resolution_for(net: Network, dims: int) -> int:
+    """Grid points per axis so that one probe costs at most GRID_BUDGET_MACS."""
+    macs = sum(linear.weight.numel() for linear in net.linears())
+    top = CURVE_RESOLUTION if dims == 1 else GRID_RESOLUTION
+    affordable = GRID_BUDGET_MACS / max(macs, 1)
+    side = affordable if dims == 1 else math.sqrt(affordable)
+    return int(min(top, max(MIN_RESOLUTION, side)))
+
+
+@torch.no_grad()
+def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
+    """The output and the first neurons of every hidden layer over the input plane."""
+    r = resolution_for(net, grid.dims)
+    x = grid.inputs(r)
+    net.set_training(False)
+    hidden, logits = net.forward_all(x)
+    shape = (r,) if grid.dims == 1 else (r, r)
+    as_map = lambda t: t.T.reshape((-1,) + shape).float().cpu().numpy()
+    out = predict(net.task, logits)
+    output = as_map(out) if net.task == "multiclass" else out.reshape(shape).float().cpu().numpy()
+    return GridProbe(
+        extent=grid.extent, resolution=r, output=output,
+        neurons=tuple(as_map(h[:, :MAX_NEURONS_PER_LAYER]) for h in hidden),
+        features=as_map(x),
+    )
+
+
+@torch.no_grad()
+def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) -> tuple[LayerProbe, ...]:
+    """Per weight layer, input to output: gradient, weight and activation statistics."""
+    net.set_training(False)
+    hidden, logits = net.forward_all(probe_x)
+    outputs = hidden + [predict(net.task, logits).reshape(probe_x.shape[0], -1)]
+    names = layer_names(len(hidden))
+    probes = []
+    for i, (linear, act_name, a) in enumerate(zip(net.linears(), net.activation_names(), outputs)):
+        w, b = linear.weight.detach(), linear.bias.detach()
+        values = a.float().cpu().numpy()
+        # .numpy() of a CPU tensor shares its memory: copy, or the snapshot changes as training goes on.
+        weights = w.float().cpu().numpy().copy()
+        act_hist, act_edges = _histogram(values, _HIST_RANGE.get(act_name, (-4.0, 4.0)))
+        reach = float(np.abs(weights).max()) if weights.size else 1.0
+        # Weights that shrank to (denormal) zero or blew up still get a histogram with a usable range.
+        reach = reach if math.isfinite(reach) and reach > 1e-6 else 1.0
+        weight_hist, weight_edges = _histogram(weights, (-reach, reach))
+        probes.append(LayerProbe(
+            name=names[i], units=a.shape[1], activation=act_name,
+            grad_norm=_norm(linear.weight.grad), bias_grad_norm=_norm(linear.bias.grad),
+            weight_norm=float(torch.linalg.vector_norm(w)), update_ratio=float(update_ratio[i]),
+            act_mean=float(values.mean()) if values.size else 0.0,
+            act_std=float(values.std()) if values.size else 0.0,
+            saturated=_saturated(act_name, values), dead=_dead(act_name, values),
+            act_hist=act_hist, act_edges=act_edges, weight_hist=weight_hist, weight_edges=weight_edges,
+            weights=weights, bias=b.float().cpu().numpy().copy(),
+        ))
+    return tuple(probes)
+
+
+def layer_names(hidden: int) -> list[str]:
+    """'hidden 1' ... 'output': the weight layers, input to output."""
+    return [f"hidden {i + 1}" for i in range(hidden)] + ["output"]
+
+
+def _norm(grad: torch.Tensor | None) -> float:
+    return 0.0 if grad is None else float(torch.linalg.vector_norm(grad))
+
+
+def _histogram(values: np.ndarray, bounds: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Fractions per bin; values outside the range count in the end bins (bincount: 5x np.histogram's speed)."""
+    edges = np.linspace(bounds[0], bounds[1], HIST_BINS + 1)
+    finite = values[np.isfinite(values)].ravel()
+    scale = HIST_BINS / (bounds[1] - bounds[0])
+    bins = np.clip(((finite - bounds[0]) * scale).astype(np.int64), 0, HIST_BINS - 1)
+    return np.bincount(bins, minlength=HIST_BINS) / max(finite.size, 1), edges
+
+
+def _saturated(name: str, values: np.ndarray) -> float | None:
+    """Fraction of activations within 1 % of a bound of a saturating activation."""
+    if name not in SATURATING_BOUNDS or values.size == 0:
+        return None
+    low, high = SATURATING_BOUNDS[name]
+    margin = _SATURATION_MARGIN * (high - low)
+    return float(np.mean((values <= low + margin) | (values >= high - margin)))
+
+
+def _dead(name: str, values: np.ndarray) -> float | None:
+    """Fraction of ReLU units that output zero for every example of the probe batch."""
+    if name not in CAN_DIE or values.size == 0:
+        return None
+    return float(np.mean(np.all(values <= 0.0, axis=0)))

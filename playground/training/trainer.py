@@ -1,0 +1,360 @@
+"""The trainer: advances an experiment one batch at a time and hands out snapshots.
+
+It owns every torch object; what leaves it is a Snapshot of numpy and Python
+values. A caller may pause, change a hyperparameter, reset or stop between any
+two steps; nothing here blocks or starts threads (session.py does that).
+"""
+from __future__ import annotations
+
+import copy
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from playground.config.experiment import Experiment, ExperimentError
+from playground.config.notices import Notice
+from playground.data import datasets, features
+from playground.diagnosis import gradient_flow
+from playground.diagnosis.bias_variance import diagnose_metrics
+from playground.nn import devices
+from playground.nn.backward import FastBackward
+from playground.nn.model import Network, accuracy, data_loss
+from playground.optim import optimizers
+from playground.training.history import HistoryBuffer
+from playground.training.probes import GridInputs, grid_probe, layer_names, layer_probes
+from playground.training.snapshot import DataView, Snapshot
+
+SAVE_FORMAT = "neural-playground-model"
+# Hyperparameters that apply between steps without a reset.
+LIVE_FIELDS = {
+    "lr": "training.optimizer.lr",
+    "l1": "training.l1",
+    "l2": "training.l2",
+    "weight_decay": "training.weight_decay",
+    "clip_norm": "training.clip_norm",
+    "baseline_error": "data.baseline_error",
+}
+
+
+class Trainer:
+    """Trains one experiment; step() advances one batch."""
+
+    def __init__(self, experiment: Experiment, dataset: datasets.Dataset | None = None):
+        self.experiment = experiment
+        self.device, self.device_message = devices.resolve(experiment.device)
+        devices.use_one_cpu_thread()
+        self.dataset = dataset if dataset is not None else datasets.load(experiment.data)
+        self._prepare_data()
+        self.reset()
+
+    # -- set-up --------------------------------------------------------------
+    def _prepare_data(self) -> None:
+        d, spec = self.dataset, self.experiment.data
+        self.task = d.task
+        self.feature_names = features.feature_names(spec, d.x_train.shape[1], d.input_names)
+        expand = lambda x: features.expand(x, self.feature_names, d.input_names)
+        train = expand(d.x_train)
+        self.standardizer = features.Standardizer.fit(train) if spec.standardize else None
+        self.to_inputs = lambda x: self._tensor(self._scaled(expand(x)))
+        self.x = {"train": self._tensor(self._scaled(train)), "val": self.to_inputs(d.x_val), "test": self.to_inputs(d.x_test)}
+        self.y = {"train": self._targets(d.y_train), "val": self._targets(d.y_val), "test": self._targets(d.y_test)}
+        self.grid_inputs = GridInputs.for_data(d, self.to_inputs)
+        self.data_view = DataView(
+            task=d.task, classes=d.classes, class_names=d.class_names, input_names=d.input_names,
+            feature_names=tuple(self.feature_names), x_train=d.x_train, y_train=d.y_train, x_val=d.x_val,
+            y_val=d.y_val, x_test=d.x_test, y_test=d.y_test, extent=d.extent, baseline_error=d.baseline_error,
+        )
+
+    def _scaled(self, x: np.ndarray) -> np.ndarray:
+        return self.standardizer.apply(x) if self.standardizer is not None else x
+
+    def _tensor(self, x: np.ndarray) -> torch.Tensor:
+        return torch.as_tensor(x, dtype=torch.float32, device=self.device)
+
+    def _targets(self, y: np.ndarray) -> torch.Tensor:
+        if self.task == "multiclass":
+            return torch.as_tensor(y, dtype=torch.long, device=self.device)
+        return torch.as_tensor(y, dtype=torch.float32, device=self.device)
+
+    def reset(self) -> None:
+        """Fresh weights from the experiment's seed: the same seed gives the same start."""
+        exp = self.experiment
+        torch.manual_seed(exp.seed)  # dropout draws from the global generator
+        self.generator = torch.Generator().manual_seed(exp.seed)
+        self.net = Network(len(self.feature_names), exp.network.layers, self.task, self.dataset.classes)
+        self.net.initialize(exp.network.init, self.generator)
+        self.net.to(self.device)
+        self.linears = self.net.linears()
+        self.weights = [linear.weight for linear in self.linears]
+        weight_ids = {id(w) for w in self.weights}
+        self.others = [p for p in self.net.parameters() if id(p) not in weight_ids]
+        self.optimizer = optimizers.build(exp.training, self.weights, self.others)
+        self.fast = FastBackward(self.net) if self.net.is_plain() else None
+        self.history = HistoryBuffer(len(self.linears))
+        self.epoch = 0
+        self.step_count = 0
+        self.elapsed = 0.0
+        self.state = "ready"  # or "diverged", "early_stopped": both end training
+        self.notice: Notice | None = (Notice("device_missing", {"device": self.experiment.device})
+                                         if self.device_message else None)
+        self.lr = exp.training.optimizer.lr
+        self._batch_index = 0
+        self._epoch_grad_sums = [torch.zeros((), device=self.device) for _ in self.linears]
+        self._epoch_steps = 0
+        self._update_ratio = np.full(len(self.linears), np.nan)
+        self._best: tuple[float, int, dict] | None = None
+        self._start_epoch()
+
+    # -- live changes --------------------------------------------------------
+    def set_hyper(self, **values: float) -> None:
+        """Change learning rate, L1, L2, weight decay or clipping between steps, keeping the weights."""
+        unknown = set(values) - set(LIVE_FIELDS)
+        if unknown:
+            raise ExperimentError(f"{', '.join(sorted(unknown))}: cannot change without a reset (live: {', '.join(LIVE_FIELDS)})")
+        self.experiment = self.experiment.with_changes(**{LIVE_FIELDS[k]: v for k, v in values.items()})
+        if "weight_decay" in values and optimizers.decouples_weight_decay_itself(self.experiment.training):
+            self.optimizer.param_groups[0]["weight_decay"] = values["weight_decay"]
+        self._apply_schedule()
+
+    def _apply_schedule(self) -> None:
+        t = self.experiment.training
+        self.lr = optimizers.scheduled_lr(t.schedule, t.optimizer.lr, self.epoch)
+        optimizers.set_lr(self.optimizer, self.lr)
+
+    # -- training ------------------------------------------------------------
+    def _start_epoch(self) -> None:
+        n = self.x["train"].shape[0]
+        order = torch.randperm(n, generator=self.generator).to(self.device)
+        self._epoch_x = self.x["train"][order]
+        self._epoch_y = self.y["train"][order]
+        self._batch, self._epoch_rows = epoch_batches(n, self.experiment.training.batch_size,
+                                                      self.net.has_batch_norm())
+        self._batch_index = 0
+        self._apply_schedule()
+
+    @property
+    def finished(self) -> bool:
+        return self.state != "ready"
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return math.ceil(self.x["train"].shape[0] / self._batch)
+
+    def step(self, measure_update: bool = False) -> bool:
+        """Train on one batch; True when it completed an epoch."""
+        if self.finished:
+            return False
+        started = time.perf_counter()
+        i = self._batch_index * self._batch
+        xb, yb = self._epoch_x[i:i + self._batch], self._epoch_y[i:i + self._batch]
+        self.net.set_training(True)
+        self._gradients(xb, yb)
+        before = [w.detach().clone() for w in self.weights] if measure_update else None
+        self.optimizer.step()
+        optimizers.decay_weights(self.experiment.training, self.weights, self.lr)
+        if before is not None:
+            self._update_ratio = _update_ratios(before, self.weights)
+        self.step_count += 1
+        self._batch_index += 1
+        self.elapsed += time.perf_counter() - started
+        # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
+        blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
+        if blew_up or self._batch_index * self._batch >= self._epoch_rows:
+            self._end_epoch()
+            return True
+        return False
+
+    def _gradients(self, xb: torch.Tensor, yb: torch.Tensor) -> None:
+        """Fill .grad with the gradient of the data loss plus the L1/L2 penalties; clip; record norms."""
+        if self.fast is not None:
+            self.fast(xb, yb)
+        else:
+            self.optimizer.zero_grad(set_to_none=True)
+            data_loss(self.task, self.net(xb), yb).backward()
+        self._regularize_and_record([w.grad for w in self.weights])
+
+    @torch.no_grad()
+    def _regularize_and_record(self, grads: list[torch.Tensor]) -> None:
+        """Add the L1/L2 penalties' gradients, clip, and add the weight-gradient norms to the epoch's sums."""
+        t = self.experiment.training
+        if t.l2:
+            torch._foreach_add_(grads, self.weights, alpha=t.l2)
+        if t.l1:
+            torch._foreach_add_(grads, torch._foreach_sign(self.weights), alpha=t.l1)
+        if t.clip_norm:
+            torch.nn.utils.clip_grad_norm_(self.net.parameters(), t.clip_norm, foreach=True)
+        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm(grads))
+        self._epoch_steps += 1
+
+    def penalty(self) -> torch.Tensor:
+        """L2/2 * sum W^2 + L1 * sum |W| over weights (not biases): the gradient _gradients adds."""
+        t = self.experiment.training
+        total = torch.zeros((), device=self.device, dtype=self.weights[0].dtype)
+        for w in self.weights:
+            total = total + 0.5 * t.l2 * (w * w).sum() + t.l1 * w.abs().sum()
+        return total
+
+    def _end_epoch(self) -> None:
+        self.epoch += 1
+        metrics = {split: self.evaluate(split) for split in ("train", "val", "test")}
+        grad = (torch.stack(self._epoch_grad_sums) / max(self._epoch_steps, 1)).cpu().numpy()
+        weight_norms = torch.stack(torch._foreach_norm([w.detach() for w in self.weights])).cpu().numpy()
+        self.history.append(
+            epoch=self.epoch, step=self.step_count, elapsed_s=self.elapsed, lr=self.lr,
+            train_loss=metrics["train"][0], val_loss=metrics["val"][0], test_loss=metrics["test"][0],
+            train_accuracy=_nan_if_none(metrics["train"][1]), val_accuracy=_nan_if_none(metrics["val"][1]),
+            test_accuracy=_nan_if_none(metrics["test"][1]), grad_norm=grad, weight_norm=weight_norms,
+        )
+        torch._foreach_zero_(self._epoch_grad_sums)
+        self._epoch_steps = 0
+        train_loss = metrics["train"][0]
+        if not math.isfinite(train_loss) or not np.all(np.isfinite(grad)):
+            self._diverged()
+            return
+        self._early_stopping(metrics["val"][0])
+        if not self.finished:
+            self._start_epoch()
+
+    @property
+    def message(self) -> str | None:
+        """Why training stopped or runs elsewhere, in English; None when there is nothing to say."""
+        return self.notice.text if self.notice is not None else None
+
+    def _diverged(self) -> None:
+        self.state = "diverged"
+        self.notice = Notice("diverged", {"step": self.step_count, "epoch": self.epoch, "lr": self.lr})
+
+    def _early_stopping(self, val_loss: float) -> None:
+        patience = self.experiment.training.early_stopping
+        if not patience or self.x["val"].shape[0] == 0:
+            return
+        if self._best is None or val_loss < self._best[0]:
+            self._best = (val_loss, self.epoch, copy.deepcopy(self.net.state_dict()))
+        elif self.epoch - self._best[1] >= patience:
+            self.net.load_state_dict(self._best[2])
+            self.state = "early_stopped"
+            self.notice = Notice("early_stopped", {"epoch": self.epoch, "patience": patience,
+                                                   "best_epoch": self._best[1], "best_loss": self._best[0]})
+
+    def run_epoch(self) -> None:
+        """Train until the current epoch completes."""
+        while not self.step() and not self.finished:
+            pass
+
+    def train(self, epochs: int | None = None, on_epoch=None) -> None:
+        """Run until `epochs` (default: the experiment's) have completed, training stops, or on_epoch returns False."""
+        target = epochs if epochs is not None else self.experiment.training.epochs
+        while self.epoch < target and not self.finished:
+            self.run_epoch()
+            if on_epoch is not None and on_epoch(self) is False:
+                break
+
+    @torch.no_grad()
+    def evaluate(self, split: str) -> tuple[float, float | None]:
+        """(mean data loss, accuracy) on a split, in eval mode; (nan, None) for an empty split."""
+        x, y = self.x[split], self.y[split]
+        if x.shape[0] == 0:
+            return float("nan"), None
+        self.net.set_training(False)
+        logits = self.net(x)
+        return data_loss(self.task, logits, y).item(), accuracy(self.task, logits, y)
+
+    def layer_names(self) -> list[str]:
+        return layer_names(len(self.linears) - 1)
+
+    # -- probes --------------------------------------------------------------
+    def snapshot(self, grid: bool = True, serial: int = 0, steps_per_s: float = 0.0,
+                 epochs_per_s: float = 0.0, state: str | None = None) -> Snapshot:
+        """Plain values describing the model now; the grid probe only when asked."""
+        history = self.history.view()
+        last = history.epoch.shape[0] - 1
+        # After early stopping the model holds an earlier epoch's weights: measure those, not the last row.
+        if last >= 0 and self.state != "early_stopped":
+            pick = lambda column: float(column[last])
+            accuracy_of = lambda column: None if self.task == "regression" else float(column[last])
+            losses = (pick(history.train_loss), pick(history.val_loss), pick(history.test_loss))
+            accs = tuple(accuracy_of(c) for c in (history.train_accuracy, history.val_accuracy, history.test_accuracy))
+        else:
+            evaluated = [self.evaluate(s) for s in ("train", "val", "test")]
+            losses = tuple(e[0] for e in evaluated)
+            accs = tuple(e[1] for e in evaluated)
+        self.net.set_training(False)
+        probe_x = self.x["train"][:1024]
+        layers = layer_probes(self.net, probe_x, self._update_ratio)
+        return Snapshot(
+            state=state or self.state, epoch=self.epoch, step=self.step_count, lr=self.lr, elapsed_s=self.elapsed,
+            steps_per_s=steps_per_s, epochs_per_s=epochs_per_s,
+            train_loss=losses[0], val_loss=losses[1], test_loss=losses[2],
+            train_accuracy=accs[0], val_accuracy=accs[1], test_accuracy=accs[2],
+            layers=layers, history=history, data=self.data_view,
+            grid=grid_probe(self.net, self.grid_inputs) if grid and self.grid_inputs is not None else None,
+            message=self.message, notice=self.notice, device=str(self.device), serial=serial,
+            diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
+            gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
+        )
+
+    # -- files ---------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        """Write the experiment, its progress and trained weights; load() reads them back without running code."""
+        torch.save({
+            "format": SAVE_FORMAT,
+            "experiment": self.experiment.to_json(),
+            "epoch": self.epoch,
+            "step": self.step_count,
+            "model": {k: v.detach().cpu() for k, v in self.net.state_dict().items()},
+            "optimizer": self.optimizer.state_dict(),
+        }, Path(path))
+
+    @classmethod
+    def load(cls, path: str | Path, experiment: Experiment | None = None) -> Trainer:
+        """A trainer continuing from a saved file; `experiment` may override the saved one's live settings."""
+        saved = read_saved(path)
+        trainer = cls(experiment or Experiment.from_json(saved["experiment"]))
+        try:
+            trainer.net.load_state_dict(saved["model"])
+            trainer.optimizer.load_state_dict(saved["optimizer"])
+        except (RuntimeError, ValueError, KeyError) as error:
+            raise ExperimentError(f"{path}: its weights do not fit this network ({str(error).splitlines()[0]})") from None
+        trainer.net.to(trainer.device)
+        trainer.epoch = int(saved["epoch"])
+        trainer.step_count = int(saved["step"])
+        trainer._start_epoch()  # again: the saved epoch may have a schedule's learning rate
+        return trainer
+
+
+def read_saved(path: str | Path) -> dict:
+    """A file Trainer.save wrote, read without running code from it; ExperimentError if it is not one."""
+    try:
+        saved = torch.load(Path(path), map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise ExperimentError(f"{path}: no such file") from None
+    except Exception as error:  # torch raises many kinds for a file that is not its own
+        raise ExperimentError(f"{path}: not a saved Neural Playground model ({type(error).__name__})") from None
+    if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
+        raise ExperimentError(f"{path}: not a saved Neural Playground model")
+    return saved
+
+
+def epoch_batches(rows: int, batch_size: int, batch_norm: bool) -> tuple[int, int]:
+    """(batch size, rows trained per epoch) for `rows` training rows; batch size 0 means the whole set.
+
+    Batch norm cannot normalize a batch of one row, so with it a lone last row sits
+    out the epoch (the next shuffle gives it a place in a full batch).
+    """
+    batch = rows if batch_size == 0 or batch_size > rows else batch_size
+    lone_last_row = batch_norm and rows > 1 and rows % batch == 1
+    return batch, rows - 1 if lone_last_row else rows
+
+
+def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:
+    deltas = torch._foreach_sub([a.detach() for a in after], before)
+    num = torch.stack(torch._foreach_norm(deltas))
+    den = torch.stack(torch._foreach_norm(before)).clamp_min(1e-12)
+    return (num / den).cpu().numpy()
+
+
+def _nan_if_none(value: float | None) -> float:
+    return float("nan") if value is None else value

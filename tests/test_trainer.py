@@ -430,7 +430,7 @@ def test_loaded_optimizer_state_matches(tiny_experiment, tmp_path):
     # One identical step from identical states: momentum carries over only if its buffer was restored.
     x, y = trainer.x["train"][:10], trainer.y["train"][:10]
     for t in (trainer, loaded):
-        t._gradients(x, y)
+        t.gradients(x, y)
         t.optimizer.step()
     for a, b in zip(trainer.net.parameters(), loaded.net.parameters()):
         torch.testing.assert_close(a, b)

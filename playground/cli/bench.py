@@ -131,10 +131,10 @@ class PlainLoop:
         self.device = trainer.device
         self.x, self.y = trainer.x["train"], trainer.y["train"]
         self.n = self.x.shape[0]
-        self.batch = trainer._batch
+        self.batch = trainer.batch_size
         self.steps_per_epoch = -(-self.n // self.batch)
         self.generator = trainer.generator
-        self.epoch_x, self.epoch_y = trainer._epoch_x, trainer._epoch_y  # the first epoch's shuffle, drawn already
+        self.epoch_x, self.epoch_y = trainer.epoch_data  # the first epoch's shuffle, drawn already
         self.at = 0
         self.model = plain_model(trainer)
         self.optimizer = torch.optim.SGD(self.model.parameters(), lr=trainer.experiment.training.optimizer.lr)

@@ -16,6 +16,7 @@ import torch
 
 from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
 from playground.nn.model import Network, predict
+from playground.training.recipe import grid_maps
 from playground.training.snapshot import GridProbe, LayerProbe
 
 GRID_RESOLUTION = 100       # TensorFlow Playground's 100 x 100
@@ -79,9 +80,8 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
     net.set_training(False)
     hidden, logits = net.forward_all(x)
     shape = (r,) if grid.dims == 1 else (r, r)
-    as_map = lambda t: t.T.reshape((-1,) + shape).float().cpu().numpy()
-    out = predict(net.task, logits)
-    output = as_map(out) if net.task == "multiclass" else out.reshape(shape).float().cpu().numpy()
+    as_map = lambda t, channels=True: grid_maps(t, shape, channels).float().cpu().numpy()
+    output = as_map(predict(net.task, logits), net.task == "multiclass")
     return GridProbe(
         extent=grid.extent, resolution=r, output=output,
         neurons=tuple(as_map(h[:, :MAX_NEURONS_PER_LAYER]) for h in hidden),

@@ -81,12 +81,10 @@ def _session_rate(experiment: Experiment, seconds: float) -> dict:
             stop.wait(max(0.0, tick - time.perf_counter()))
 
     def progress() -> tuple[float, int, int]:
-        box: list = []
-        done = threading.Event()
-        session.call(lambda t: (box.append((time.perf_counter(), t.step_count, t.steps_per_epoch)), done.set()))
-        if not done.wait(30.0):
-            raise RuntimeError("the training session did not answer")
-        return box[0]
+        try:
+            return session.call(lambda t: (time.perf_counter(), t.step_count, t.steps_per_epoch)).result(30.0)
+        except TimeoutError:
+            raise RuntimeError("the training session did not answer") from None
 
     thread = threading.Thread(target=reader, name="bench-reader", daemon=True)
     try:

@@ -91,6 +91,7 @@ class ProcessSession:
     def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
                  stop_at_epoch: int | None = None):
         self._lock = threading.Lock()
+        self._sending = threading.Lock()
         self._experiment = experiment
         self._stop_at_epoch = stop_at_epoch
         self._slot = SnapshotSlot()
@@ -206,7 +207,8 @@ class ProcessSession:
 
     def _send(self, command: Command | RemoteCall) -> None:
         try:
-            self._conn.send(command)
+            with self._sending:  # the window's thread and a tool's worker thread both send
+                self._conn.send(command)
         except (OSError, ValueError):  # the child is gone; status already says why
             pass
 

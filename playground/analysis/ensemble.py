@@ -3,7 +3,7 @@
 Member k is exactly the model a Trainer would train alone on bootstrap sample
 k with seed + k: the same initial weights, the same batch order each epoch,
 the same optimizer, penalties, clipping, weight decay, schedule and early
-stopping. The K members train in one batched computation: their parameters
+stopping, from the Trainer's own recipe (training.recipe). The K members train in one batched computation: their parameters
 are stacked (torch.func.stack_module_state) and one vmapped functional_call
 runs every member's forward pass; the K losses are summed, so one backward
 gives each member its own gradient, and because every update rule here is

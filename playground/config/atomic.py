@@ -20,7 +20,7 @@ _UMASK = os.umask(0o022)  # the only way to read the umask is to set it; set it 
 os.umask(_UMASK)
 
 
-def write_atomic(path: str | Path, content: bytes | Writer) -> None:
+def write_atomic(path: str | Path, content: bytes | bytearray | memoryview | Writer) -> None:
     """Replace `path` with `content` (bytes, or a function that writes to a binary file) in one rename."""
     target = Path(path)
     temporary: str | None = None
@@ -29,7 +29,7 @@ def write_atomic(path: str | Path, content: bytes | Writer) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.chmod(temporary, _mode_for(target))  # mkstemp makes the file private; a save keeps the usual mode
         with os.fdopen(handle, "wb") as out:
-            if isinstance(content, bytes | bytearray):
+            if isinstance(content, bytes | bytearray | memoryview):
                 out.write(content)
             else:
                 content(out)

@@ -7,6 +7,7 @@ two steps; nothing here blocks or starts threads (session.py does that).
 from __future__ import annotations
 
 import copy
+import io
 import math
 import time
 from pathlib import Path
@@ -325,7 +326,10 @@ class Trainer:
             # The batch order is drawn at each epoch's start, dropout draws from torch's global generator.
             "rng": {"batch_order": self._epoch_rng, "dropout": torch.get_rng_state()},
         }
-        write_atomic(path, lambda out: torch.save(saved, out))
+        # Serialized in memory first: torch's own file writer reports a full disk as an internal assertion.
+        buffer = io.BytesIO()
+        torch.save(saved, buffer)
+        write_atomic(path, buffer.getbuffer())
 
     @classmethod
     def load(cls, path: str | Path, experiment: Experiment | None = None) -> Trainer:

@@ -22,8 +22,9 @@ ECHO_CHARS = 200
 
 
 def clip(text: str, limit: int = ECHO_CHARS) -> str:
-    """`text` cut to about `limit` characters, saying how much was left out, so a huge value never floods a message."""
-    text = str(text)
+    """`text` cut to about `limit` characters, saying how much was left out, so a huge value never floods a message;
+    lone surrogates (from a name the file system could not decode) written as escapes, so the text can be printed."""
+    text = str(text).encode("utf-8", "backslashreplace").decode("utf-8")
     if len(text) <= limit:
         return text
     return f"{text[:limit]}\u2026 ({len(text) - limit:,} more characters)"

@@ -14,6 +14,7 @@ import os
 from playground.config.errors import ExperimentError
 from playground.config.experiment import LayerSpec
 from playground.config.limits import size_text
+from playground.training.probes import GRID_RESOLUTION
 
 FLOAT = 4
 # Each parameter: itself, its gradient, two optimizer moments, and one copy (Lookahead's slow weights or the
@@ -22,6 +23,7 @@ PARAMETER_COPIES = 5
 # Each activation during training: pre-activation, output, their gradients (and a dropout or batch-norm buffer).
 TRAINING_COPIES = 5
 FALLBACK_LIMIT = 8 * 2**30
+GRID_POINTS = GRID_RESOLUTION ** 2
 
 
 def estimate_bytes(split_rows: dict[str, int], inputs: int, layers: list[LayerSpec], outputs: int, batch: int) -> int:
@@ -33,10 +35,10 @@ def estimate_bytes(split_rows: dict[str, int], inputs: int, layers: list[LayerSp
     batch_rows = train_rows if batch == 0 else min(batch, train_rows)
     data = sum(split_rows.values()) * inputs + train_rows * inputs
     training = batch_rows * sum(widths) * TRAINING_COPIES
-    # Evaluation runs without gradients: two consecutive layers' outputs are alive at a time.
-    widest_pair = max(a + b for a, b in zip(widths, widths[1:]))
-    evaluation = max(split_rows.values(), default=0) * widest_pair
-    return FLOAT * (data + parameters * PARAMETER_COPIES + max(training, evaluation))
+    # Evaluation runs a whole split at once; counted as if every layer's output stayed alive, as the probes keep them.
+    evaluation = max(split_rows.values(), default=0) * sum(widths)
+    grid = GRID_POINTS * sum(widths)  # the decision-boundary probe over the input plane
+    return FLOAT * (data + parameters * PARAMETER_COPIES + max(training, evaluation) + grid)
 
 
 def memory_limit() -> int:

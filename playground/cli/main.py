@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
+    bench.add_argument("--memory", action="store_true", help="measure the memory a very long run's history takes")
+    bench.add_argument("--history-epochs", type=int, metavar="N", help="with --memory: epochs of history (default 1,000,000)")
     return parser
 
 
@@ -170,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "presets":
             return _list_presets()
         if args.command == "bench":
+            if args.memory:
+                return _module_main("playground.cli.bench_memory", args)
             return _module_main("playground.gui.bench" if args.gui else "playground.cli.bench", args)
         experiment = experiment_from(args)
         if args.command == "train":

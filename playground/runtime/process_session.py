@@ -19,7 +19,7 @@ from collections.abc import Callable
 from playground.analysis import gradcheck
 from playground.config.experiment import Experiment
 from playground.runtime.thread_session import TrainingSession, wait_for_checks
-from playground.training.history import HistoryBuffer, rows_since
+from playground.training.history import HistoryBuffer, rows_after, rows_since
 from playground.training.snapshot import Snapshot
 
 # The relay thread takes the name the session's worker thread has, so a check for
@@ -166,10 +166,10 @@ class ProcessSession:
             with self._lock:
                 self._status = ("error", f"the training process stopped unexpectedly (exit code {self._process.exitcode})")
 
-    def _with_history(self, snapshot: Snapshot, start: int) -> Snapshot:
-        """The snapshot made whole: every history row received so far, and the data last sent."""
+    def _with_history(self, snapshot: Snapshot, continued: bool) -> Snapshot:
+        """The snapshot made whole: the history rows received so far (thinned alike), and the data last sent."""
         rows = snapshot.history
-        if self._history is None or self._history.run != rows.run or start == 0:
+        if self._history is None or self._history.run != rows.run or not continued:
             self._history = HistoryBuffer(rows.grad_norm.shape[1], run=rows.run)
         self._history.extend(rows_since(rows, 0))
         if snapshot.data is not None:
@@ -194,7 +194,7 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int
             except Exception as error:  # as one line, like every error the window shows
                 send(("checks", {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}))
         session.call(job)
-    wanted, sent_status, sent, sent_data = True, None, (0, 0), None  # sent: (history run, rows sent)
+    wanted, sent_status, sent, sent_data = True, None, (0, 0.0), None  # sent: (history run, last epoch sent)
     try:
         while True:
             if conn.poll(frame_interval / 2):
@@ -220,11 +220,13 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int
             snapshot = session.latest() if wanted else None
             if snapshot is not None:
                 history = snapshot.history
-                start = sent[1] if sent[0] == history.run and sent[1] <= len(history) else 0
-                delta = dataclasses.replace(history, **rows_since(history, start))
+                # By epoch, not row: the history thins its old rows, so row numbers shift under a long run.
+                continued = sent[0] == history.run
+                delta = dataclasses.replace(history, **(rows_after(history, sent[1]) if continued else rows_since(history, 0)))
                 data = None if snapshot.data is sent_data else snapshot.data
-                send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), start)))
-                sent, sent_data, wanted = (history.run, len(history)), snapshot.data, False
+                send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), continued)))
+                last_epoch = float(history.epoch[-1]) if len(history) else 0.0
+                sent, sent_data, wanted = (history.run, last_epoch), snapshot.data, False
     except (EOFError, OSError):  # the window went away without saying close
         pass
     finally:

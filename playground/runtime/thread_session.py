@@ -81,12 +81,12 @@ class TrainingSession:
         self._send(lambda: self._set_running(False))
 
     def step(self, batches: int = 1) -> None:
-        """Train `batches` batches, then pause."""
-        self._send(lambda: self._advance(lambda t: [t.step() for _ in range(batches)]))
+        """Train `batches` batches, then pause; commands sent meanwhile are taken between any two of them."""
+        self._send(lambda: self._pursue("step_count", batches))
 
     def step_epoch(self) -> None:
-        """Train to the end of the current epoch, then pause."""
-        self._send(lambda: self._advance(lambda t: t.run_epoch()))
+        """Train to the end of the current epoch, then pause; commands sent meanwhile are taken between steps."""
+        self._send(lambda: self._pursue("epoch", 1))
 
     def reset(self, experiment: Experiment | None = None) -> None:
         """Fresh weights (same seed) for the current experiment, or rebuild for a new one; pauses."""
@@ -173,7 +173,12 @@ class TrainingSession:
                 self._set_running(False, _ended_state(trainer) or "finished")
                 self._force_publish = True
                 return
-            if want_probe:
+            if self._goal is not None and getattr(trainer, self._goal[0]) >= self._goal[1]:
+                self._set_running(False, _ended_state(trainer) or "paused")
+                self._force_publish = True
+                return
+            # A waiting command (pause, reset, close) is taken between these two steps, not after the frame.
+            if want_probe or not self._commands.empty():
                 return
 
     def _wanted(self) -> bool:
@@ -217,6 +222,7 @@ class TrainingSession:
             return self._state
 
     def _set_running(self, running: bool, state: str | None = None) -> None:
+        self._goal = None  # play, pause, a step's end or a rebuild: any step goal is over
         ended = _ended_state(self._trainer) if self._trainer is not None else None
         if ended is not None:  # diverged or stopped early: keep saying so until a reset
             running, state = False, ended
@@ -232,15 +238,24 @@ class TrainingSession:
             if message is not None:
                 self._message = message
 
-    def _advance(self, move: Callable[[Trainer], object]) -> None:
+    _goal: tuple[str, int] | None = None  # (trainer counter, value): train until it is reached, then pause
+
+    def _pursue(self, counter: str, count: int) -> None:
+        """Train on the worker's loop, a step at a time, until `counter` (step_count or epoch) grew by `count`.
+
+        Counted from where the trainer is when the command runs; a second Step before the first is done adds to it."""
         if self._trainer is None:
             return
-        self._set_running(False)
-        move(self._trainer)
-        self._set_state(_ended_state(self._trainer) or "paused")
+        pending = self._goal[1] if self._goal is not None and self._goal[0] == counter else None
+        target = (pending if pending is not None else getattr(self._trainer, counter)) + count
+        self._set_running(True)
+        if self._running:  # not when the run has already ended (diverged, finished)
+            self._goal = (counter, target)
+        else:
+            self._set_state(_ended_state(self._trainer) or "paused")
 
     def _build(self, experiment: Experiment) -> None:
-        self._running = False
+        self._running, self._goal = False, None
         self._trainer = None
         with self._lock:
             self._experiment = experiment
@@ -252,7 +267,7 @@ class TrainingSession:
     def _reset(self) -> None:
         if self._trainer is None:
             return self._build(self._experiment)
-        self._running = False
+        self._running, self._goal = False, None
         self._trainer.reset()
         self._set_state("idle")
 

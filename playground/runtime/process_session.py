@@ -11,8 +11,10 @@ snapshot, so a long run costs no more to show than a short one.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
+import signal
 import threading
 from collections.abc import Callable
 
@@ -48,7 +50,8 @@ class ProcessSession:
             target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
             name=THREAD_NAME, daemon=True,
         )
-        self._process.start()
+        with _sigint_ignored():  # an ignored signal stays ignored in the child from its first instruction
+            self._process.start()
         child.close()
         self._relay = threading.Thread(target=self._receive, name=THREAD_NAME, daemon=True)
         self._relay.start()
@@ -177,8 +180,25 @@ class ProcessSession:
         return dataclasses.replace(snapshot, history=self._history.view(), data=self._data)
 
 
+@contextlib.contextmanager
+def _sigint_ignored():
+    """SIGINT ignored for a moment, in the main thread (the only one that may change handlers).
+
+    Ctrl+C in a terminal reaches the whole process group: the window decides what it means and closes the
+    training process itself, which must not die of it halfway through importing torch."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None) -> None:
     """The child process: a TrainingSession driven by the commands that come down the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also when started off the main thread (see _sigint_ignored)
 
     session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
     sending = threading.Lock()  # the worker thread sends gradient checks while this loop sends snapshots

@@ -44,10 +44,15 @@ class ProcessSession:
         self._history: HistoryBuffer | None = None
         self._data = None
         self._closing = False
+        self._crashed = False
+        self._frame_interval = frame_interval
         self._checks = (threading.Event(), {})
+        self._start_child(experiment, None)
+
+    def _start_child(self, experiment: Experiment, resume: dict | None) -> None:
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
-            target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
+            target=_serve, args=(child, experiment.to_json(), self._frame_interval, self._stop_at_epoch, resume),
             name=THREAD_NAME, daemon=True,
         )
         with _sigint_ignored():  # an ignored signal stays ignored in the child from its first instruction
@@ -55,6 +60,28 @@ class ProcessSession:
         child.close()
         self._relay = threading.Thread(target=self._receive, name=THREAD_NAME, daemon=True)
         self._relay.start()
+
+    # -- supervision -------------------------------------------------------------
+    @property
+    def crashed(self) -> bool:
+        """True once the training process died unasked; the next play, step or reset starts a new one."""
+        with self._lock:
+            return self._crashed
+
+    def _revive(self, keep_weights: bool) -> bool:
+        """A new training process for the current experiment when the last one died; True if one was started.
+
+        With keep_weights it continues from the last snapshot's weights and counters, where those hold the model."""
+        with self._lock:
+            if not self._crashed or self._closing:
+                return False
+            self._crashed = False
+            experiment, last = self._experiment, self._latest
+            self._status, self._latest, self._taken, self._history = ("idle", None), None, True, None
+        self._relay.join(1.0)
+        self._conn.close()
+        self._start_child(experiment, _resume_from(last) if keep_weights else None)
+        return True
 
     # -- the reader's side, as TrainingSession --------------------------------
     def latest(self) -> Snapshot | None:
@@ -95,15 +122,18 @@ class ProcessSession:
         return self._process.is_alive() or self._relay.is_alive()
 
     def play(self) -> None:
+        self._revive(keep_weights=True)
         self._send("play")
 
     def pause(self) -> None:
         self._send("pause")
 
     def step(self, batches: int = 1) -> None:
+        self._revive(keep_weights=True)
         self._send("step", batches)
 
     def step_epoch(self) -> None:
+        self._revive(keep_weights=True)
         self._send("step_epoch")
 
     def reset(self, experiment: Experiment | None = None) -> None:
@@ -112,7 +142,8 @@ class ProcessSession:
                 self._experiment = experiment
             # Not the old run's "diverged" or "error" while the child rebuilds: a Play right away is welcome.
             self._status = ("idle", None)
-        self._send("reset", experiment.to_json() if experiment is not None else None)
+        if not self._revive(keep_weights=False):  # a new process is built from the experiment already
+            self._send("reset", experiment.to_json() if experiment is not None else None)
 
     def set_hyper(self, **values: float) -> None:
         self._send("set_hyper", values)
@@ -166,8 +197,12 @@ class ProcessSession:
                     self._status, self._experiment = status, experiment
         if not self._closing:  # the pipe closed without our asking: the child died
             self._process.join(1.0)
+            code = self._process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
             with self._lock:
-                self._status = ("error", f"the training process stopped unexpectedly (exit code {self._process.exitcode})")
+                self._crashed = True
+                self._status = ("error", f"the training process stopped unexpectedly ({how}); "
+                                         "Play, Step or Reset starts a new one")
 
     def _with_history(self, snapshot: Snapshot, continued: bool) -> Snapshot:
         """The snapshot made whole: the history rows received so far (thinned alike), and the data last sent."""
@@ -196,11 +231,22 @@ def _sigint_ignored():
         signal.signal(signal.SIGINT, previous)
 
 
-def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None) -> None:
+def _resume_from(snapshot: Snapshot | None) -> dict | None:
+    """What a new training process needs to continue from a snapshot: its weights and counters."""
+    if snapshot is None or not snapshot.layers:
+        return None
+    return {"weights": [layer.weights for layer in snapshot.layers], "biases": [layer.bias for layer in snapshot.layers],
+            "epoch": snapshot.epoch, "step": snapshot.step}
+
+
+def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None,
+           resume: dict | None = None) -> None:
     """The child process: a TrainingSession driven by the commands that come down the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also when started off the main thread (see _sigint_ignored)
 
     session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
+    if resume is not None:
+        session.call(lambda trainer: trainer.resume_from(**resume))
     sending = threading.Lock()  # the worker thread sends gradient checks while this loop sends snapshots
 
     def send(message) -> None:

@@ -358,6 +358,23 @@ class Trainer:
         return trainer
 
 
+    def resume_from(self, weights: list[np.ndarray], biases: list[np.ndarray], epoch: int, step: int) -> bool:
+        """Continue from the weights and counters a snapshot carried (a restarted training process); the
+        optimizer's state starts afresh. False, changing nothing, where the snapshot cannot hold the whole model
+        (batch norm's or PReLU's parameters) or its shapes do not fit."""
+        pairs = [(linear.weight, w) for linear, w in zip(self.linears, weights)]
+        pairs += [(linear.bias, b) for linear, b in zip(self.linears, biases)]
+        whole = len(weights) == len(biases) == len(self.linears) and len(pairs) == len(list(self.net.parameters()))
+        if not whole or any(tuple(p.shape) != np.shape(v) for p, v in pairs):
+            return False
+        with torch.no_grad():
+            for parameter, value in pairs:
+                parameter.copy_(torch.as_tensor(value, dtype=parameter.dtype))
+        self.epoch, self.step_count = epoch, step
+        self._start_epoch()  # the epoch's schedule
+        return True
+
+
 def read_saved(path: str | Path) -> dict:
     """A file Trainer.save wrote, read without running code from it and checked field by field;
     ExperimentError naming the field if it is not one."""

@@ -1,6 +1,7 @@
 """Saves that lose nothing: atomic replacement, exact continuation, and saved models checked field by field."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -197,3 +198,19 @@ def test_a_file_from_before_random_states_were_saved_still_loads(tmp_path):
     loaded = Trainer.load(path)
     loaded.train(1)
     assert loaded.epoch == 1 and torch.load(path, weights_only=True)["format"] == SAVE_FORMAT
+
+
+def test_the_command_line_continues_exactly_too(tmp_path, capsys):
+    from playground.cli import main as cli
+
+    def final(*args: str) -> dict:
+        metrics = tmp_path / "m.jsonl"
+        assert cli.main(["train", "--quiet", "--dropout", "0.2", "--metrics", str(metrics), *args]) == 0
+        capsys.readouterr()
+        return json.loads(metrics.read_text().splitlines()[-1])
+
+    straight = final("--epochs", "20")
+    final("--epochs", "10", "--save", str(tmp_path / "half.pt"))
+    continued = final("--load", str(tmp_path / "half.pt"), "--epochs", "10")
+    for key in ("epoch", "step", "train_loss", "val_loss", "test_loss", "train_accuracy", "val_accuracy"):
+        assert continued[key] == straight[key], key

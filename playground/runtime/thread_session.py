@@ -248,11 +248,9 @@ class TrainingSession:
             return
         pending = self._goal[1] if self._goal is not None and self._goal[0] == counter else None
         target = (pending if pending is not None else getattr(self._trainer, counter)) + count
-        self._set_running(True)
-        if self._running:  # not when the run has already ended (diverged, finished)
+        self._set_running(True)  # says "diverged" or "finished" instead where the run has already ended
+        if self._running:
             self._goal = (counter, target)
-        else:
-            self._set_state(_ended_state(self._trainer) or "paused")
 
     def _build(self, experiment: Experiment) -> None:
         self._running, self._goal = False, None

@@ -112,6 +112,7 @@ CONTINUATIONS = {
     "adam, lookahead and a schedule": ({"training.optimizer.name": "adam", "training.optimizer.lr": 0.01,
                                         "training.lookahead.enabled": True, "training.schedule.name": "exponential",
                                         "training.schedule.hyper": {"gamma": 0.97}}, 30),
+    "early stopping's best so far": ({"training.early_stopping": 10_000, "data.noise": 0.4}, 30),
 }
 
 
@@ -131,6 +132,12 @@ def test_training_on_from_a_save_equals_training_straight_through(tmp_path, name
     assert second.step_count == straight.step_count
     assert all(torch.equal(a, b) for a, b in zip(state(straight), state(second)))
     assert history_rows(second, half + 1) == history_rows(straight, half + 1)
+    best = lambda t: None if t._best is None else (t._best[0], t._best[1], [v.clone() for v in t._best[2].values()])
+    if best(straight) is None:
+        assert best(second) is None
+    else:
+        assert best(second)[:2] == best(straight)[:2]
+        assert all(torch.equal(a, b) for a, b in zip(best(second)[2], best(straight)[2]))
 
 
 def test_a_save_in_the_middle_of_an_epoch_continues_from_that_batch(tmp_path):
@@ -145,6 +152,8 @@ def test_a_save_in_the_middle_of_an_epoch_continues_from_that_batch(tmp_path):
     second = Trainer.load(tmp_path / "m.pt")
     second.train(4)
     assert all(torch.equal(a, b) for a, b in zip(state(straight), state(second)))
+    # The interrupted epoch's row too: its gradient norms average over steps before and after the save.
+    assert second.history.view().grad_norm.tolist() == straight.history.view().grad_norm[2:].tolist()
 
 
 # -- saved models checked field by field --------------------------------------------
@@ -174,6 +183,9 @@ BAD_FIELDS = {
     "optimizer as an int": ({"optimizer": 7}, "optimizer: expected the optimizer's state, got int"),
     "optimizer of another kind": ({"optimizer": {"state": 1}}, "optimizer: its state does not fit this optimizer"),
     "rng as text": ({"rng": "seed"}, "rng: expected the batch-order and dropout generator states"),
+    "gradient sums as a list": ({"epoch_grad_sums": [1.0]}, "epoch_grad_sums: expected one gradient-norm sum"),
+    "best as an int": ({"best": 3}, "best: expected early stopping's best loss, epoch and weights"),
+    "negative epoch_steps": ({"epoch_steps": -1}, "epoch_steps: expected a whole number of at least 0, got -1"),
     "wrong format": ({"format": "other"}, "not a saved Neural Playground model"),
 }
 

@@ -325,6 +325,12 @@ class Trainer:
             "optimizer": self.optimizer.state_dict(),
             # The batch order is drawn at each epoch's start, dropout draws from torch's global generator.
             "rng": {"batch_order": self._epoch_rng, "dropout": torch.get_rng_state()},
+            # Mid-epoch: the gradient norms summed so far, for the epoch's history row.
+            "epoch_grad_sums": torch.stack(self._epoch_grad_sums).detach().cpu(),
+            "epoch_steps": self._epoch_steps,
+            # Early stopping's best epoch so far, so that patience counts on across the save.
+            "best": None if self._best is None else {"loss": self._best[0], "epoch": self._best[1],
+                                                     "model": {k: v.cpu() for k, v in self._best[2].items()}},
         }
         # Serialized in memory first: torch's own file writer reports a full disk as an internal assertion.
         buffer = io.BytesIO()
@@ -355,6 +361,13 @@ class Trainer:
         trainer._start_epoch()  # again: the saved epoch's batch order and its schedule's learning rate
         if saved.get("batch_index", 0) < trainer.steps_per_epoch:
             trainer._batch_index = saved.get("batch_index", 0)
+            sums = saved.get("epoch_grad_sums")
+            if sums is not None and sums.shape == (len(trainer.linears),):
+                trainer._epoch_grad_sums = [s.clone().to(trainer.device) for s in sums.to(torch.float32)]
+                trainer._epoch_steps = saved.get("epoch_steps", 0)
+        best = saved.get("best")
+        if best is not None:
+            trainer._best = (best["loss"], best["epoch"], {k: v.to(trainer.device) for k, v in best["model"].items()})
         return trainer
 
 
@@ -407,8 +420,8 @@ def _saved_problem(saved: dict) -> str | None:
     kind = lambda value: type(value).__name__
     if not isinstance(saved.get("experiment"), str):
         return f"experiment: expected the experiment as JSON text, got {kind(saved.get('experiment'))}"
-    for field in ("epoch", "step", "batch_index"):
-        if field not in saved and field != "batch_index":
+    for field in ("epoch", "step", "batch_index", "epoch_steps"):
+        if field not in saved and field in ("epoch", "step"):
             return f"{field}: missing"
         value = saved.get(field, 0)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -418,6 +431,14 @@ def _saved_problem(saved: dict) -> str | None:
         return f"model: expected named weight tensors, got {kind(model)}"
     if not isinstance(saved.get("optimizer"), dict):
         return f"optimizer: expected the optimizer's state, got {kind(saved.get('optimizer'))}"
+    sums = saved.get("epoch_grad_sums")
+    if sums is not None and not (isinstance(sums, torch.Tensor) and sums.dim() == 1 and sums.is_floating_point()):
+        return "epoch_grad_sums: expected one gradient-norm sum per weight layer"
+    best = saved.get("best")
+    if best is not None and not (
+            isinstance(best, dict) and isinstance(best.get("loss"), float) and isinstance(best.get("epoch"), int)
+            and isinstance(best.get("model"), dict) and all(isinstance(v, torch.Tensor) for v in best["model"].values())):
+        return "best: expected early stopping's best loss, epoch and weights"
     if "rng" in saved:
         rng = saved["rng"]
         states = [rng.get(key) for key in ("batch_order", "dropout")] if isinstance(rng, dict) else [None]

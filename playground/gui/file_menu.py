@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from playground.config import presets
+from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import ECHO_CHARS, clip
 from playground.gui.controller import Controller
 
 MAX_RECENT = 8
@@ -89,8 +91,8 @@ class FileMenu(QObject):
     def save(self, path: str) -> bool:
         try:
             self.controller.experiment.save(path)
-        except OSError as error:
-            self._problem(self.tr("Cannot save experiment"), f"{path}: {error.strerror or error}")
+        except ExperimentError as error:
+            self._problem(self.tr("Cannot save experiment"), str(error))
             return False
         self._remember(path)
         return True
@@ -110,9 +112,10 @@ class FileMenu(QObject):
         written = []
         for name, widget in pictures.items():
             path = Path(folder) / f"{name}.png"
-            if not widget.grab().save(str(path)):
-                self._problem(self.tr("Cannot export plots"),
-                              self.tr("{path}: cannot write the file").format(path=path))
+            try:
+                write_atomic(path, png_bytes(widget))
+            except ExperimentError as error:
+                self._problem(self.tr("Cannot export plots"), str(error))
                 return written
             written.append(path)
         self.window.statusBar().showMessage(self.tr("Saved {count} pictures in {folder}").format(
@@ -179,4 +182,14 @@ class FileMenu(QObject):
         return str(Path(files[0]).parent) if files else ""
 
     def _problem(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+        QMessageBox.warning(self.window, title, clip(text, 2 * ECHO_CHARS))
+
+
+def png_bytes(widget: QWidget) -> bytes:
+    """A picture of the widget as PNG bytes, so the file is written in one atomic step."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())

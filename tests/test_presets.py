@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from playground.config import catalog, presets
-from playground.config.experiment import ExperimentError
+from playground.config.experiment import Experiment, ExperimentError
 from playground.training.trainer import Trainer
 
 DATASETS = [name for name in catalog.DATASETS if name != "csv"]
@@ -73,3 +73,20 @@ def test_dataset_preset_learns(dataset):
     trainer.train(min(exp.training.epochs, MAX_EPOCHS), lambda t: not reached(score(t)))
     assert trainer.state != "diverged", trainer.message
     assert reached(score(trainer)), f"{dataset}: {kind} {score(trainer):.3f} after {trainer.epoch} epochs (goal {goal})"
+
+
+def test_every_preset_title_and_description_is_listed_for_translation():
+    from playground.gui import preset_texts  # lupdate reads the texts from there, not from the JSON files
+
+    for name in presets.names():
+        exp = presets.load(name)
+        assert exp.name in preset_texts.TEXTS and exp.description in preset_texts.TEXTS, \
+            f"{name}: add its name and description to TEXTS in playground/gui/preset_texts.py"
+
+
+def test_a_view_tab_outside_the_known_tabs_is_named_in_one_line():
+    document = json.loads(presets.text("circle"))
+    document["view"] = {"tab": "no-such-tab"}
+    with pytest.raises(ExperimentError) as caught:
+        Experiment.from_dict(document)
+    assert str(caught.value).startswith("view.tab: must be one of 'loss'") and "\n" not in str(caught.value)

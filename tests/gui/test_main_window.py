@@ -375,9 +375,12 @@ def test_a_lesson_preset_starts_over_and_says_what_to_watch(qtbot, open_window):
     lesson = presets.load("lesson-vanishing-gradients")
     window = open_window()
     lessons = next(a.menu() for a in window.file_menu.presets_menu.actions() if a.menu() is not None)
+    assert [a.text() for a in lessons.actions()] == [presets.load(name).name for name in presets.teaching_order()]
     action = next(a for a in lessons.actions() if a.text() == lesson.name)
+    assert window.tabs.currentWidget().objectName() != lesson.view.tab
     action.trigger()
     assert window.controller.experiment == lesson
+    assert window.tabs.currentWidget().objectName() == lesson.view.tab == "gradients"
     assert window.diagnostics.lesson.isVisible() and lesson.description in window.diagnostics.lesson.text.text()
     qtbot.waitUntil(lambda: len(shown_snapshot(window).layers) == len(lesson.network.layers) + 1, timeout=WAIT_MS)
     assert lesson.name in window.windowTitle()

@@ -163,7 +163,7 @@ def test_a_wide_net_on_few_noisy_points_overfits(variance_lessons):
     t, d, fresh = variance_lessons[PROBLEM]
     assert d["verdict"] == "high_variance" and d["variance"] > 2 * TOLERANCE
     assert fresh - d["train_error"] > TOLERANCE  # the true gap, not only the validation split's
-    assert d["train_error"] < 0.06 < 0.09 < d["val_error"]  # "about 4 %", "near 11 %"
+    assert 0.01 <= d["train_error"] <= 0.05 and 0.08 <= d["val_error"] <= 0.11  # "about 3 %", "near 9 %"
     h = t.history.view()
     best = int(np.argmin(h.val_loss))
     assert h.val_loss[-1] > 1.2 * h.val_loss[best] and h.train_loss[-1] < h.train_loss[best]
@@ -177,11 +177,12 @@ def test_each_cure_truly_cures_the_variance(cure, variance_lessons):
     assert d["variance"] < problem["variance"] - 2 * TOLERANCE / 3
     assert abs(fresh - d["train_error"]) < TOLERANCE and fresh < problem_fresh  # on fresh points too
     assert abs(d["train_error"] - d["baseline_error"]) < TOLERANCE  # "training error rises to the noise level"
+    assert d["variance"] < 0.01 and d["val_error"] < 0.09  # "the gap shrinks to under 1", "about 8 %"
 
 
 def test_early_stopping_stops_early(variance_lessons):
     t = variance_lessons["lesson-high-variance-early-stopping"][0]
-    assert t.state == "early_stopped" and t.epoch < 0.2 * t.experiment.training.epochs
+    assert t.state == "early_stopped" and 60 <= t.epoch <= 100  # "near epoch 80 of 1000"
 
 
 def test_more_data_all_but_closes_the_gap(variance_lessons):

@@ -55,6 +55,12 @@ def fresh_error(trainer: Trainer) -> float:
     return float(np.mean(predicted != (y == 1)))
 
 
+def val_standard_error(trainer: Trainer, diagnosis: dict) -> float:
+    """How far the validation split's error may stray from the true error by chance (binomial)."""
+    p, n = diagnosis["val_error"], len(trainer.dataset.y_val)
+    return math.sqrt(p * (1 - p) / n)
+
+
 # -- the list ----------------------------------------------------------------------
 def test_every_lesson_is_listed_once_in_teaching_order_with_a_name_a_short_description_and_a_tab():
     order = presets.teaching_order()
@@ -161,7 +167,7 @@ def variance_lessons() -> dict[str, tuple[Trainer, dict, float]]:
 
 def test_a_wide_net_on_few_noisy_points_overfits(variance_lessons):
     t, d, fresh = variance_lessons[PROBLEM]
-    assert d["verdict"] == "high_variance" and d["variance"] > 2 * TOLERANCE
+    assert d["verdict"] == "high_variance" and d["variance"] > TOLERANCE + 3 * val_standard_error(t, d)
     assert fresh - d["train_error"] > TOLERANCE  # the true gap, not only the validation split's
     assert 0.01 <= d["train_error"] <= 0.05 and 0.08 <= d["val_error"] <= 0.11  # "about 3 %", "near 9 %"
     h = t.history.view()
@@ -172,8 +178,8 @@ def test_a_wide_net_on_few_noisy_points_overfits(variance_lessons):
 @pytest.mark.parametrize("cure", HIGH_VARIANCE_CURES)
 def test_each_cure_truly_cures_the_variance(cure, variance_lessons):
     _, problem, problem_fresh = variance_lessons[PROBLEM]
-    _, d, fresh = variance_lessons[cure]
-    assert d["verdict"] == "fine"
+    t, d, fresh = variance_lessons[cure]
+    assert d["verdict"] == "fine" and d["variance"] + 2 * val_standard_error(t, d) < TOLERANCE  # clearly, not by luck
     assert d["variance"] < problem["variance"] - 2 * TOLERANCE / 3
     assert abs(fresh - d["train_error"]) < TOLERANCE and fresh < problem_fresh  # on fresh points too
     assert abs(d["train_error"] - d["baseline_error"]) < TOLERANCE  # "training error rises to the noise level"
@@ -182,7 +188,7 @@ def test_each_cure_truly_cures_the_variance(cure, variance_lessons):
 
 def test_early_stopping_stops_early(variance_lessons):
     t = variance_lessons["lesson-high-variance-early-stopping"][0]
-    assert t.state == "early_stopped" and 60 <= t.epoch <= 100  # "near epoch 80 of 1000"
+    assert t.state == "early_stopped" and 70 <= t.epoch <= 110  # "near epoch 90 of 1000"
 
 
 def test_more_data_all_but_closes_the_gap(variance_lessons):

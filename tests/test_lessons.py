@@ -92,28 +92,24 @@ def test_order_file_is_plain_json_with_one_list():
 # -- vanishing and exploding gradients, symmetry ---------------------------------------
 @pytest.fixture(scope="module")
 def vanishing() -> Trainer:
-    return trained("lesson-vanishing-gradients", 10)
+    return trained("lesson-vanishing-gradients")
 
 
-def test_vanishing_gradients_starve_the_first_layer(vanishing):
+def test_vanishing_gradients_starve_the_first_layer_and_accuracy_stays_at_chance(vanishing):
     t = vanishing
-    assert np.all(first_over_last_hidden(t) >= 100)
+    assert t.epoch == t.experiment.training.epochs
+    assert np.all(first_over_last_hidden(t) >= 1000)  # "thousands of times less gradient than the last"
     finding = gradient_flow.assess(t.history.view().grad_norm[-1])
     assert finding is not None and finding.kind == "vanishing"
-
-
-def test_vanishing_gradients_leave_accuracy_at_chance_at_the_lessons_epochs():
-    t = trained("lesson-vanishing-gradients")
-    assert t.epoch == t.experiment.training.epochs
     assert abs(t.evaluate("val")[1] - 0.5) < 0.1
 
 
-@pytest.mark.parametrize("cure, epochs", [("lesson-relu-he-cure", 10), ("lesson-batch-norm-cure", 3)])
-def test_relu_with_he_and_batch_norm_keep_the_gradient_flowing(cure, epochs, vanishing):
-    t = trained(cure, epochs)
-    assert np.all(first_over_last_hidden(t) < 100)
+@pytest.mark.parametrize("cure", ["lesson-relu-he-cure", "lesson-batch-norm-cure"])
+def test_relu_with_he_and_batch_norm_keep_the_gradient_flowing_and_learn_the_circle(cure, vanishing):
+    t = trained(cure)
+    assert np.all(first_over_last_hidden(t) < 10)  # about as large in the first layer as in the last
     assert gradient_flow.assess(t.history.view().grad_norm[-1]) is None
-    assert t.evaluate("val")[1] > vanishing.evaluate("val")[1] + 0.2  # the sigmoid stack stays at chance
+    assert t.evaluate("val")[1] >= 0.95 > vanishing.evaluate("val")[1] + 0.3
 
 
 def test_zero_initialization_keeps_every_unit_of_a_layer_identical():

@@ -166,7 +166,7 @@ class TrainingSpec(_Strict):
 
 
 # The right-hand tabs a document may open, by the objectName the window gives each page.
-VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradient_check")
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck")
 
 
 class ViewSpec(_Strict):

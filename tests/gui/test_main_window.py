@@ -386,6 +386,14 @@ def test_a_lesson_preset_starts_over_and_says_what_to_watch(qtbot, open_window):
     assert lesson.name in window.windowTitle()
 
 
+def test_every_tab_an_experiment_may_name_opens(open_window):
+    from playground.config.experiment import VIEW_TABS
+    window = open_window()
+    for key in VIEW_TABS:
+        window.show_tab(key)
+        assert window.tabs.currentWidget().objectName() == key
+
+
 def test_closing_during_training_stops_the_worker(qtbot, open_window):
     window = open_window()
     play_until_epoch(qtbot, window, 1)

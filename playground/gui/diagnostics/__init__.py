@@ -66,7 +66,7 @@ class DiagnosticsTabs(QObject):
                 "Does backprop compute the right gradients? Compared with numerical differences.")),
         )
         # The keys are experiment.VIEW_TABS: MainWindow.show_tab finds a lesson's tab by its page's objectName.
-        for (page, title, tip), key in zip(pages, ("gradient_flow", "activations", "bias_variance", "gradient_check")):
+        for (page, title, tip), key in zip(pages, ("gradient_flow", "activations", "bias_variance", "gradcheck")):
             page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance]

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
@@ -75,13 +79,21 @@ def test_dataset_preset_learns(dataset):
     assert reached(score(trainer)), f"{dataset}: {kind} {score(trainer):.3f} after {trainer.epoch} epochs (goal {goal})"
 
 
-def test_every_preset_title_and_description_is_listed_for_translation():
-    from playground.gui import preset_texts  # lupdate reads the texts from there, not from the JSON files
+def test_lupdate_extracts_every_preset_title_and_description(tmp_path):
+    # The JSON files are data that lupdate never reads: gui/preset_texts.py repeats their texts for it.
+    import PySide6
 
+    from playground.gui import preset_texts
+
+    lupdate = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
+    catalog_file = tmp_path / "presets.ts"
+    subprocess.run([str(lupdate), preset_texts.__file__, "-ts", str(catalog_file)], check=True, capture_output=True,
+                   timeout=120)
+    found = {message.findtext("source") for context in ElementTree.parse(catalog_file).getroot().iter("context")
+             if context.findtext("name") == "Presets" for message in context.iter("message")}
     for name in presets.names():
         exp = presets.load(name)
-        assert exp.name in preset_texts.TEXTS and exp.description in preset_texts.TEXTS, \
-            f"{name}: add its name and description to TEXTS in playground/gui/preset_texts.py"
+        assert {exp.name, exp.description} <= found, f"{name}: add its name and description to gui/preset_texts.py"
 
 
 def test_a_view_tab_outside_the_known_tabs_is_named_in_one_line():

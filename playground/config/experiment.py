@@ -163,6 +163,14 @@ class TrainingSpec(_Strict):
     early_stopping: int = Field(0, ge=0, le=1_000_000, description="patience in epochs; 0: off")
 
 
+# The right-hand tabs a document may open, by the objectName the window gives each page.
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck")
+
+
+class ViewSpec(_Strict):
+    tab: Literal[VIEW_TABS] | None = Field(None, description="the tab that shows a lesson's point; None: leave it")  # type: ignore[valid-type]
+
+
 class Experiment(_Strict):
     version: Literal[1] = VERSION
     name: str = ""
@@ -172,6 +180,7 @@ class Experiment(_Strict):
     data: DataSpec = Field(default_factory=DataSpec)
     network: NetworkSpec = Field(default_factory=NetworkSpec)
     training: TrainingSpec = Field(default_factory=TrainingSpec)
+    view: ViewSpec = Field(default_factory=ViewSpec)
 
     @model_validator(mode="after")
     def _batch_norm_needs_batches(self) -> Experiment:

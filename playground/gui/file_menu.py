@@ -16,6 +16,7 @@ from playground.config import presets
 from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import ECHO_CHARS, clip
+from playground.gui import preset_texts
 from playground.gui.controller import Controller
 
 MAX_RECENT = 8
@@ -68,7 +69,7 @@ class FileMenu(QObject):
         except ExperimentError as error:
             self._problem(self.tr("Cannot open experiment"), str(error))
             return False
-        self.controller.replace(experiment)
+        self._start(experiment)
         self._remember(path)
         return True
 
@@ -78,9 +79,14 @@ class FileMenu(QObject):
         except ExperimentError as error:
             self._problem(self.tr("Cannot open preset"), str(error))
             return False
-        self.controller.replace(experiment)
+        self._start(experiment)
         return True
 
+    def _start(self, experiment: Experiment) -> None:
+        """Train `experiment` from the start, with the tab open that its lesson is about."""
+        self.controller.replace(experiment)
+        if experiment.view.tab:
+            self.window.show_tab(experiment.view.tab)
 
     def save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment as"), self._folder(),
@@ -147,7 +153,7 @@ class FileMenu(QObject):
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _fill_presets(self) -> None:
-        """Data sets first, then the lessons in a submenu of their own; each item says what it shows."""
+        """Data sets first, then the lessons in teaching order in a submenu of their own; each item says what it shows."""
         loaded = []
         for name in presets.names():
             try:
@@ -169,9 +175,10 @@ class FileMenu(QObject):
             self.presets_menu.addAction(self.tr("(none installed)")).setEnabled(False)
 
     def _add_preset(self, menu: QMenu, name: str, experiment: Experiment) -> None:
-        action = menu.addAction(experiment.name or name)
-        action.setToolTip(experiment.description)
-        action.setStatusTip(experiment.description.splitlines()[0] if experiment.description else "")
+        description = preset_texts.translated(experiment.description)
+        action = menu.addAction(preset_texts.translated(experiment.name) or name)
+        action.setToolTip(description)
+        action.setStatusTip(description.splitlines()[0] if description else "")
         action.triggered.connect(lambda _=False: self.open_preset(name))
 
     def _json_filter(self) -> str:

@@ -65,7 +65,9 @@ class DiagnosticsTabs(QObject):
             (self.gradcheck, self.tr("Gradient check"), self.tr(
                 "Does backprop compute the right gradients? Compared with numerical differences.")),
         )
-        for page, title, tip in pages:
+        # The keys are experiment.VIEW_TABS: MainWindow.show_tab finds a lesson's tab by its page's objectName.
+        for (page, title, tip), key in zip(pages, ("gradient_flow", "activations", "bias_variance", "gradcheck")):
+            page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance]
         for view in self.views:

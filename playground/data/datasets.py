@@ -82,6 +82,17 @@ def load(spec: DataSpec) -> Dataset:
     )
 
 
+def draw(spec: DataSpec, n: int, stream: int) -> tuple[np.ndarray, np.ndarray]:
+    """n fresh points (inputs, targets) from spec's generator, shuffled: new data from the distribution the
+    dataset came from, in a stream of their own (stream 0, 1, ... never repeat the dataset or each other)."""
+    if spec.dataset == "csv":
+        raise ExperimentError("a CSV file has no generator to draw fresh points from")
+    rng = np.random.default_rng([spec.seed, 2, stream])
+    x, y, _ = _GENERATORS[spec.dataset](rng, n, spec)
+    order = rng.permutation(n)
+    return x[order], y[order]
+
+
 def _split(rng: np.random.Generator, x: np.ndarray, y: np.ndarray, spec: DataSpec, **fields) -> Dataset:
     # spec.samples equals a generator's n; for a CSV it keeps a random subset of the rows.
     order = rng.permutation(len(x))[:spec.samples]

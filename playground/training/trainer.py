@@ -57,7 +57,7 @@ class Trainer:
         self.feature_names = features.feature_names(spec, d.x_train.shape[1], d.input_names)
         expand = lambda x: features.expand(x, self.feature_names, d.input_names)
         train = expand(d.x_train)
-        self.standardizer = features.Standardizer.fit(train) if spec.standardize else None
+        self.standardizer = features.Standardizer.fit(train) if spec.standardizes else None
         self.to_inputs = lambda x: self._tensor(self._scaled(expand(x)))
         self.x = {"train": self._tensor(self._scaled(train)), "val": self.to_inputs(d.x_val), "test": self.to_inputs(d.x_test)}
         self.y = {"train": self._targets(d.y_train), "val": self._targets(d.y_val), "test": self._targets(d.y_test)}

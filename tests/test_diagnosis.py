@@ -9,19 +9,19 @@ import torch
 from conftest import make_experiment
 
 from playground.cli import main as cli
+from playground.data import datasets
 from playground.diagnosis.bias_variance import (
     CLASSIFICATION_TOLERANCE,
     REGRESSION_TOLERANCE,
     REMEDIES,
     VERDICTS,
+    Z,
     describe_verdict,
     diagnose,
-    Z,
     diagnose_errors,
     standard_error,
     verdict,
 )
-from playground.data import datasets
 from playground.nn.model import accuracy
 from playground.training.trainer import Trainer
 

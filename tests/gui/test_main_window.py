@@ -278,6 +278,22 @@ def test_a_good_csv_trains(qtbot, open_window, tmp_path):
     assert window.data_panel.picker.current() is None
 
 
+def test_a_csv_is_standardized_unless_turned_off_and_then_badly_scaled_features_get_a_note(qtbot, open_window, tmp_path):
+    table = tmp_path / "scales.csv"
+    table.write_text("income,ratio,label\n" + "".join(f"{1e5 * (i % 7)},{(i % 5) / 10},{'yes' if i % 2 else 'no'}\n"
+                                                        for i in range(40)))
+    window = open_window()
+    panel = window.data_panel
+    assert not panel.standardize.isChecked()  # TensorFlow Playground's generators: raw
+    panel.csv.use(str(table), ["income", "ratio", "label"])
+    qtbot.waitUntil(lambda: shown_snapshot(window).data.input_names == ("income", "ratio"), timeout=WAIT_MS)
+    assert panel.standardize.isChecked() and not panel.scale_note.isVisible()
+    panel.standardize.click()
+    assert window.controller.experiment.data.standardize is False
+    qtbot.waitUntil(lambda: panel.scale_note.isVisible(), timeout=WAIT_MS)
+    assert "100" in panel.scale_note.text()
+
+
 # -- keys -------------------------------------------------------------------------------
 def test_space_right_and_r_keys(qtbot, open_window):
     window = open_window()

@@ -17,7 +17,7 @@ import torch
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.notices import Notice
 from playground.data import datasets, features
-from playground.diagnosis import gradient_flow
+from playground.diagnosis import divergence, gradient_flow
 from playground.diagnosis.bias_variance import diagnose_metrics
 from playground.nn import devices
 from playground.nn.backward import FastBackward
@@ -214,6 +214,11 @@ class Trainer:
         if not math.isfinite(train_loss) or not np.all(np.isfinite(grad)):
             self._diverged()
             return
+        losses = self.history.view().train_loss
+        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes)
+        if divergence.blew_up(losses, chance):
+            self._diverged(Notice("loss_blew_up", {"loss": train_loss, "chance": chance, "best": float(np.nanmin(losses))}))
+            return
         self._early_stopping(metrics["val"][0])
         if not self.finished:
             self._start_epoch()
@@ -223,9 +228,11 @@ class Trainer:
         """Why training stopped or runs elsewhere, in English; None when there is nothing to say."""
         return self.notice.text if self.notice is not None else None
 
-    def _diverged(self) -> None:
+    def _diverged(self, cause: Notice | None = None) -> None:
+        """Stop as diverged; `cause` (a notice without the step, epoch and lr) when the loss blew up finitely."""
         self.state = "diverged"
-        self.notice = Notice("diverged", {"step": self.step_count, "epoch": self.epoch, "lr": self.lr})
+        kind, values = (cause.kind, cause.values) if cause is not None else ("diverged", {})
+        self.notice = Notice(kind, {"step": self.step_count, "epoch": self.epoch, "lr": self.lr, **values})
 
     def _early_stopping(self, val_loss: float) -> None:
         patience = self.experiment.training.early_stopping

@@ -221,6 +221,15 @@ def test_divergence_stops_training_with_a_visible_error(qtbot, open_window):
     qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=WAIT_MS)
 
 
+def test_a_loss_that_blows_up_without_nan_stops_with_the_engine_notice_in_the_banner(qtbot, open_window):
+    window = open_window(Experiment().with_changes(**{"training.optimizer.lr": 100.0,
+                                                      "network.init": {"scheme": "normal", "scale": 100.0}}))
+    qtbot.mouseClick(window.top_bar.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.controller.state == "diverged", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "guessing" in window.banner.text(), timeout=WAIT_MS)
+    assert window.banner.severity == "error" and "smaller learning rate" in window.banner.text()
+
+
 def test_import_csv_asks_for_the_file_and_the_label_column(qtbot, open_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
     table = tmp_path / "table.csv"

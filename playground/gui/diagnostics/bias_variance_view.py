@@ -5,7 +5,7 @@ training error (diagnosis.py). The baseline is the generator's Bayes error where
 the data set knows its noise; elsewhere the student states it (human-level
 error) and baseline_changed tells the window, which applies it to the
 experiment. Below the diagnosis, tools that measure rather than infer: learning
-and complexity curves, and a bootstrap ensemble.
+and complexity curves, and an ensemble over training sets.
 """
 from __future__ import annotations
 

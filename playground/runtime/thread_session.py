@@ -82,11 +82,12 @@ class TrainingSession:
 
     def step(self, batches: int = 1) -> None:
         """Train `batches` batches, then pause."""
-        self._send(lambda: self._advance(lambda t: [t.step() for _ in range(batches)]))
+        # Measured: paused, the update-ratio chart shows these steps rather than nothing (or an older step).
+        self._send(lambda: self._advance(lambda t: [t.step(measure_update=True) for _ in range(batches)]))
 
     def step_epoch(self) -> None:
         """Train to the end of the current epoch, then pause."""
-        self._send(lambda: self._advance(lambda t: t.run_epoch()))
+        self._send(lambda: self._advance(lambda t: t.run_epoch(measure_update=True)))
 
     def reset(self, experiment: Experiment | None = None) -> None:
         """Fresh weights (same seed) for the current experiment, or rebuild for a new one; pauses."""

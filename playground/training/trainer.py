@@ -246,9 +246,9 @@ class Trainer:
             self.notice = Notice("early_stopped", {"epoch": self.epoch, "patience": patience,
                                                    "best_epoch": self._best[1], "best_loss": self._best[0]})
 
-    def run_epoch(self) -> None:
-        """Train until the current epoch completes."""
-        while not self.step() and not self.finished:
+    def run_epoch(self, measure_update: bool = False) -> None:
+        """Train until the current epoch completes (measuring each step's update ratio if asked)."""
+        while not self.step(measure_update) and not self.finished:
             pass
 
     def train(self, epochs: int | None = None, on_epoch=None) -> None:

@@ -315,6 +315,18 @@ def test_every_view_draws_every_kind_of_snapshot(qtbot, name):
         view.grab()
 
 
+def test_update_ratios_below_the_default_floor_still_draw(qtbot):
+    view = GradientFlowView()
+    qtbot.addWidget(view)
+    base = fakes.make_snapshot("binary", hidden=(4, 4))
+    ratios = (1e-3, 2e-11, 4e-13)
+    layers = tuple(dataclasses.replace(layer, update_ratio=r) for layer, r in zip(base.layers, ratios))
+    view.render(dataclasses.replace(base, layers=layers))
+    assert (view.bar_heights() > 0).all()
+    tops = np.asarray(view.bars.opts["y0"]) + view.bar_heights()
+    assert np.allclose(tops, np.log10(ratios))
+
+
 def test_a_nan_gradient_shows_the_divergence_banner(qtbot):
     view = GradientFlowView()
     qtbot.addWidget(view)

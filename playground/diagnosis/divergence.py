@@ -14,7 +14,8 @@ import math
 import numpy as np
 
 CHANCE_MULTIPLE = 10.0  # a loss this many times guessing's, not falling, has blown up
-RISE = 100.0            # two orders of magnitude above the best epoch, and above guessing, has too
+WINDOW = 5              # epochs whose mean must be that high and no lower than the WINDOW before
+RISE = 100.0            # two orders of magnitude above the best epoch, and above guessing, has blown up too
 
 
 def chance_loss(task: str, y_train: np.ndarray, classes: int) -> float:
@@ -29,18 +30,21 @@ def chance_loss(task: str, y_train: np.ndarray, classes: int) -> float:
 def blew_up(train_losses: np.ndarray, chance: float) -> bool:
     """True when the last epoch's training loss (of the history so far) shows a divergence.
 
-    NaN or infinite; or above CHANCE_MULTIPLE times guessing and no lower than the epoch
-    before (a bad start that is falling is training, however slowly); or RISE times the
-    best epoch so far while worse than guessing.
+    NaN or infinite; or RISE times the best epoch so far while worse than guessing; or, over the last
+    WINDOW epochs, a mean above CHANCE_MULTIPLE times guessing that is no lower than the WINDOW epochs
+    before: a bad start that falls is training, however slowly, and so is Adam's overshoot of an epoch
+    or two, but a loss that stays that high without falling has been thrown off by its updates.
     """
     if not len(train_losses):
         return False
-    last = float(train_losses[-1])
+    losses = np.asarray(train_losses, dtype=float)
+    last = float(losses[-1])
     if not math.isfinite(last):
         return True
-    before = np.asarray(train_losses[:-1], dtype=float)
-    before = before[np.isfinite(before)]
-    if not before.size:
+    earlier = losses[:-1][np.isfinite(losses[:-1])]
+    if earlier.size and last > chance and last > RISE * earlier.min():
+        return True
+    if len(losses) < 2 * WINDOW or not np.isfinite(losses[-2 * WINDOW:]).all():
         return False
-    falling = last < before[-1]
-    return bool((last > CHANCE_MULTIPLE * chance and not falling) or (last > chance and last > RISE * before.min()))
+    recent, before = losses[-WINDOW:].mean(), losses[-2 * WINDOW:-WINDOW].mean()
+    return bool(recent > CHANCE_MULTIPLE * chance and recent >= before)

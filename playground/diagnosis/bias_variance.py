@@ -25,6 +25,7 @@ import math
 
 import numpy as np
 
+from playground.config.texts import QT_TRANSLATE_NOOP
 from playground.diagnosis.scaling import badly_scaled
 
 VERDICTS = ("high_bias", "high_variance", "high_bias_and_variance", "fine", "uncertain", "unknown")
@@ -32,12 +33,16 @@ CLASSIFICATION_TOLERANCE = 0.03  # three percentage points of error: a gap worth
 REGRESSION_TOLERANCE = 0.05      # as a fraction of the targets' variance
 Z = 1.645                        # standard errors a gap must clear: each claim ("above", "below") is one-sided 95 %
 
-STANDARDIZE = "standardized inputs (the features' scales differ by more than 100 times)"
+# English, marked for the window's translations (context "Remedy"; see config.texts).
+STANDARDIZE = QT_TRANSLATE_NOOP("Remedy", "standardized inputs (the features' scales differ by more than 100 times)")
 REMEDIES = {
-    "high_bias": ("a bigger network (more units or layers)", "train longer", "a better optimizer (Adam, momentum)",
-                  "less regularization"),
-    "high_variance": ("more data", "regularization (L2, dropout)", "early stopping", "a smaller network"),
-    "uncertain": ("a larger validation split", "more data"),
+    "high_bias": (QT_TRANSLATE_NOOP("Remedy", "a bigger network (more units or layers)"),
+                  QT_TRANSLATE_NOOP("Remedy", "train longer"),
+                  QT_TRANSLATE_NOOP("Remedy", "a better optimizer (Adam, momentum)"),
+                  QT_TRANSLATE_NOOP("Remedy", "less regularization")),
+    "high_variance": (QT_TRANSLATE_NOOP("Remedy", "more data"), QT_TRANSLATE_NOOP("Remedy", "regularization (L2, dropout)"),
+                      QT_TRANSLATE_NOOP("Remedy", "early stopping"), QT_TRANSLATE_NOOP("Remedy", "a smaller network")),
+    "uncertain": (QT_TRANSLATE_NOOP("Remedy", "a larger validation split"), QT_TRANSLATE_NOOP("Remedy", "more data")),
     "fine": (),
     "unknown": (),
 }

@@ -77,6 +77,34 @@ def test_derivative_matches_autograd(name):
     torch.testing.assert_close(got, expected, rtol=1e-7, atol=1e-10)
 
 
+# The slopes of the piecewise-linear parts, exact in float64: a gradient check resolves errors of 1e-12.
+EXACT_SLOPES = {
+    "linear": lambda z: 1.0, "relu": lambda z: float(z > 0), "leaky_relu": lambda z: 1.0 if z > 0 else LEAKY_SLOPE,
+    "hard_sigmoid": lambda z: 1.0 / 6.0 if -3 < z < 3 else 0.0, "elu": lambda z: 1.0 if z > 0 else None,
+    "softplus": lambda z: 1.0 if z > activations.SOFTPLUS_THRESHOLD else None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACT_SLOPES))
+def test_piecewise_linear_slopes_are_exact_in_float64(name):
+    z = torch.cat([Z, torch.tensor([25.0], dtype=torch.float64)])
+    a = activations.module(name, len(z)).double()(z.unsqueeze(0))[0]
+    got = activations.derivative(name)(z, a)
+    assert got.dtype == torch.float64
+    for value, slope in zip(z.tolist(), got.tolist()):
+        exact = EXACT_SLOPES[name](value)
+        assert exact is None or slope == exact, (value, slope, exact)
+
+
+# torch's own Hardsigmoid backward multiplies by a float32 1/6 (relative error 3e-8); its exact slope is tested above.
+@pytest.mark.parametrize("name", [name for name in WITH_DERIVATIVE if name != "hard_sigmoid"])
+def test_derivative_matches_autograd_to_float64_resolution(name):
+    z = (torch.randn(256, generator=torch.Generator().manual_seed(5), dtype=torch.float64) * 8).requires_grad_(True)
+    a = activations.module(name, 256).double()(z.unsqueeze(0))[0]
+    (expected,) = torch.autograd.grad(a.sum(), z)
+    torch.testing.assert_close(activations.derivative(name)(z.detach(), a.detach()), expected, rtol=1e-13, atol=1e-15)
+
+
 @pytest.mark.parametrize("name", WITH_DERIVATIVE)
 def test_derivative_matches_autograd_in_float32_on_random_batches(name):
     z = (torch.randn(64, 7, generator=torch.Generator().manual_seed(3)) * 3).requires_grad_(True)

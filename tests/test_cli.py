@@ -171,6 +171,34 @@ def test_divergence_exits_1_with_the_reason(tmp_path, capsys):
     assert "diverged" in out.lower()
 
 
+def scales_apart_csv(path: Path, rows: int = 400) -> Path:
+    """Income in hundreds of thousands beside a ratio near 1; the label needs both."""
+    rng = __import__("numpy").random.default_rng(0)
+    income, ratio = rng.normal(3e5, 1e5, rows), rng.normal(0.0, 1.0, rows)
+    label = (income - 3e5) / 1e5 + ratio > 0
+    path.write_text("income,ratio,label\n" + "".join(
+        f"{a:.1f},{b:.5f},{'yes' if c else 'no'}\n" for a, b, c in zip(income, ratio, label)))
+    return path
+
+
+def test_a_csv_with_columns_1e5_apart_trains_with_default_flags(tmp_path, capsys):
+    table, metrics = scales_apart_csv(tmp_path / "scales.csv"), tmp_path / "m.jsonl"
+    code, out, err = run_main(capsys, "train", "--csv", str(table), "--label", "label", "--metrics", str(metrics),
+                              "--quiet")
+    assert code == 0, err
+    _, final = read_metrics(metrics)
+    assert final["val_accuracy"] >= 0.9 and "standardized" not in out
+
+
+def test_turning_standardizing_off_on_such_a_csv_brings_feature_scaling_into_the_diagnosis(tmp_path, capsys):
+    table, metrics = scales_apart_csv(tmp_path / "scales.csv"), tmp_path / "m.jsonl"
+    code, out, _ = run_main(capsys, "train", "--csv", str(table), "--label", "label", "--no-standardize",
+                            "--epochs", "30", "--metrics", str(metrics), "--quiet")
+    _, final = read_metrics(metrics)
+    assert final["diagnosis"]["verdict"] == "high_bias"
+    assert final["diagnosis"]["remedies"][0].startswith("standardized inputs") and "standardized inputs" in out
+
+
 @pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="this machine has CUDA")
 def test_missing_device_falls_back_with_a_note(capsys):
     code, out, err = run_main(capsys, "train", "--device", "cuda", "--epochs", "1", *QUICK)

@@ -8,7 +8,7 @@ from conftest import make_experiment
 from playground.analysis import gradcheck
 from playground.analysis.gradcheck import THRESHOLD, check, passed
 from playground.cli import main as cli
-from playground.config import catalog
+from playground.config import catalog, presets
 from playground.nn import activations, model
 from playground.training import trainer as trainer_module
 from playground.training.trainer import Trainer
@@ -71,6 +71,45 @@ def test_vanishing_first_layers_are_judged_at_their_resolution_and_still_catch_a
     assert not any(c.passed for c in check(deep, max_coordinates=8)[:-1])
 
 
+def test_the_trained_high_variance_lesson_passes_and_every_first_layer_weight_is_checked():
+    # Trained to a training loss near 0: gradients near 0 and logits large, where J's rounding is not of J's size.
+    t = Trainer(presets.load("lesson-high-variance").with_changes(device="cpu"))
+    t.train(4000)
+    assert t.evaluate("train")[0] < 1e-3
+    checks = check(t)
+    assert passed(checks), gradcheck.report(checks)
+    first = checks[0]
+    # 64 examples on 64 ReLU units: every perturbation crosses some example's kink; per example, it still checks.
+    assert first.checked == first.parameters == 192 and first.kink_examples > 0
+    assert "example-coordinate pairs left out at a kink" in gradcheck.report(checks)
+
+
+def test_a_trained_eight_layer_sigmoid_net_passes():
+    t = Trainer(make_experiment(samples=200, epochs=300, **{
+        "network.layers": [{"units": 8, "activation": "sigmoid"}] * 8, "training.optimizer": {"name": "adam", "lr": 0.01}}))
+    t.train()
+    checks = check(t, max_coordinates=32)
+    assert len(checks) == 9 and passed(checks), gradcheck.report(checks)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_a_backward_bug_of_relative_size_1e_6_is_caught(monkeypatch, activation):
+    correct = activations.derivative(activation)
+    monkeypatch.setitem(activations._DERIVATIVES, activation, lambda z, a: (1 + 1e-6) * correct(z, a))
+    checks = check(small(activation))
+    assert [c.passed for c in checks] == [False, False, True]  # the output layer's gradient does not use it
+    assert all(c.relative_error > THRESHOLD > c.resolution for c in checks[:-1])
+
+
+def test_every_layer_says_how_many_weights_it_checked_and_why_it_skipped_the_others():
+    checks = check(make_experiment(samples=40, **{"network.layers": [{"units": 64}], "training.l1": 0.5}),
+                   max_coordinates=100)
+    hidden = checks[0]
+    assert hidden.parameters == 192 and hidden.not_sampled == 92
+    assert hidden.checked + hidden.kinks == 100 and hidden.kinks == hidden.l1_kinks
+    assert "92 not sampled" in hidden.skipped
+
+
 def test_zero_biases_put_relu_on_its_kink_and_are_nudged_off_it():
     # He init has zero biases: a row that silences layer 1 puts every unit of layer 2 exactly at z = 0.
     checks = check(make_experiment(samples=60, **{
@@ -127,7 +166,9 @@ def test_report_has_a_row_per_layer_and_a_verdict():
     assert text[1].split() == ["hidden", "1", "12", "12", "0", "3.000e-10", "OK"]
     assert text[-1].startswith("Gradient check passed")
     bad = ok + [gradcheck.LayerCheck("hidden 2", 9, 9, 0, 2 * THRESHOLD, THRESHOLD)]
-    assert gradcheck.report(bad).splitlines()[-2].endswith("FLAG")
+    rows = gradcheck.report(bad).splitlines()
+    assert next(line for line in rows if line.startswith("hidden 2")).endswith("FLAG")
+    assert "output: skipped 1 at a kink (batch norm couples the examples)." in rows
     assert "FAILED in hidden 2" in gradcheck.report(bad)
 
 

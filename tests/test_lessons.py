@@ -136,12 +136,11 @@ def test_gradient_clipping_keeps_the_same_network_finite():
     assert math.isfinite(t.evaluate("val")[0]) and h.train_loss[-1] < h.train_loss[0]
 
 
-def test_gradient_clipping_learns_most_of_the_circle_but_not_all():
-    # The huge starting weights stay: clipping bounds each step, it does not make the network a good one.
+def test_gradient_clipping_lets_the_same_network_learn_the_circle():
+    # The text's claim at the lesson's own epochs: about 98 % of the validation points, and the verdict fine.
     t = trained("lesson-exploding-clipping")
-    assert t.state != "diverged" and 0.9 <= t.evaluate("val")[1] < 1.0
-    d = diagnose(t)
-    assert d["verdict"] == "high_bias" and 0.03 < d["train_error"] < 0.1
+    assert t.state != "diverged" and t.evaluate("val")[1] >= 0.97
+    assert diagnose(t)["verdict"] == "fine"
 
 
 # -- bias and variance ----------------------------------------------------------------

@@ -17,13 +17,14 @@ def test_a_diverged_trainer_hands_out_its_notice(tiny_experiment):
     trainer.train()
     assert trainer.state == "diverged"
     snapshot = trainer.snapshot(grid=False)
-    assert snapshot.notice.kind == "diverged" and snapshot.notice.values["step"] == trainer.step_count
+    assert snapshot.notice.kind in ("diverged", "loss_blew_up") and snapshot.notice.values["step"] == trainer.step_count
     assert snapshot.message == snapshot.notice.text
 
 
 @pytest.mark.parametrize("kind", sorted(TEMPLATES))
 def test_every_template_names_only_values_it_is_given(kind):
     values = {"diverged": {"step": 1, "epoch": 1, "lr": 0.1},
+              "loss_blew_up": {"step": 1, "epoch": 2, "lr": 0.1, "loss": 20.0, "chance": 0.69, "best": 0.5},
               "early_stopped": {"epoch": 2, "patience": 1, "best_epoch": 1, "best_loss": 0.5},
               "device_missing": {"device": "cuda"}}[kind]
     assert Notice(kind, values).text

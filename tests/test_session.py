@@ -129,6 +129,17 @@ def test_step_and_step_epoch_pause_afterwards(open_session, wait_until, tiny_exp
     assert snap.step == 10 and len(snap.history) == 2
 
 
+def test_stepping_while_paused_measures_the_update_ratio(open_session, wait_until, tiny_experiment):
+    # The update-ratio chart draws from these: a paused Step must not leave it empty.
+    session = open_session(tiny_experiment(samples=100, epochs=1000))
+    session.step(1)
+    snap = next_snapshot(session, wait_until, lambda s: s.step == 1)
+    assert all(np.isfinite(layer.update_ratio) and layer.update_ratio > 0 for layer in snap.layers)
+    session.step_epoch()
+    snap = next_snapshot(session, wait_until, lambda s: s.epoch == 1)
+    assert all(np.isfinite(layer.update_ratio) for layer in snap.layers)
+
+
 def test_reset_restores_the_initial_weights(open_session, wait_until):
     session = open_session()
     copy_weights = lambda trainer: [p.detach().clone() for p in trainer.net.parameters()]

@@ -210,7 +210,7 @@ SCHEDULE_CASES = {
     "exponential": ({"gamma": 0.8}, lambda lr, e: lr * 0.8 ** e),
     "inverse_time": ({"decay": 0.5}, lambda lr, e: lr / (1 + 0.5 * e)),
     "inverse_sqrt": ({}, lambda lr, e: lr / math.sqrt(e + 1)),
-    "cosine": ({"t_max": 4, "eta_min": 0.01}, lambda lr, e: 0.01 + (lr - 0.01) * (1 + math.cos(math.pi * min(e, 4) / 4)) / 2),
+    "cosine": ({"t_max": 4, "eta_min": 0.01}, lambda lr, e: 0.01 + (lr - 0.01) * (1 + math.cos(math.pi * (e % 4) / 4)) / 2),
 }
 
 
@@ -236,11 +236,17 @@ def test_schedule_lr_per_epoch(tiny_experiment, name):
         assert optimizers.scheduled_lr(exp.training.schedule, base, e) == pytest.approx(want[e])
 
 
-def test_cosine_stays_at_eta_min_after_t_max():
+def test_cosine_restarts_every_period_as_torchs_warm_restarts_do():
+    # A "Period" that held the rate at eta_min after one half cosine trained no further: it restarts instead.
     spec = Experiment(training={"schedule": {"name": "cosine", "hyper": {"t_max": 10, "eta_min": 0.001}}}).training.schedule
-    assert optimizers.scheduled_lr(spec, 0.1, 10) == pytest.approx(0.001)
-    assert optimizers.scheduled_lr(spec, 0.1, 50) == pytest.approx(0.001)
-    assert optimizers.scheduled_lr(spec, 0.1, 5) == pytest.approx(0.001 + 0.099 / 2)
+    weight = torch.zeros(1, requires_grad=True)
+    reference = torch.optim.SGD([weight], lr=0.1)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(reference, T_0=10, eta_min=0.001)
+    for epoch in range(35):
+        assert optimizers.scheduled_lr(spec, 0.1, epoch) == pytest.approx(reference.param_groups[0]["lr"], rel=1e-12)
+        reference.step()
+        schedule.step()
+    assert optimizers.scheduled_lr(spec, 0.1, 20) == pytest.approx(0.1)
 
 
 # == regularization and clipping ========================================================

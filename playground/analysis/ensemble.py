@@ -1,21 +1,29 @@
-"""Bias and variance measured, not inferred: K copies of the network trained at once on bootstrap resamples.
+"""Bias and variance measured, not inferred: K copies of the network trained at once on K training sets.
 
-Member k is exactly the model a Trainer would train alone on bootstrap sample
-k with seed + k: the same initial weights, the same batch order each epoch,
-the same optimizer, penalties, clipping, weight decay, schedule and early
-stopping, from the Trainer's own recipe (training.recipe). The K members train in one batched computation: their parameters
-are stacked (torch.func.stack_module_state) and one vmapped functional_call
-runs every member's forward pass; the K losses are summed, so one backward
-gives each member its own gradient, and because every update rule here is
-elementwise, one optimizer over the stacked tensors is K independent ones.
-Clipping and early stopping, which are not elementwise, are done per member.
-Batch norm keeps per-member statistics; dropout draws per-member masks from
-torch's global generator, so with dropout a member matches a lone Trainer in
-everything but its masks.
+Where the data comes from a generator, member k trains on a fresh training set
+drawn from it (datasets.draw, stream k): a true Monte Carlo over training sets
+of this size, so the spread of the members is the variance the course means. A
+CSV file has no generator: member k trains on a bootstrap resample of the one
+training set, which estimates how much the model moves when its training data
+is resampled, not over truly new data (resamples repeat rows and share the
+one sample's quirks, so part of that sample's variance counts as bias).
 
-The spread of the K members' predictions on the validation split is the
-variance of the bias-variance decomposition; how far their average is from
-the targets is the bias (plus the noise, where the data's noise is known).
+Member k is otherwise exactly the model a Trainer would train alone on its
+training set with seed + k: the same initial weights, the same batch order
+each epoch, the same optimizer, penalties, clipping, weight decay, schedule and
+early stopping, from the Trainer's own recipe (training.recipe). The K members train in one batched computation: their
+parameters are stacked (torch.func.stack_module_state) and one vmapped
+functional_call runs every member's forward pass; the K losses are summed, so
+one backward gives each member its own gradient, and because every update rule
+here is elementwise, one optimizer over the stacked tensors is K independent
+ones. Clipping and early stopping, which are not elementwise, are done per
+member. Batch norm keeps per-member statistics; dropout draws per-member masks
+from torch's global generator, so with dropout a member matches a lone Trainer
+in everything but its masks.
+
+The decomposition is on the validation split (decompose): squared error for
+regression, Kohavi and Wolpert's for 0-1 loss for classification; its three
+terms are never negative and add up to the expected error.
 """
 from __future__ import annotations
 
@@ -30,7 +38,7 @@ import numpy as np
 import torch
 from torch.func import functional_call, stack_module_state, vmap
 
-from playground.config.experiment import Experiment, ExperimentError
+from playground.config.experiment import DataSpec, Experiment, ExperimentError
 from playground.data import datasets
 from playground.nn.model import data_loss, predict
 from playground.optim import optimizers
@@ -53,6 +61,7 @@ class EnsembleResult:
     grid_extent: tuple[float, ...]
     grid_resolution: int
     decomposition: dict               # see decompose()
+    sampling: str                     # "fresh" (training sets drawn from the generator) or "bootstrap" (a CSV)
     diverged: int                     # members whose predictions are not finite, left out of the decomposition
     complete: bool                    # False when should_stop() ended training early
 
@@ -69,6 +78,18 @@ def bootstrap(data: datasets.Dataset, seed: int, k: int) -> datasets.Dataset:
     return dataclasses.replace(data, x_train=data.x_train[rows], y_train=data.y_train[rows])
 
 
+def fresh(data: datasets.Dataset, spec: DataSpec, k: int) -> datasets.Dataset:
+    """The dataset with member k's training split replaced by as many fresh points from the generator."""
+    x, y = datasets.draw(spec, len(data.y_train), stream=k)
+    return dataclasses.replace(data, x_train=x, y_train=y)
+
+
+def member_data(data: datasets.Dataset, experiment: Experiment, k: int) -> datasets.Dataset:
+    """Member k's data: a fresh training set where a generator can draw one, else a bootstrap resample."""
+    spec = experiment.data
+    return bootstrap(data, experiment.seed, k) if spec.dataset == "csv" else fresh(data, spec, k)
+
+
 class Ensemble:
     """K members of one experiment, trained together; step() advances every member by one batch."""
 
@@ -80,8 +101,8 @@ class Ensemble:
             raise ExperimentError("the ensemble measures bias and variance on the validation split: "
                                   "set val_fraction above 0")
         self.experiment, self.k, self.task = experiment, k, data.task
-        self.baseline_error = experiment.data.baseline_error if experiment.data.baseline_error is not None \
-            else data.baseline_error
+        self.sampling = "bootstrap" if experiment.data.dataset == "csv" else "fresh"
+        self.truth = datasets.conditional(experiment.data, data.x_val)
         members, self.generators = zip(*(self._member(experiment, data, i) for i in range(k)))
         self.y_val = data.y_val
         self._stack_inputs(members)
@@ -98,7 +119,7 @@ class Ensemble:
     def _member(experiment: Experiment, data: datasets.Dataset, k: int) -> tuple[Trainer, torch.Generator]:
         """Member k's trainer (its data and network) and its generator as Trainer.reset leaves it, before a shuffle."""
         own = member_experiment(experiment, k)
-        trainer = Trainer(own, dataset=bootstrap(data, experiment.seed, k))
+        trainer = Trainer(own, dataset=member_data(data, experiment, k))
         generator = torch.Generator().manual_seed(own.seed)
         trainer.net.initialize(own.network.init, generator)  # the same weights; the generator advanced as in reset
         return trainer, generator
@@ -241,7 +262,7 @@ class Ensemble:
             k=self.k, epochs=self.epoch, task=self.task, val_predictions=val, grid_predictions=grid,
             grid_extent=self.grid.extent if self.grid is not None else (),
             grid_resolution=self.grid_resolution if self.grid is not None else 0,
-            decomposition=decompose(self.task, val[finite], self.y_val, self.baseline_error),
+            decomposition=decompose(self.task, val[finite], self.y_val, self.truth), sampling=self.sampling,
             diverged=int((~finite).sum()), complete=complete,
         )
 
@@ -260,29 +281,41 @@ def train_ensemble(experiment: Experiment, k: int = DEFAULT_K, epochs: int | Non
     return ensemble.result(complete)
 
 
-def decompose(task: str, predictions: np.ndarray, y: np.ndarray, baseline_error: float | None) -> dict:
+def decompose(task: str, predictions: np.ndarray, y: np.ndarray, truth=None) -> dict:
     """The bias-variance decomposition of K members' predictions [K, n] (or [K, n, C]) against targets y [n].
 
-    Regression: mean squared error = bias² + variance + noise, averaged over the points, where
-    variance is the members' spread around their mean prediction and noise is the data's known
-    noise variance (0 and noise_known False where unknown: bias² then includes it).
-    Classification: the members' mean error, the error of their majority vote (ties go to the
-    lower class), and the disagreement: the mean fraction of members that differ from the vote.
+    truth is datasets.conditional's answer at the same points, or None. Every term is a mean over the points,
+    never negative, and error = bias2 + variance + noise.
+
+    Regression (squared error): with f̄ the members' mean and h(x) = E[y | x], bias2 = (f̄ − h)²,
+    variance = the members' spread around f̄, noise = Var(y | x): their sum is the expected squared error on
+    a new target at x. Without truth, h is the observed target: noise is unknown and counts in bias2, and
+    the sum is the members' mean squared error on these targets.
+    Classification (0-1 loss, Kohavi and Wolpert 1996): with P the true class probabilities at x and P̂ the
+    share of members predicting each class, noise = ½(1 − Σ P²), bias2 = ½ Σ (P − P̂)², variance =
+    ½(1 − Σ P̂²): their sum is the chance that one member's prediction differs from a new label at x.
+    Without truth, P puts all its weight on the observed label (noise 0, counted in bias2).
+    Also given: measured_error (on the targets y), and for classification the majority vote's error.
     """
+    noise_known = truth is not None
     if task == "regression":
-        mean = predictions.mean(axis=0)
-        noise = baseline_error if baseline_error is not None else 0.0
-        variance = float(predictions.var(axis=0).mean())
-        error = float(((predictions - y) ** 2).mean())
-        return {"error": error, "bias2": float(((mean - y) ** 2).mean()) - noise, "variance": variance,
-                "noise": noise, "noise_known": baseline_error is not None}
+        mean, noise = truth if noise_known else (y, np.zeros_like(y, dtype=np.float64))
+        f_mean = predictions.mean(axis=0)
+        parts = {"bias2": float(((f_mean - mean) ** 2).mean()), "variance": float(predictions.var(axis=0).mean()),
+                 "noise": float(np.mean(noise))}
+        return {"error": sum(parts.values()), **parts, "noise_known": noise_known, "loss": "squared error",
+                "measured_error": float(((predictions - y) ** 2).mean())}
     multiclass = task == "multiclass"
     labels = predictions.argmax(axis=-1) if multiclass else (predictions > 0.5).astype(np.int64)
     classes = predictions.shape[-1] if multiclass else 2
-    votes = np.stack([(labels == c).sum(axis=0) for c in range(classes)])
-    majority = votes.argmax(axis=0)
-    return {"mean_model_error": float((labels != y).mean()), "vote_error": float((majority != y).mean()),
-            "disagreement": float((labels != majority).mean()), "baseline_error": baseline_error}
+    share = np.stack([(labels == c).mean(axis=0) for c in range(classes)], axis=1)  # P̂, [n, C]
+    p = truth if noise_known else np.eye(classes)[y]
+    parts = {"bias2": float(0.5 * ((p - share) ** 2).sum(axis=1).mean()),
+             "variance": float(0.5 * (1.0 - (share ** 2).sum(axis=1)).mean()),
+             "noise": float(0.5 * (1.0 - (p ** 2).sum(axis=1)).mean())}
+    majority = share.argmax(axis=1)
+    return {"error": sum(parts.values()), **parts, "noise_known": noise_known, "loss": "0-1 loss (Kohavi-Wolpert)",
+            "measured_error": float((labels != y).mean()), "vote_error": float((majority != y).mean())}
 
 
 def ensemble_throughput(experiment: Experiment, k: int = DEFAULT_K, seconds: float = 1.0) -> dict:

@@ -21,25 +21,36 @@ course leaves open:
 - kinks: ReLU-like units, hard sigmoid, maxout, ELU's curvature and L1's |w|
   have no (smooth) derivative at their breakpoints. Exact zeros among the
   parameters are first moved by ~1e-2 (zero biases put every unit of an all-
-  silent layer exactly on ReLU's kink), and a coordinate whose perturbation
-  moves any pre-activation across a breakpoint is skipped and counted, as
-  CS231n recommends;
-- resolution: J carries float64 rounding (about 1e-16 of its size), so each
-  numerical derivative is uncertain by about 1e-16 · |J| / h whatever the
-  gradient's size. Where a layer's gradient is so small (vanishing, or a
-  zero-initialized net) that this uncertainty exceeds 1e-7 of it, the layer is
-  judged at the relative error the differences can resolve, and says so.
+  silent layer exactly on ReLU's kink). Kinks are found per example: an
+  example whose pre-activations cross a breakpoint under a coordinate's
+  perturbation is left out of that coordinate's comparison, on both sides (its
+  loss out of J's differences, its own gradient out of backprop's), so one
+  example on a kink does not hide a weight that 63 others check. Batch norm
+  couples the examples; there a crossing skips the coordinate, as CS231n
+  recommends, and so does a weight within 2h of L1's kink at 0;
+- resolution: J carries float64 rounding, and on a trained network that
+  rounding is not of J's size: a loss of 1e-7 is computed from logits of 20
+  whose cancellation leaves errors of 1e-15. The rounding is measured: J is
+  evaluated once more in float32 on the same (float32-exact) weights and inputs,
+  and the per-example differences, scaled by eps64 / eps32, estimate float64's
+  rounding σ of J. Each numerical derivative is then uncertain by about σ / h,
+  an absolute floor on the error whatever the gradient's size. Where a layer's
+  gradient is so small (vanishing, converged, zero-initialized) that this floor
+  exceeds 1e-7 of it, the layer is judged at the relative error the differences
+  can resolve, and says so.
 """
 from __future__ import annotations
 
 import math
 import sys
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
+from torch.func import vmap
 
 from playground.config.experiment import Experiment
 from playground.nn.backward import FastBackward
@@ -51,9 +62,10 @@ STEP = 1e-4             # h; J is also evaluated at θ ± 2h
 BATCH_ROWS = 64         # a fixed batch: the first rows of the training split
 MAX_COORDINATES = 256   # per layer; beyond this a seeded sample of the coordinates is perturbed
 ZERO_NUDGE = 1e-2       # standard deviation of the move given to parameters that are exactly zero
-# Rounding bound of one numerical derivative, per unit of |J| · eps / h: the formula's weights sum to 1.5 and
-# the forward pass accumulates a few roundings; measured errors sit 40 times below this.
-ROUNDING = 10 * 1.5
+# Safety factor on the measured rounding: Richardson's combination has rounding std ≈ σ / h, one float32
+# sample of σ can come out small by chance, and an error bar must hold for every coordinate at once.
+ROUNDING = 10.0
+EPS_RATIO = torch.finfo(torch.float64).eps / torch.finfo(torch.float32).eps
 
 HARD_SIGMOID_KNOTS = torch.tensor([-3.0, 3.0], dtype=torch.float64)
 # The side of every breakpoint each pre-activation is on, per activation with breakpoints.
@@ -74,9 +86,21 @@ class LayerCheck:
     name: str             # "hidden 1" ... "output"
     parameters: int
     checked: int          # coordinates compared
-    kinks: int            # coordinates skipped because a perturbation crossed a breakpoint
+    kinks: int            # coordinates skipped: a breakpoint crossed that no example could be left out of
     relative_error: float
     resolution: float     # the smallest relative error float64 differences can tell apart from 0 in this layer
+    not_sampled: int = 0  # coordinates beyond max_coordinates, not perturbed
+    l1_kinks: int = 0     # coordinates skipped within 2h of L1's kink at 0 (counted in kinks too)
+    kink_examples: int = 0  # (coordinate, example) pairs left out because that example crossed a kink
+
+    @property
+    def skipped(self) -> str:
+        """Why coordinates went unchecked, in English ("" when none did)."""
+        parts = [f"{self.not_sampled} not sampled" if self.not_sampled else "",
+                 f"{self.kinks - self.l1_kinks} at a kink (batch norm couples the examples)"
+                 if self.kinks - self.l1_kinks else "",
+                 f"{self.l1_kinks} at L1's kink" if self.l1_kinks else ""]
+        return ", ".join(p for p in parts if p)
 
     @property
     def passed(self) -> bool:
@@ -110,13 +134,14 @@ def check(target: Trainer | Experiment, max_coordinates: int = MAX_COORDINATES,
         params = list(layer.parameters())
         backprop = torch.cat([_grad(p).reshape(-1) for p in params])
         picks = _coordinates(backprop.numel(), max_coordinates, generator)
-        numerical, smooth = _numerical_gradient(objective, params, picks, l1_weights)
-        num, bp = numerical[smooth], backprop[picks][smooth]
-        noise = ROUNDING * torch.finfo(torch.float64).eps * objective.largest / STEP * math.sqrt(len(num))
+        found = _numerical_gradient(objective, params, picks, l1_weights, backprop[picks])
+        num, bp = found.numerical[found.checked], found.backprop[found.checked]
+        noise = ROUNDING * objective.rounding / STEP * math.sqrt(len(num))
         scale = float(num.norm() + bp.norm())
         resolution = noise / scale if scale > 0 else 0.0
-        results.append(LayerCheck(name, backprop.numel(), len(num), int((~smooth).sum()), _relative_error(num, bp),
-                                  resolution))
+        results.append(LayerCheck(
+            name, backprop.numel(), len(num), int((~found.checked).sum()), _relative_error(num, bp), resolution,
+            not_sampled=backprop.numel() - len(picks), l1_kinks=found.l1_kinks, kink_examples=found.kink_examples))
         progress(len(results) / len(layers))
     return results
 
@@ -133,7 +158,8 @@ def _float64_copy(trainer: Trainer, generator: torch.Generator) -> Trainer:
     with torch.no_grad():
         for p in copy.net.parameters():
             zeros = p == 0
-            p[zeros] = ZERO_NUDGE * torch.randn(int(zeros.sum()), generator=generator, dtype=p.dtype)
+            # float32-exact values, so that the float32 evaluation measuring J's rounding has the same weights
+            p[zeros] = (ZERO_NUDGE * torch.randn(int(zeros.sum()), generator=generator)).to(p.dtype)
     copy.net.train()
     for module in copy.net.modules():
         if isinstance(module, nn.Dropout):
@@ -142,29 +168,58 @@ def _float64_copy(trainer: Trainer, generator: torch.Generator) -> Trainer:
 
 
 class _Objective:
-    """J on the fixed batch, and whether an evaluation kept every pre-activation on its side of every kink."""
+    """J on the fixed batch as per-example losses and the penalty, and which examples kept every pre-activation
+    on its side of every kink."""
 
     def __init__(self, trainer: Trainer, x: torch.Tensor, y: torch.Tensor):
         self.trainer, self.x, self.y = trainer, x, y
         self.sides: list[torch.Tensor] = []
-        self.largest = 0.0  # the largest |J| seen: the scale of its rounding
         for layer in trainer.net.hidden:
             side = KINKS.get(layer.spec.activation)
             if side is not None:
                 record = lambda module, args, side=side, k=layer.spec.maxout_k: self.sides.append(side(args[0], k))
                 layer.act.register_forward_pre_hook(record)
-        self.reference = self._evaluate()[1]
+        self.coupled = trainer.net.has_batch_norm()  # one example's perturbation moves every example's loss
+        self.rows = x.shape[0]
+        losses, _, self.reference = self._evaluate()
+        self.rounding = self._rounding(losses)
 
-    def _evaluate(self) -> tuple[float, list[torch.Tensor]]:
+    def _losses(self, net: nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        task, logits = self.trainer.task, net(x)  # the forward outside vmap: its kink hooks record plain tensors
+        return vmap(lambda row, target: data_loss(task, row.unsqueeze(0), target.unsqueeze(0)))(logits, y)
+
+    def _evaluate(self) -> tuple[torch.Tensor, float, list[torch.Tensor]]:
         self.sides = []
-        t = self.trainer
-        value = (data_loss(t.task, t.net(self.x), self.y) + t.penalty()).item()
-        self.largest = max(self.largest, abs(value))
-        return value, self.sides
+        losses = self._losses(self.trainer.net, self.x, self.y)
+        return losses, self.trainer.penalty().item(), self.sides
 
-    def __call__(self) -> tuple[float, bool]:
-        value, sides = self._evaluate()
-        return value, all(torch.equal(a, b) for a, b in zip(sides, self.reference))
+    def _rounding(self, losses: torch.Tensor) -> float:
+        """σ of J's float64 rounding: float32's rounding of the same computation, per example, scaled by eps."""
+        single = deepcopy(self.trainer.net).float()
+        target = self.y if self.y.dtype == torch.long else self.y.float()
+        with torch.no_grad():
+            errors = (self._losses(single, self.x.float(), target).double() - losses).abs()
+        penalty = abs(self.trainer.penalty().item()) * torch.finfo(torch.float64).eps
+        per_example = float(errors.norm()) / self.rows  # the mean of independent roundings
+        return EPS_RATIO * max(per_example, float(errors.mean())) + penalty + torch.finfo(torch.float64).tiny
+
+    def __call__(self) -> tuple[torch.Tensor, float, torch.Tensor]:
+        """(per-example losses, penalty, which examples crossed no kink) at the current parameters."""
+        losses, penalty, sides = self._evaluate()
+        smooth = torch.ones(self.rows, dtype=torch.bool)
+        for a, b in zip(sides, self.reference):
+            smooth &= (a == b).reshape(self.rows, -1).all(dim=1)
+        return losses, penalty, smooth
+
+    def example_gradients(self, params: list[torch.Tensor]) -> torch.Tensor:
+        """[rows, coordinates]: each example's own data-loss gradient (autograd) over the layer's parameters."""
+        losses = self._losses(self.trainer.net, self.x, self.y)
+        rows = []
+        for i in range(self.rows):
+            grads = torch.autograd.grad(losses[i], params, retain_graph=i + 1 < self.rows, allow_unused=True)
+            rows.append(torch.cat([(g if g is not None else torch.zeros_like(p)).reshape(-1)
+                                   for g, p in zip(grads, params)]))
+        return torch.stack(rows)
 
 
 def _grad(p: torch.Tensor) -> torch.Tensor:
@@ -178,30 +233,57 @@ def _coordinates(size: int, limit: int, generator: torch.Generator) -> torch.Ten
     return torch.randperm(size, generator=generator)[:limit].sort().values
 
 
-@torch.no_grad()
+@dataclass(frozen=True)
+class _Found:
+    numerical: torch.Tensor  # per picked coordinate, on the examples that crossed no kink
+    backprop: torch.Tensor   # the trainer's gradient less the left-out examples' own gradients
+    checked: torch.Tensor    # bool: compared (not skipped)
+    l1_kinks: int
+    kink_examples: int
+
+
 def _numerical_gradient(objective: _Objective, params: list[torch.Tensor], picks: torch.Tensor,
-                        l1_weights: set[int]) -> tuple[torch.Tensor, torch.Tensor]:
-    """(4 D(h) − D(2h)) / 3 for each picked coordinate, laid end to end, and which of them crossed no kink."""
-    flat = [p.view(-1) for p in params]
+                        l1_weights: set[int], backprop: torch.Tensor) -> _Found:
+    """(4 D(h) − D(2h)) / 3 for each picked coordinate over the examples that crossed no kink, and backprop's
+    gradient over the same examples."""
+    flat = [p.data.view(-1) for p in params]
     starts = np.cumsum([0] + [f.numel() for f in flat])
+    rows = objective.rows
     out = torch.empty(len(picks), dtype=torch.float64)
-    smooth = torch.ones(len(picks), dtype=torch.bool)
+    compared = backprop.clone()
+    checked = torch.ones(len(picks), dtype=torch.bool)
+    l1_kinks = kink_examples = 0
+    per_example: torch.Tensor | None = None
     for n, index in enumerate(picks.tolist()):
         which = int(np.searchsorted(starts, index, side="right")) - 1
         values, i = flat[which], index - starts[which]
         kept = values[i].item()
-        at = {}
-        for offset in (STEP, -STEP, 2 * STEP, -2 * STEP):
-            values[i] = kept + offset
-            at[offset], same_side = objective()
-            smooth[n] &= same_side
-        values[i] = kept
+        at, smooth = {}, torch.ones(rows, dtype=torch.bool)
+        with torch.no_grad():
+            for offset in (STEP, -STEP, 2 * STEP, -2 * STEP):
+                values[i] = kept + offset
+                losses, penalty, same_side = objective()
+                at[offset] = (losses, penalty)
+                smooth &= same_side
+            values[i] = kept
         if id(params[which]) in l1_weights and abs(kept) <= 2 * STEP:
-            smooth[n] = False  # the perturbation crosses |w|'s kink at 0
-        d_h = (at[STEP] - at[-STEP]) / (2 * STEP)
-        d_2h = (at[2 * STEP] - at[-2 * STEP]) / (4 * STEP)
+            checked[n] = False  # the perturbation crosses |w|'s kink at 0
+            l1_kinks += 1
+            continue
+        left_out = ~smooth
+        if left_out.any() and (objective.coupled or left_out.all()):
+            checked[n] = False
+            continue
+        if left_out.any():
+            if per_example is None:
+                per_example = objective.example_gradients(params)
+            compared[n] -= per_example[left_out, index].sum() / rows
+            kink_examples += int(left_out.sum())
+        j = {offset: float(losses[smooth].sum()) / rows + penalty for offset, (losses, penalty) in at.items()}
+        d_h = (j[STEP] - j[-STEP]) / (2 * STEP)
+        d_2h = (j[2 * STEP] - j[-2 * STEP]) / (4 * STEP)
         out[n] = (4 * d_h - d_2h) / 3
-    return out, smooth
+    return _Found(out, compared, checked, l1_kinks, kink_examples)
 
 
 def _relative_error(numerical: torch.Tensor, backprop: torch.Tensor) -> float:
@@ -223,9 +305,14 @@ def report(checks: list[LayerCheck]) -> str:
     for c in checks:
         result = "FLAG" if not c.passed else f"OK (to {c.resolution:.1e})" if c.coarse else "OK"
         lines.append(f"{c.name:<10} {c.parameters:>10} {c.checked:>8} {c.kinks:>6} {c.relative_error:>15.3e}  {result}")
+    for c in checks:
+        notes = [f"skipped {c.skipped}" if c.skipped else "",
+                 f"{c.kink_examples} example-coordinate pairs left out at a kink" if c.kink_examples else ""]
+        if any(notes):
+            lines.append(f"{c.name}: " + "; ".join(n for n in notes if n) + ".")
     if any(c.coarse for c in checks):
-        lines.append("OK (to x): this layer's gradient is so small (vanishing?) that numerical differences in float64 "
-                     "resolve its relative error only to x.")
+        lines.append("OK (to x): this layer's gradient is so small (vanishing, or converged) that float64's rounding of "
+                     "the loss, measured, resolves its relative error only to x.")
     flagged = [c.name for c in checks if not c.passed]
     if flagged:
         lines.append(f"Gradient check FAILED in {', '.join(flagged)}: backprop disagrees with the numerical "

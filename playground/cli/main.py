@@ -39,7 +39,8 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--samples", type=int)
     data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
     data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
-    data.add_argument("--standardize", action="store_true", default=None, help="zero mean, unit variance inputs")
+    data.add_argument("--standardize", action=argparse.BooleanOptionalAction, default=None,
+                      help="zero mean, unit variance inputs (default: on for --csv, off for the generators)")
     net = parser.add_argument_group("network")
     net.add_argument("--hidden", help="hidden layer widths, e.g. 8,8 (empty for none)")
     net.add_argument("--activation", choices=catalog.ACTIVATIONS)

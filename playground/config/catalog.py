@@ -94,7 +94,7 @@ SCHEDULES: dict[str, tuple[Hyper, ...]] = {
     "inverse_time": (Hyper("decay", 0.01, 0.0, 1e3, "lr / (1 + decay * epoch)"),),
     "inverse_sqrt": (),
     "cosine": (
-        Hyper("t_max", 300, 1, 1e7, "epochs of one half cosine"),
+        Hyper("t_max", 300, 1, 1e7, "epochs of one half cosine, after which it restarts from lr"),
         Hyper("eta_min", 0.0, 0.0, 10.0, "smallest learning rate"),
     ),
 }

@@ -57,7 +57,7 @@ class DataSpec(_Strict):
     csv_path: str | None = None
     label_column: str | None = None
     features: list[str] = Field(default_factory=lambda: ["x1", "x2"], min_length=1)
-    standardize: bool = False
+    standardize: bool | None = Field(None, description="zero mean, unit variance inputs; None: for a CSV only")
     baseline_error: float | None = Field(None, ge=0.0, description="human-level error; None: the generator's own estimate")
 
     @field_validator("features")
@@ -80,6 +80,12 @@ class DataSpec(_Strict):
         if self.dataset == "curve" and any(f in ("x2", "x2^2", "x1*x2", "sin_x2") for f in self.features):
             raise ValueError("the 1-D curve has no x2: use x1, sin_x1 or powers x1^k")
         return self
+
+    @property
+    def standardizes(self) -> bool:
+        """Whether the inputs are standardized: as set, else for a CSV (raw columns often lie 1e5 apart) and not
+        for a generator (already on TensorFlow Playground's scale, where its pictures are drawn)."""
+        return self.standardize if self.standardize is not None else self.dataset == "csv"
 
     @property
     def test_fraction(self) -> float:

@@ -15,6 +15,11 @@ TEMPLATES = {
                                   "gradient became NaN or infinite. Likely cause: a learning rate too high (now {lr:g}) "
                                   "or exploding gradients; try a smaller learning rate, gradient clipping, batch norm "
                                   "or a smaller initialization."),
+    "loss_blew_up": QT_TRANSLATE_NOOP("Notice", "Training diverged at step {step} (epoch {epoch}): the training "
+                                      "loss rose to {loss:.4g}, far above the {chance:.3g} of guessing (best so far "
+                                      "{best:.3g}). Likely cause: a learning rate too high (now {lr:g}) or too large "
+                                      "an initialization; try a smaller learning rate, gradient clipping, batch norm "
+                                      "or a smaller initialization."),
     "early_stopped": QT_TRANSLATE_NOOP("Notice", "Early stopping at epoch {epoch}: validation loss has not improved "
                                        "for {patience} epochs; restored the weights of epoch {best_epoch} "
                                        "(validation loss {best_loss:.4g})."),

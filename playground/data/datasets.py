@@ -39,6 +39,7 @@ MAX_CSV_ROWS = 1_000_000
 # Monte Carlo budget of the baseline estimates: small enough to stay well under a second.
 _MC_POINTS = 500
 _MC_DRAWS = 64
+_POSTERIOR_DRAWS = 256  # label-noise draws per point for conditional(): P(class | x) to about ±0.03
 _MC_BLOB_SAMPLES = 10_000  # per class
 
 _BUMPS = np.array([(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)], float)
@@ -80,6 +81,44 @@ def load(spec: DataSpec) -> Dataset:
         extent=CURVE_EXTENT if one_d else PLANE,
         baseline_error=baseline,
     )
+
+
+def draw(spec: DataSpec, n: int, stream: int) -> tuple[np.ndarray, np.ndarray]:
+    """n fresh points (inputs, targets) from spec's generator, shuffled: new data from the distribution the
+    dataset came from, in a stream of their own (stream 0, 1, ... never repeat the dataset or each other)."""
+    if spec.dataset == "csv":
+        raise ExperimentError("a CSV file has no generator to draw fresh points from")
+    rng = np.random.default_rng([spec.seed, 2, stream])
+    x, y, _ = _GENERATORS[spec.dataset](rng, n, spec)
+    order = rng.permutation(n)
+    return x[order], y[order]
+
+
+def conditional(spec: DataSpec, x: np.ndarray) -> np.ndarray | tuple[np.ndarray, np.ndarray] | None:
+    """What the generator says about the target at inputs x, where it knows: P(class | x) as [n, C] for
+    classification, (E[y | x], Var(y | x)) for regression; None where the noise moves the points themselves
+    (spiral, moons) or there is no generator (CSV)."""
+    name = spec.dataset
+    if name in _LABEL_NOISE:
+        label_of, spread = _LABEL_NOISE[name]
+        rng = np.random.default_rng([spec.seed, 3])
+        draws = np.repeat(x, _POSTERIOR_DRAWS, axis=0)
+        labels = _noisy_labels(rng, draws, label_of, spread, spec.noise).reshape(len(x), _POSTERIOR_DRAWS)
+        if catalog.task_of(name) == "regression":
+            return labels.mean(axis=1), labels.var(axis=1)
+        share = labels.mean(axis=1)
+        return np.column_stack([1.0 - share, share])
+    if name == "curve":
+        return curve_function(x[:, 0]), np.full(len(x), spec.noise ** 2)
+    if name in ("gauss", "blobs"):
+        # Equal isotropic Gaussians with equal priors: the posterior is a softmax of -distance^2 / 2 sigma^2.
+        centers = np.array([[-2.0, -2.0], [2.0, 2.0]]) if name == "gauss" else _blob_centers(spec.classes)
+        variance = 0.5 + spec.noise / 0.5 * 3.5 if name == "gauss" else (0.5 + 3.5 * spec.noise) ** 2
+        logits = -((x[:, None, :] - centers) ** 2).sum(axis=2) / (2 * variance)
+        logits -= logits.max(axis=1, keepdims=True)
+        odds = np.exp(logits)
+        return odds / odds.sum(axis=1, keepdims=True)
+    return None
 
 
 def _split(rng: np.random.Generator, x: np.ndarray, y: np.ndarray, spec: DataSpec, **fields) -> Dataset:
@@ -240,6 +279,10 @@ def _curve(rng: np.random.Generator, n: int, spec: DataSpec):
     return x[:, None], y, spec.noise ** 2
 
 
+_LABEL_NOISE = {  # label function and spread of the generators whose noise moves only the labelling point
+    "circle": (_circle_label, 5.0), "xor": (_xor_label, 5.0), "checkerboard": (_checker_label, 6.0),
+    "reg-plane": (_plane_label, 6.0), "reg-gauss": (_bumps_label, 6.0),
+}
 _GENERATORS = {
     "circle": _with_label_noise(_circle_points, _circle_label, 5.0),
     "xor": _with_label_noise(_xor_points, _xor_label, 5.0),

@@ -74,7 +74,8 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "inverse_sqrt": (QT_TRANSLATE_NOOP("Names", "1 / sqrt(t) decay"),
                          QT_TRANSLATE_NOOP("Names", "lr / sqrt(epoch + 1): the decay Adagrad's analysis suggests.")),
         "cosine": (QT_TRANSLATE_NOOP("Names", "Cosine"),
-                   QT_TRANSLATE_NOOP("Names", "Follows half a cosine from lr down to a minimum over t_max epochs, then stays there.")),
+                   QT_TRANSLATE_NOOP("Names", "Follows half a cosine from lr down to a minimum over each period "
+                                              "of t_max epochs, then restarts from lr (warm restarts).")),
     },
     "initializer": {
         "tf_playground": (QT_TRANSLATE_NOOP("Names", "TF Playground"),

@@ -54,7 +54,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Presets", "Lesson: exploding gradients"),
     QT_TRANSLATE_NOOP("Presets", "Six ReLU layers with large random weights (standard deviation 2) and a learning rate of 0.1. Every layer backprop passes through multiplies the gradient by about four, so the first step is enormous: the weights and the loss become NaN within the first epoch and training stops as diverged. Gradient clipping is one cure."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Lesson: gradient clipping tames exploding gradients"),
-    QT_TRANSLATE_NOOP("Presets", "The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and gets about 95 % of the circle right. The last few points stay wrong and the diagnosis says high bias: clipping tames the symptom, while a smaller initialization (He) fixes the cause."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle: about 98 % of the validation points right, and the diagnosis says fine. Clipping tames the symptom; a smaller initialization (He) fixes the cause."),  # noqa: E501
 )
 
 

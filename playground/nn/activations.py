@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 LEAKY_SLOPE = 0.01
+SOFTPLUS_THRESHOLD = 20.0  # torch's Softplus is z itself above this (slope exactly 1)
 _SQRT_2 = math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
@@ -50,11 +51,12 @@ _DERIVATIVES: dict[str, Derivative] = {
     "sigmoid": lambda z, a: a * (1.0 - a),
     "tanh": lambda z, a: 1.0 - a * a,
     "relu": lambda z, a: (z > 0).to(z.dtype),
-    "leaky_relu": lambda z, a: torch.where(z > 0, 1.0, LEAKY_SLOPE).to(z.dtype),
+    # Tensors of z's dtype: Python scalars in torch.where make a float32 0.01, inexact in a float64 check.
+    "leaky_relu": lambda z, a: torch.where(z > 0, torch.ones_like(z), torch.full_like(z, LEAKY_SLOPE)),
     "elu": lambda z, a: torch.where(z > 0, torch.ones_like(z), a + 1.0),
     "gelu": _gelu_grad,
     "silu": _silu_grad,
-    "softplus": lambda z, a: torch.sigmoid(z),
+    "softplus": lambda z, a: torch.where(z > SOFTPLUS_THRESHOLD, torch.ones_like(z), torch.sigmoid(z)),
     "hard_sigmoid": _hard_sigmoid_grad,
 }
 
@@ -83,7 +85,7 @@ def module(name: str, units: int, maxout_k: int = 2) -> nn.Module:
         "elu": nn.ELU,
         "gelu": nn.GELU,
         "silu": nn.SiLU,
-        "softplus": nn.Softplus,
+        "softplus": lambda: nn.Softplus(threshold=SOFTPLUS_THRESHOLD),
         "hard_sigmoid": nn.Hardsigmoid,
     }[name]()
 

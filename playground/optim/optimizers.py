@@ -85,7 +85,9 @@ def scheduled_lr(spec: ScheduleSpec, base_lr: float, epoch: int) -> float:
         return base_lr / math.sqrt(epoch + 1)
     if name == "cosine":
         t_max, eta_min = v("t_max"), v("eta_min")
-        return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * min(epoch, t_max) / t_max)) / 2
+        # Warm restarts (SGDR, torch's CosineAnnealingWarmRestarts with T_0 = t_max): the period is a period,
+        # not a fall to eta_min that then holds there for good.
+        return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * (epoch % t_max) / t_max)) / 2
     raise ValueError(f"unknown schedule {name!r}")
 
 

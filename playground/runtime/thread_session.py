@@ -170,6 +170,7 @@ class TrainingSession:
                 self._set_running(True)
             case Pause():
                 self._set_running(False)
+            # Measured: paused, the update-ratio chart shows these steps rather than nothing (or an older step).
             case Step(batches=batches):
                 self._pursue("step_count", batches)
             case StepEpoch():
@@ -213,7 +214,8 @@ class TrainingSession:
         deadline = time.perf_counter() + self.frame_interval / 4
         while time.perf_counter() < deadline:
             want_probe = self._wanted()
-            trainer.step(measure_update=want_probe)
+            # A Step while paused shows its update ratio: measure the steps a goal asks for, too.
+            trainer.step(measure_update=want_probe or self._goal is not None)
             self._rate.append((time.perf_counter(), trainer.step_count, trainer.epoch))
             if trainer.finished or (self.stop_at_epoch is not None and trainer.epoch >= self.stop_at_epoch):
                 self._set_running(False, _ended_state(trainer) or "finished")

@@ -21,7 +21,7 @@ from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import clip
 from playground.config.notices import Notice
 from playground.data import datasets, features
-from playground.diagnosis import gradient_flow
+from playground.diagnosis import divergence, gradient_flow
 from playground.diagnosis.bias_variance import diagnose_metrics
 from playground.nn import devices
 from playground.nn.backward import FastBackward
@@ -64,7 +64,7 @@ class Trainer:
         self.feature_names = features.feature_names(spec, d.x_train.shape[1], d.input_names)
         expand = lambda x: features.expand(x, self.feature_names, d.input_names)
         train = expand(d.x_train)
-        self.standardizer = features.Standardizer.fit(train) if spec.standardize else None
+        self.standardizer = features.Standardizer.fit(train) if spec.standardizes else None
         self.to_inputs = lambda x: self._tensor(self._scaled(expand(x)))
         self.x = {"train": self._tensor(self._scaled(train)), "val": self.to_inputs(d.x_val), "test": self.to_inputs(d.x_test)}
         self.y = {"train": self._targets(d.y_train), "val": self._targets(d.y_val), "test": self._targets(d.y_test)}
@@ -232,6 +232,11 @@ class Trainer:
         if not math.isfinite(train_loss) or not np.all(np.isfinite(grad)):
             self._diverged()
             return
+        losses = self.history.view().train_loss
+        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes)
+        if divergence.blew_up(losses, chance):
+            self._diverged(Notice("loss_blew_up", {"loss": train_loss, "chance": chance, "best": float(np.nanmin(losses))}))
+            return
         self._early_stopping(metrics["val"][0])
         if not self.finished:
             self._start_epoch()
@@ -241,9 +246,11 @@ class Trainer:
         """Why training stopped or runs elsewhere, in English; None when there is nothing to say."""
         return self.notice.text if self.notice is not None else None
 
-    def _diverged(self) -> None:
+    def _diverged(self, cause: Notice | None = None) -> None:
+        """Stop as diverged; `cause` (a notice without the step, epoch and lr) when the loss blew up finitely."""
         self.state = "diverged"
-        self.notice = Notice("diverged", {"step": self.step_count, "epoch": self.epoch, "lr": self.lr})
+        kind, values = (cause.kind, cause.values) if cause is not None else ("diverged", {})
+        self.notice = Notice(kind, {"step": self.step_count, "epoch": self.epoch, "lr": self.lr, **values})
 
     def _early_stopping(self, val_loss: float) -> None:
         patience = self.experiment.training.early_stopping
@@ -262,9 +269,9 @@ class Trainer:
                                                    "best_epoch": int(self._best.epoch.item()),
                                                    "best_loss": float(self._best.loss.item())})
 
-    def run_epoch(self) -> None:
-        """Train until the current epoch completes."""
-        while not self.step() and not self.finished:
+    def run_epoch(self, measure_update: bool = False) -> None:
+        """Train until the current epoch completes (measuring each step's update ratio if asked)."""
+        while not self.step(measure_update) and not self.finished:
             pass
 
     def train(self, epochs: int | None = None, on_epoch=None) -> None:

@@ -30,6 +30,7 @@ from playground.gui.diagnostics import (
     DiagnosticsTabs,
     GradientFlowView,
     LessonView,
+    activation_view,
     texts,
 )
 from playground.training.snapshot import LayerProbe
@@ -319,6 +320,32 @@ def test_every_view_draws_every_kind_of_snapshot(qtbot, name):
     for view in views:
         view.clear()
         view.grab()
+
+
+def test_update_ratios_below_the_default_floor_still_draw(qtbot):
+    view = GradientFlowView()
+    qtbot.addWidget(view)
+    base = fakes.make_snapshot("binary", hidden=(4, 4))
+    ratios = (1e-3, 2e-11, 4e-13)
+    layers = tuple(dataclasses.replace(layer, update_ratio=r) for layer, r in zip(base.layers, ratios))
+    view.render(dataclasses.replace(base, layers=layers))
+    assert (view.bar_heights() > 0).all()
+    tops = np.asarray(view.bars.opts["y0"]) + view.bar_heights()
+    assert np.allclose(tops, np.log10(ratios))
+
+
+def test_the_activation_heatmap_has_a_true_step_axis():
+    # Columns at steps 0, 2553, 3672, 4485, 5372 used to be drawn evenly, their labels irregular.
+    steps = np.array([0, 2553, 3672, 4485, 5372])
+    cells, last = activation_view.step_cells(steps)
+    assert last == 5372 and len(cells) == activation_view.DISPLAY_CELLS
+    centres = (np.arange(len(cells)) + 0.5) * last / len(cells)
+    # Each cell shows the column recorded at the first step at or after it: the one that covers it.
+    assert np.all(steps[cells] >= centres) and np.all((cells == 0) | (steps[np.maximum(cells - 1, 0)] < centres))
+    # Every column that covers steps has room on the axis (the one at step 0, before training, covers none).
+    assert np.array_equal(np.unique(cells), np.arange(1, len(steps)))
+    few, last = activation_view.step_cells(np.array([5, 10]))
+    assert last == 10 and list(few) == [0] * 5 + [1] * 5
 
 
 def test_a_nan_gradient_shows_the_divergence_banner(qtbot):

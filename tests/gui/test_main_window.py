@@ -220,6 +220,15 @@ def test_divergence_stops_training_with_a_visible_error(qtbot, open_window):
     qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=WAIT_MS)
 
 
+def test_a_loss_that_blows_up_without_nan_stops_with_the_engine_notice_in_the_banner(qtbot, open_window):
+    window = open_window(Experiment().with_changes(**{"training.optimizer.lr": 100.0,
+                                                      "network.init": {"scheme": "normal", "scale": 100.0}}))
+    qtbot.mouseClick(window.top_bar.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.controller.state == "diverged", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "guessing" in window.banner.text(), timeout=WAIT_MS)
+    assert window.banner.severity == "error" and "smaller learning rate" in window.banner.text()
+
+
 def test_import_csv_asks_for_the_file_and_the_label_column(qtbot, open_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
     table = tmp_path / "table.csv"
@@ -275,6 +284,22 @@ def test_a_good_csv_trains(qtbot, open_window, tmp_path):
     window.data_panel.csv.use(str(good), ["a", "b", "label"])
     qtbot.waitUntil(lambda: shown_snapshot(window).data.input_names == ("a", "b"), timeout=WAIT_MS)
     assert window.data_panel.picker.current() is None
+
+
+def test_a_csv_is_standardized_unless_turned_off_and_then_badly_scaled_features_get_a_note(qtbot, open_window, tmp_path):
+    table = tmp_path / "scales.csv"
+    table.write_text("income,ratio,label\n" + "".join(f"{1e5 * (i % 7)},{(i % 5) / 10},{'yes' if i % 2 else 'no'}\n"
+                                                        for i in range(40)))
+    window = open_window()
+    panel = window.data_panel
+    assert not panel.standardize.isChecked()  # TensorFlow Playground's generators: raw
+    panel.csv.use(str(table), ["income", "ratio", "label"])
+    qtbot.waitUntil(lambda: shown_snapshot(window).data.input_names == ("income", "ratio"), timeout=WAIT_MS)
+    assert panel.standardize.isChecked() and not panel.scale_note.isVisible()
+    panel.standardize.click()
+    assert window.controller.experiment.data.standardize is False
+    qtbot.waitUntil(lambda: panel.scale_note.isVisible(), timeout=WAIT_MS)
+    assert "100" in panel.scale_note.text()
 
 
 # -- keys -------------------------------------------------------------------------------

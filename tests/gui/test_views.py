@@ -1,6 +1,8 @@
 """The snapshot views, offscreen: each draws every kind of fake snapshot, and draws the right data."""
 from __future__ import annotations
 
+import dataclasses
+
 import fake_snapshots as fakes
 import numpy as np
 import pytest
@@ -400,7 +402,24 @@ def test_gradient_heatmap_is_layer_by_epoch(qtbot):
     snapshot = fakes.many_layers(units=4)
     view.render(snapshot)
     assert view.image.image.shape == snapshot.history.grad_norm.shape
-    assert np.allclose(view.image.image, np.clip(np.log10(snapshot.history.grad_norm), FLOOR, CEILING))
+    # Its first layers' gradients vanish below 1e-8: the floor goes down to show them.
+    assert np.allclose(view.image.image, np.log10(snapshot.history.grad_norm))
+
+
+def test_gradients_below_the_default_floor_still_draw(qtbot):
+    # A converged network's gradients of 1e-12 drew an empty chart under a fixed 1e-8 floor.
+    view = shown(qtbot, GradientView())
+    base = fakes.binary_2d()
+    norms = np.array([3e-12, 2e-11, 5e-13])[:len(base.layers)]
+    layers = tuple(dataclasses.replace(layer, grad_norm=float(n)) for layer, n in zip(base.layers, norms))
+    grad = np.tile(norms, (len(base.history), 1))
+    snapshot = dataclasses.replace(base, layers=layers, history=dataclasses.replace(base.history, grad_norm=grad))
+    view.render(snapshot)
+    assert np.allclose(view.bar_tops(), np.log10(norms)) and (view.bars.opts["height"] > 0).all()
+    assert np.allclose(view.image.image, np.log10(grad))
+    assert view.colorbar.levels()[0] <= np.log10(norms.min())
+    view.clear()
+    assert view.colorbar.levels() == (FLOOR, CEILING)
 
 
 def test_gradient_heatmap_grows_in_bounded_columns(qtbot):

@@ -26,7 +26,7 @@ from playground.gui.views.labels import layer_label
 from playground.training.snapshot import LayerProbe, Snapshot
 
 COLORMAP = pg.ColorMap([0.0, 0.35, 1.0], ["#ffffff", "#6baed6", "#08306b"])
-STEP_TICKS = 5
+DISPLAY_CELLS = 1200  # cells of the step axis: twice the recorder's columns, so none is dropped
 WARNING = "#b35806"
 SATURATED_WARNING = 0.2   # a fifth of the activations pinned at a bound: learning slows visibly
 DEAD_WARNING = 0.25
@@ -52,6 +52,7 @@ class ActivationView(QWidget):
         self.history = history
         self._drawn: Snapshot | None = None
         self._drawn_heatmap: tuple[int, int] | None = None  # (history version, layer)
+        self._recorded = 0  # recorded columns in the heatmap now
         self._signature: tuple = ()
         self._weights_title = ""
         self._stale = False
@@ -135,9 +136,8 @@ class ActivationView(QWidget):
         self.status.clear()
 
     def heatmap_columns(self) -> int:
-        """How many training steps the heatmap shows."""
-        image = self.image.image
-        return 0 if image is None else image.shape[0]
+        """How many recorded training steps the heatmap shows."""
+        return 0 if self.image.image is None else self._recorded
 
     def _follow_layers(self, snapshot: Snapshot) -> None:
         signature = tuple((layer.name, layer.activation) for layer in snapshot.layers)
@@ -185,16 +185,12 @@ class ActivationView(QWidget):
             self.image.clear()
             return
         peak = columns.max(axis=1, keepdims=True)
-        self.image.setImage(columns / np.where(peak > 0, peak, 1.0), levels=(0.0, 1.0))
+        cells, last = step_cells(history.steps)
+        self._recorded = len(columns)
+        self.image.setImage((columns / np.where(peak > 0, peak, 1.0))[cells], levels=(0.0, 1.0))
         edges = history.edges[index]
-        self.image.setRect(QRectF(0.0, float(edges[0]), float(len(columns)), float(edges[-1] - edges[0])))
-        self.heat_plot.getPlotItem().getAxis("bottom").setTicks([self._step_ticks(history.steps)])
+        self.image.setRect(QRectF(0.0, float(edges[0]), float(last), float(edges[-1] - edges[0])))
 
-    @staticmethod
-    def _step_ticks(steps: np.ndarray) -> list[tuple[float, str]]:
-        """Columns are not evenly spaced in steps (older ones are merged): each tick names its column's step."""
-        picks = np.unique(np.linspace(0, len(steps) - 1, min(STEP_TICKS, len(steps))).round().astype(int))
-        return [(float(i) + 0.5, str(int(steps[i]))) for i in picks]
 
     def _show_status(self, layers: tuple[LayerProbe, ...]) -> None:
         # Hidden layers only: an output sigmoid near 0 or 1 is a confident prediction, not a stuck unit.
@@ -220,3 +216,16 @@ class ActivationView(QWidget):
         edges = layer.weight_edges
         self.weight_bars.setOpts(x=(edges[:-1] + edges[1:]) / 2, height=layer.weight_hist,
                                  width=float(edges[1] - edges[0]) if len(edges) > 1 else 1.0)
+
+
+def step_cells(steps: np.ndarray) -> tuple[np.ndarray, int]:
+    """Which recorded column fills each cell of an evenly spaced step axis from 0 to the last step, and that step.
+
+    Columns are unevenly spaced in steps (older ones merged, snapshots irregular): drawn one per cell
+    their axis read 0, 2553, 3672, 4485. On a true step axis a column covers the steps since the one
+    before it, and the axis' own ticks are round numbers.
+    """
+    last = max(int(steps[-1]), 1)
+    cells = min(DISPLAY_CELLS, last)
+    centres = (np.arange(cells) + 0.5) * last / cells
+    return np.searchsorted(steps, centres, side="left").clip(max=len(steps) - 1), last

@@ -5,7 +5,7 @@ training error (diagnosis.py). The baseline is the generator's Bayes error where
 the data set knows its noise; elsewhere the student states it (human-level
 error) and baseline_changed tells the window, which applies it to the
 experiment. Below the diagnosis, tools that measure rather than infer: learning
-and complexity curves, and a bootstrap ensemble.
+and complexity curves, and an ensemble over training sets.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from playground.config.experiment import Experiment
-from playground.diagnosis.bias_variance import REMEDIES
 from playground.gui.diagnostics import texts
 from playground.gui.diagnostics.curve_panel import CurvePanel
 from playground.gui.diagnostics.ensemble_panel import EnsemblePanel
@@ -102,8 +101,8 @@ class BiasVarianceView(QWidget):
             self._unit = unit
             self._make_baseline_field(unit)
         self.ladder.set_diagnosis(d, unit)
-        self._set_text(self.verdict, self._verdict_text(d["verdict"]))
-        remedies = REMEDIES[d["verdict"]]
+        self._set_text(self.verdict, self._verdict_text(d, unit))
+        remedies = d["remedies"]
         self._set_text(self.remedies, self.tr("Try {remedies}.").format(remedies=texts.remedy_list(remedies))
                        if remedies else "")
         self._show_baseline(snapshot, d, unit)
@@ -128,10 +127,11 @@ class BiasVarianceView(QWidget):
             label.setText(text)
         label.setVisible(bool(text))
 
-    def _verdict_text(self, verdict: str) -> str:
-        color = FINE_COLOR if verdict == "fine" else PROBLEM_COLOR
-        return (f"<span style='color:{color}; font-weight:bold'>{texts.verdict_headline(verdict)}.</span> "
-                f"{texts.verdict_meaning(verdict)}")
+    @staticmethod
+    def _verdict_text(d: dict, unit: ErrorUnit) -> str:
+        color = {"fine": FINE_COLOR, "uncertain": theme.MUTED, "unknown": theme.MUTED}.get(d["verdict"], PROBLEM_COLOR)
+        return (f"<span style='color:{color}; font-weight:bold'>{texts.verdict_headline(d['verdict'])}.</span> "
+                f"{texts.verdict_meaning(d, unit.text)}")
 
     # -- the baseline --------------------------------------------------------
     def _make_baseline_field(self, unit: ErrorUnit) -> None:

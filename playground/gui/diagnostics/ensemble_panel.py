@@ -1,11 +1,12 @@
-"""Variance made visible: K copies of the network, each trained on a bootstrap resample, drawn on top of each other.
+"""Variance made visible: K copies of the network, each trained on its own training set, drawn on top of each other.
 
-Where the K decision boundaries (or, on 1-D data, the K fitted curves) agree, the
-model has low variance; where they fan out, it has high variance. The shading
-under them is how much the members disagree at each point of the plane. The
-numbers are ensemble.decompose's: bias², variance and noise of the squared error
-for regression; for classification the members' disagreement, the error of
-their majority vote and the mean error of one member.
+Each copy's training set is freshly drawn from the generator (a CSV file has
+none: there, a bootstrap resample). Where the K decision boundaries (or, on 1-D
+data, the K fitted curves) agree, the model has low variance; where they fan
+out, it has high variance. The shading under them is how much the members
+disagree at each point of the plane. The numbers are ensemble.decompose's:
+bias², variance and noise of the squared error for regression, of the 0-1 loss
+(Kohavi and Wolpert's decomposition) for classification.
 """
 from __future__ import annotations
 
@@ -191,17 +192,23 @@ class EnsemblePanel(QWidget):
 
     def _numbers_text(self, result: ensemble.EnsembleResult) -> str:
         d = result.decomposition
+        unit = unit_for(result.task)
+        terms = {key: unit.text(d[key]) for key in ("error", "bias2", "variance", "noise")}
         if result.task == "regression":
-            text = self.tr("Validation error {error:.3g} = bias\u00b2 {bias2:.3g} + variance {variance:.3g} + "
-                           "noise {noise:.3g}").format(**d)
-            if not d["noise_known"]:
-                text += " " + self.tr("(the noise is unknown: it counts in bias\u00b2)")
+            text = self.tr("Squared error on the validation points: expected error {error} = bias\u00b2 {bias2} + "
+                           "variance {variance} + noise {noise}.").format(**terms)
         else:
-            unit = unit_for(result.task)
-            text = self.tr("Members disagree with the majority on {disagreement} of the validation points "
-                           "(variance). Majority-vote error {vote}; one model's error, on average, {single}.").format(
-                disagreement=unit.text(d["disagreement"]), vote=unit.text(d["vote_error"]),
-                single=unit.text(d["mean_model_error"]))
+            text = self.tr("0-1 loss on the validation points (Kohavi\u2013Wolpert decomposition): expected error "
+                           "{error} = bias\u00b2 {bias2} + variance {variance} + noise {noise}. Majority-vote error "
+                           "{vote}.").format(**terms, vote=unit.text(d["vote_error"]))
+        if not d["noise_known"]:
+            text += " " + self.tr("The data's noise is unknown: it counts in bias\u00b2.")
+        if result.sampling == "bootstrap":
+            text += " " + self.tr("A CSV file has no generator, so each copy trains on a bootstrap resample of the "
+                                  "one training set: the variance is that of resampling it, not of new data, and "
+                                  "part of the variance over training sets counts in bias\u00b2.")
+        else:
+            text += " " + self.tr("Each copy trained on a fresh training set from the generator.")
         if result.diverged:
             text += " " + self.tr("{count} of {k} models diverged and are left out.").format(
                 count=result.diverged, k=result.k)

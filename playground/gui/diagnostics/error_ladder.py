@@ -8,7 +8,10 @@
 
 Bars share one scale; each bar is coloured by what it is made of (baseline grey,
 avoidable bias, variance), so the larger gap is the larger coloured piece. A gap
-above the diagnosis' tolerance is drawn bold in its colour, one within it grey.
+clearly above the diagnosis' tolerance (by more than its noise margin) is drawn
+bold in its colour, any other grey. Gaps read clipped at 0 (a training error
+below the baseline is noise, not negative bias); the tooltip gives the raw gaps
+and their margins.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from playground.diagnosis.bias_variance import Z, gap_state
 from playground.gui.diagnostics.error_units import ErrorUnit, unit_for
 from playground.gui.views import theme
 
@@ -43,7 +47,17 @@ class ErrorLadder(QWidget):
         if diagnosis == self.diagnosis and unit == self.unit:
             return
         self.diagnosis, self.unit = diagnosis, unit
+        self.setToolTip(self._tooltip() if diagnosis is not None else "")
         self.update()
+
+    def _tooltip(self) -> str:
+        d, text = self.diagnosis, self.unit.text
+        return self.tr("Measured gaps before clipping at 0: avoidable bias {bias} \u00b1 {bias_margin}, variance "
+                       "{variance} \u00b1 {variance_margin} (\u00b1 {z} standard errors from {train} training and "
+                       "{val} validation points); tolerance {tolerance}.").format(
+            bias=text(d["avoidable_bias_raw"], signed=True), bias_margin=text(d["bias_margin"]),
+            variance=text(d["variance_raw"], signed=True), variance_margin=text(d["variance_margin"]),
+            train=d["train_rows"], val=d["val_rows"], tolerance=text(d["tolerance"]), z=Z)
 
     def _row_height(self) -> int:
         return self.fontMetrics().lineSpacing() + ROW_PAD
@@ -95,10 +109,10 @@ class ErrorLadder(QWidget):
                 painter.fillRect(QRectF(x, bar_top, length, row * BAR_HEIGHT_SHARE), QColor(color))
                 x += length
             painter.drawText(QRectF(x + 4, top, value_width, row), Qt.AlignmentFlag.AlignVCenter, self.unit.text(error))
-        gaps = ((self.tr("avoidable bias {gap}"), d["avoidable_bias"], BIAS_COLOR),
-                (self.tr("variance {gap}"), d["variance"], VARIANCE_COLOR))
-        for i, (text, gap, color) in enumerate(gaps):
-            big = math.isfinite(gap) and gap > d["tolerance"]
+        gaps = ((self.tr("avoidable bias {gap}"), d["avoidable_bias"], d["bias_margin"], BIAS_COLOR),
+                (self.tr("variance {gap}"), d["variance"], d["variance_margin"], VARIANCE_COLOR))
+        for i, (text, gap, margin, color) in enumerate(gaps):
+            big = math.isfinite(gap) and gap_state(gap, margin, d["tolerance"]) == "high"
             font = QFont(self.font())
             font.setBold(big)
             painter.setFont(font)

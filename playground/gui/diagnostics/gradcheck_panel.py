@@ -68,7 +68,8 @@ class GradcheckPanel(QWidget):
                                               self.tr("Checked")])
         self.table.horizontalHeaderItem(COLUMNS.index("checked")).setToolTip(self.tr(
             "Weights compared, of the layer's parameters. Where a nudge of \u00b1h moves a ReLU-like unit across "
-            "its kink, the numerical gradient is meaningless there, so that weight is skipped."))
+            "its kink for an example, the numerical gradient is meaningless there, so that example is left out of "
+            "that weight's comparison (the whole weight, with batch norm); large layers are sampled."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -107,6 +108,16 @@ class GradcheckPanel(QWidget):
         """The Result column: OK or FLAG per layer."""
         return [self.table.item(row, COLUMNS.index("result")).text() for row in range(self.table.rowCount())]
 
+    def _skipped_text(self, check: gradcheck.LayerCheck) -> str:
+        """Why this layer's other weights went unchecked, and how many examples sat on a kink."""
+        parts = [self.tr("{count} not sampled").format(count=check.not_sampled) if check.not_sampled else "",
+                 self.tr("{count} at a kink").format(count=check.kinks - check.l1_kinks)
+                 if check.kinks > check.l1_kinks else "",
+                 self.tr("{count} at L1's kink at 0").format(count=check.l1_kinks) if check.l1_kinks else "",
+                 self.tr("{count} example-weight pairs left out at a kink").format(count=check.kink_examples)
+                 if check.kink_examples else ""]
+        return "; ".join(p for p in parts if p) or self.tr("Every weight checked on every example.")
+
     def _show_checks(self, checks: list[gradcheck.LayerCheck], cancelled: bool) -> None:
         self.checks = checks
         self.table.setRowCount(len(checks))
@@ -122,6 +133,8 @@ class GradcheckPanel(QWidget):
                 cell = QTableWidgetItem(cells[key])
                 if key != "layer":
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if key == "checked":
+                    cell.setToolTip(self._skipped_text(check))
                 self.table.setItem(row, column, cell)
             result = self.table.item(row, COLUMNS.index("result"))
             result.setForeground(QColor(OK_COLOR if check.passed else theme.ALARM))

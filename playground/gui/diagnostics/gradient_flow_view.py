@@ -20,6 +20,7 @@ from playground.gui.diagnostics.notes import note
 from playground.gui.views import theme
 from playground.gui.views.frames import already_drawn
 from playground.gui.views.labels import layer_label, layer_short_label
+from playground.gui.views.log_floor import floor_for
 from playground.training.snapshot import Snapshot
 
 FLOOR, CEILING = -8.0, 0.0
@@ -32,10 +33,10 @@ BRUSHES = {color: pg.mkBrush(color) for color in (SLOW, GOOD, FAST, theme.FAINT)
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def log_ratios(ratios: np.ndarray) -> np.ndarray:
-    """log10 clipped to [FLOOR, CEILING]; 0 -> FLOOR, NaN (not measured) stays NaN."""
+def log_ratios(ratios: np.ndarray, floor: float = FLOOR) -> np.ndarray:
+    """log10 clipped to [floor, CEILING]; 0 -> floor, NaN (not measured) stays NaN."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.clip(np.log10(np.asarray(ratios, dtype=np.float64)), FLOOR, CEILING)
+        return np.clip(np.log10(np.asarray(ratios, dtype=np.float64)), floor, CEILING)
 
 
 def bar_color(ratio: float) -> str:
@@ -58,8 +59,8 @@ class GradientFlowView(QWidget):
         self.plot = theme.plot_widget()
         item = self.plot.getPlotItem()
         item.setTitle(self.tr("update / weight ratio per layer"), size=f"{theme.SMALL_FONT_PT + 1}pt")
-        item.getAxis("left").setTicks([[(float(k), _power(k)) for k in range(int(FLOOR), int(CEILING) + 1)]])
-        item.setYRange(FLOOR, CEILING, padding=0.02)
+        self._floor = 0.0
+        self._set_floor(FLOOR)
         item.showGrid(y=True, alpha=0.12)
         band = pg.LinearRegionItem(values=[math.log10(v) for v in HEALTHY_BAND], orientation="horizontal",
                                    movable=False, brush=pg.mkBrush(116, 196, 118, 40), pen=pg.mkPen(None))
@@ -98,8 +99,18 @@ class GradientFlowView(QWidget):
             self.plot.getPlotItem().setXRange(-0.5, len(names) - 0.5, padding=0.02)
         self._show_bars(np.array([layer.update_ratio for layer in snapshot.layers], dtype=np.float64))
 
+    def _set_floor(self, floor: float) -> None:
+        """The axis from `floor` up: lower than FLOOR when a layer's steps are smaller (a converged network's)."""
+        self._floor = floor
+        item = self.plot.getPlotItem()
+        step = max(1, math.ceil((CEILING - floor) / 8))
+        item.getAxis("left").setTicks([[(float(k), _power(k)) for k in range(int(CEILING), int(floor) - 1, -step)]])
+        item.setYRange(floor, CEILING, padding=0.02)
+
     def clear(self) -> None:
         self._drawn, self._layer_names = None, ()
+        if self._floor != FLOOR:
+            self._set_floor(FLOOR)
         self.banner.show_finding(None)
         self.bars.setOpts(x=[], height=[], brushes=None)
 
@@ -108,8 +119,11 @@ class GradientFlowView(QWidget):
         return np.asarray(self.bars.opts["height"], dtype=np.float64)
 
     def _show_bars(self, ratios: np.ndarray) -> None:
-        logs = log_ratios(ratios)
+        floor = min(self._floor, floor_for(ratios, FLOOR))
+        if floor != self._floor:
+            self._set_floor(floor)
+        logs = log_ratios(ratios, floor)
         measured = np.isfinite(logs)
-        heights = np.where(measured, logs - FLOOR, 0.0)
+        heights = np.where(measured, logs - floor, 0.0)
         brushes = [BRUSHES[bar_color(r) if ok else theme.FAINT] for r, ok in zip(ratios, measured)]
-        self.bars.setOpts(x=np.arange(len(ratios)), y0=FLOOR, height=heights, brushes=brushes)
+        self.bars.setOpts(x=np.arange(len(ratios)), y0=floor, height=heights, brushes=brushes)

@@ -28,9 +28,18 @@ VERDICT_TEXTS = {
         QT_TRANSLATE_NOOP("Verdict", "The model fits the training data poorly and new data worse still.")),
     "fine": (QT_TRANSLATE_NOOP("Verdict", "Fine"),
              QT_TRANSLATE_NOOP("Verdict", "Bias and variance are both small.")),
+    "uncertain": (QT_TRANSLATE_NOOP("Verdict", "Not sure yet"),
+                  QT_TRANSLATE_NOOP("Verdict", "A gap is within the noise of {rows} validation points: "
+                                               "variance {variance} ± {variance_margin}, avoidable bias "
+                                               "{bias} ± {bias_margin}, against a tolerance of {tolerance}.")),
     "unknown": (QT_TRANSLATE_NOOP("Verdict", "No diagnosis"),
-                QT_TRANSLATE_NOOP("Verdict", "The errors are not numbers: training diverged, or there is no "
-                                             "validation split.")),
+                QT_TRANSLATE_NOOP("Verdict", "The errors are not numbers: there is no validation split.")),
+}
+# diagnosis.UNKNOWN_REASONS -> why there is no verdict
+UNKNOWN_TEXTS = {
+    "not_trained": QT_TRANSLATE_NOOP("Verdict", "The model has not finished an epoch yet."),
+    "diverged": QT_TRANSLATE_NOOP("Verdict", "Training diverged, so its errors say nothing about bias or variance."),
+    "not_numbers": VERDICT_TEXTS["unknown"][1],
 }
 
 _SWEEP = "Sweep"
@@ -51,8 +60,16 @@ def verdict_headline(verdict: str) -> str:
     return QCoreApplication.translate(_VERDICT, VERDICT_TEXTS[verdict][0])
 
 
-def verdict_meaning(verdict: str) -> str:
-    return QCoreApplication.translate(_VERDICT, VERDICT_TEXTS[verdict][1])
+def verdict_meaning(d: dict, gap_text) -> str:
+    """What the diagnosis `d` means, with its numbers where it is unsure; gap_text(value) writes a gap."""
+    if d["verdict"] == "unknown":
+        return QCoreApplication.translate(_VERDICT, UNKNOWN_TEXTS[d.get("unknown_reason") or "not_numbers"])
+    meaning = QCoreApplication.translate(_VERDICT, VERDICT_TEXTS[d["verdict"]][1])
+    if d["verdict"] != "uncertain":
+        return meaning
+    return meaning.format(rows=d["val_rows"], variance=gap_text(d["variance"]), bias=gap_text(d["avoidable_bias"]),
+                          variance_margin=gap_text(d["variance_margin"]), bias_margin=gap_text(d["bias_margin"]),
+                          tolerance=gap_text(d["tolerance"]))
 
 
 def sweep_axis(kind: str) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.config.experiment import DataSpec, Experiment
 from playground.data import datasets
+from playground.diagnosis.scaling import SCALE_RATIO_LIMIT, badly_scaled
 from playground.gui.controller import Controller
 from playground.gui.panels.csv_import import CsvImport
 from playground.gui.training_actions import TrainingActions
@@ -32,6 +33,7 @@ from playground.training.snapshot import DataView, Snapshot
 
 PREVIEW_SAMPLES = 250
 ONE_INPUT_FEATURES = ("x1", "x1^2", "sin_x1")
+NOTE_COLOR = "#b35806"  # the diagnosis' colour for a problem worth fixing
 
 
 @cache
@@ -121,6 +123,13 @@ class DataPanel(QWidget):
             "Shift and scale each input to mean 0 and spread 1 (feature scaling): gradient descent then moves "
             "evenly in every direction."))
         self.standardize.toggled.connect(lambda on: controller.apply({"data.standardize": on}))
+        self.scale_note = QLabel(self.tr(
+            "These features' scales differ by more than {limit:g} times: without standardizing, one learning "
+            "rate cannot suit them all.").format(limit=SCALE_RATIO_LIMIT))
+        self.scale_note.setWordWrap(True)
+        self.scale_note.setStyleSheet(f"color: {NOTE_COLOR};")
+        self.scale_note.hide()
+        self._badly_scaled = False
         self.features = FeatureToggles(columns=3)
         self.features.setToolTip(self.tr(
             "What the network gets as inputs. Hand-made features such as X\u2081\u00b2 can make a hard problem easy "
@@ -149,6 +158,7 @@ class DataPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(form)
         layout.addWidget(self.standardize)
+        layout.addWidget(self.scale_note)
         layout.addWidget(section_title(self.tr("Features")))
         layout.addWidget(self.features)
         layout.addStretch(1)
@@ -188,7 +198,8 @@ class DataPanel(QWidget):
         self._show_splits(data)
         set_quietly(self.batch_size, experiment.training.batch_size)
         set_quietly(self.classes, data.classes)
-        set_quietly(self.standardize, data.standardize)
+        set_quietly(self.standardize, data.standardizes)
+        self._show_scale_note(data)
         blobs = data.dataset == "blobs"
         self.classes.setVisible(blobs)
         self.classes_label.setVisible(blobs)
@@ -203,3 +214,8 @@ class DataPanel(QWidget):
         inputs = len(snapshot.data.input_names)
         self.features.set_allowed({1: ONE_INPUT_FEATURES, 2: self.features.buttons}.get(inputs, ()))
         self.training_count.setText(self.tr("of {count}").format(count=len(snapshot.data.x_train)))
+        self._badly_scaled = badly_scaled(snapshot.data.x_train)
+        self._show_scale_note(self.controller.experiment.data)
+
+    def _show_scale_note(self, data: DataSpec) -> None:
+        self.scale_note.setVisible(self._badly_scaled and not data.standardizes)

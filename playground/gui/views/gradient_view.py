@@ -1,8 +1,9 @@
 """Weight-gradient norms per layer: the latest as bars, the whole run as a layer x epoch heatmap.
 
-Both on a log10 scale from FLOOR to CEILING and in one colormap, dark for tiny gradients, so
-vanishing gradients (dark first layers) and exploding ones (bright, or NaN in red) show at once.
-A zero gradient sits at the floor, an infinite one at the ceiling.
+Both on a log10 scale from FLOOR (lower where a gradient is smaller: log_floor) to CEILING and
+in one colormap, dark for tiny gradients, so vanishing gradients (dark first layers) and
+exploding ones (bright, or NaN in red) show at once. A zero gradient sits at the floor, an
+infinite one at the ceiling.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from playground.gui.views import theme
 from playground.gui.views.epoch_bins import EpochBins
 from playground.gui.views.frames import already_drawn
 from playground.gui.views.labels import layer_label, layer_short_label
+from playground.gui.views.log_floor import floor_for
 from playground.training.snapshot import History, LayerProbe, Snapshot
 
 FLOOR, CEILING = -8.0, 2.0
@@ -28,14 +30,15 @@ COLORMAP = pg.colormap.get("viridis")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def log_norms(norms: np.ndarray) -> np.ndarray:
-    """log10 clipped to [FLOOR, CEILING]; 0 -> FLOOR, inf -> CEILING, NaN stays NaN."""
+def log_norms(norms: np.ndarray, floor: float = FLOOR) -> np.ndarray:
+    """log10 clipped to [floor, CEILING]; 0 -> floor, inf -> CEILING, NaN stays NaN."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.clip(np.log10(np.asarray(norms, dtype=np.float64)), FLOOR, CEILING)
+        return np.clip(np.log10(np.asarray(norms, dtype=np.float64)), floor, CEILING)
 
 
-def _power_ticks() -> list[tuple[float, str]]:
-    return [(float(k), "10" + str(k).translate(SUPERSCRIPT)) for k in range(int(FLOOR), int(CEILING) + 1, 2)]
+def _power_ticks(floor: float = FLOOR) -> list[tuple[float, str]]:
+    step = 2 * max(1, math.ceil((CEILING - floor) / 12))  # about six labels however deep the axis goes
+    return [(float(k), "10" + str(k).translate(SUPERSCRIPT)) for k in range(int(CEILING), int(floor) - 1, -step)]
 
 
 def _layer_ticks(layers: tuple[LayerProbe, ...], short: bool) -> list[tuple[float, str]]:
@@ -55,6 +58,7 @@ class GradientView(QWidget):
         self._last_row: np.ndarray | None = None
         self._last_epoch = self._first_epoch = 0.0
         self._epochs_shown = 0.0
+        self._floor = FLOOR
 
         self.bar_plot = theme.plot_widget()
         bar_item = self.bar_plot.getPlotItem()
@@ -99,12 +103,32 @@ class GradientView(QWidget):
             self.history_plot.getPlotItem().getAxis("left").setTicks([_layer_ticks(snapshot.layers, True)])
             self.history_plot.setYRange(-0.5, len(names) - 0.5, padding=0)
             self.bar_plot.getPlotItem().setXRange(-0.5, len(names) - 0.5, padding=0.02)
-        self._show_bars(np.array([layer.grad_norm for layer in snapshot.layers], dtype=np.float64))
+        norms = np.array([layer.grad_norm for layer in snapshot.layers], dtype=np.float64)
+        self._lower_floor(norms, snapshot.history.grad_norm)
+        self._show_bars(norms)
         self._show_history(snapshot.history)
+
+    def _lower_floor(self, norms: np.ndarray, history: np.ndarray) -> None:
+        """Move the floor down to the smallest gradient shown (never up within a run: the axis stays put)."""
+        fresh = history[self._bins.rows:] if len(history) >= self._bins.rows else history
+        floor = min(self._floor, floor_for(norms, FLOOR, 2), floor_for(fresh, FLOOR, 2))
+        if floor != self._floor:
+            self._set_floor(floor)
+
+    def _set_floor(self, floor: float) -> None:
+        self._floor = floor
+        bar_item = self.bar_plot.getPlotItem()
+        bar_item.getAxis("left").setTicks([_power_ticks(floor)])
+        bar_item.setYRange(floor, CEILING, padding=0.02)
+        self.colorbar.setLevels((floor, CEILING))
+        self.colorbar.getAxis("right").setTicks([_power_ticks(floor)])
+        self._last_row = None  # the history's columns were clipped at the old floor: take them in again
 
     def clear(self) -> None:
         self._drawn, self._layer_names, self._last_row, self._epochs_shown = None, (), None, 0.0
         self._bins.reset(0)
+        if self._floor != FLOOR:
+            self._set_floor(FLOOR)
         self.bars.setOpts(x=[], height=[], brushes=None)
         self.image.clear()
         self.nan_backdrop.setRect(QRectF())
@@ -114,12 +138,13 @@ class GradientView(QWidget):
         return np.asarray(self.bars.opts["y0"]) + np.asarray(self.bars.opts["height"])
 
     def _show_bars(self, norms: np.ndarray) -> None:
-        logs = log_norms(norms)
+        floor = self._floor
+        logs = log_norms(norms, floor)
         broken = np.isnan(logs)
         tops = np.where(broken, CEILING, logs)
-        colors = COLORMAP.map((tops - FLOOR) / (CEILING - FLOOR), mode="qcolor")
+        colors = COLORMAP.map((tops - floor) / (CEILING - floor), mode="qcolor")
         brushes = [pg.mkBrush(theme.ALARM) if bad else pg.mkBrush(color) for bad, color in zip(broken, colors)]
-        self.bars.setOpts(x=np.arange(len(norms)), y0=FLOOR, height=tops - FLOOR, brushes=brushes)
+        self.bars.setOpts(x=np.arange(len(norms)), y0=floor, height=tops - floor, brushes=brushes)
 
     def _show_history(self, history: History) -> None:
         grad = history.grad_norm
@@ -130,7 +155,7 @@ class GradientView(QWidget):
             self._bins.reset(grad.shape[1])
             self._first_epoch = float(history.epoch[0])
             start = 0
-        self._bins.extend(log_norms(grad[start:]))
+        self._bins.extend(log_norms(grad[start:], self._floor))
         self._last_row, self._last_epoch = grad[-1].copy(), float(history.epoch[-1])
         columns = self._bins.columns
         self.image.setImage(columns, autoLevels=False)

@@ -114,6 +114,9 @@ class ProcessSession:
     def set_hyper(self, **values: float) -> None:
         self._send("set_hyper", values)
 
+    def pace(self, steps_per_s: float | None = None, epochs_per_s: float | None = None) -> None:
+        self._send("pace", steps_per_s, epochs_per_s)
+
     def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
                         progress: Callable[[float], None] = lambda fraction: None) -> list:
         """gradcheck.check on the live model in the child, between two steps; blocks the calling thread."""

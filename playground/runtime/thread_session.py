@@ -99,6 +99,10 @@ class TrainingSession:
         """Change live hyperparameters (lr, l1, l2, weight_decay, clip_norm) between steps."""
         self._send(lambda: self._apply_hyper(values))
 
+    def pace(self, steps_per_s: float | None = None, epochs_per_s: float | None = None) -> None:
+        """Train at most this fast while playing (one of the two; neither: as fast as the machine goes)."""
+        self._send(lambda: self._set_pace(steps_per_s, epochs_per_s))
+
     def call(self, job: Callable[[Trainer], None]) -> None:
         """Run job(trainer) on the worker between steps (for tools that need the live model)."""
         self._send(lambda: self._trainer is not None and job(self._trainer))
@@ -165,7 +169,13 @@ class TrainingSession:
         """Steps until a frame's worth of time passed, so commands are seen at least every frame."""
         trainer = self._trainer
         deadline = time.perf_counter() + self.frame_interval / 4
-        while time.perf_counter() < deadline:
+        while (now := time.perf_counter()) < deadline:
+            if self._pace is not None:
+                if now < self._next_step_at:  # paced: wait for the step's turn, a slice at a time
+                    time.sleep(min(self._next_step_at, deadline) - now)
+                    continue
+                # From now, not from the last due time: a slow step delays the next instead of bunching them.
+                self._next_step_at = now + self._step_interval(trainer)
             want_probe = self._wanted()
             trainer.step(measure_update=want_probe)
             self._rate.append((time.perf_counter(), trainer.step_count, trainer.epoch))
@@ -255,6 +265,16 @@ class TrainingSession:
         self._running = False
         self._trainer.reset()
         self._set_state("idle")
+
+    _pace: tuple[float | None, float | None] | None = None
+    _next_step_at = 0.0
+
+    def _set_pace(self, steps_per_s: float | None, epochs_per_s: float | None) -> None:
+        self._pace = (steps_per_s, epochs_per_s) if steps_per_s or epochs_per_s else None
+
+    def _step_interval(self, trainer: Trainer) -> float:
+        steps_per_s, epochs_per_s = self._pace
+        return 1 / steps_per_s if steps_per_s else 1 / (epochs_per_s * trainer.steps_per_epoch)
 
     def _apply_hyper(self, values: dict) -> None:
         if self._trainer is None:

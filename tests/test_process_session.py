@@ -1,4 +1,6 @@
 """The training session in a child process: same behaviour as TrainingSession, seen through a pipe."""
+import time
+
 import numpy as np
 import pytest
 
@@ -73,6 +75,17 @@ def test_stop_at_epoch_reaches_the_child(session, wait_until):
     session.play()
     assert wait_until(lambda: session.status[0] == "finished", TIMEOUT)
     assert take(session, wait_until, lambda s: s.state == "finished").epoch == 4
+
+
+def test_the_pace_reaches_the_child(session, wait_until):
+    session.pace(steps_per_s=0.001)
+    session.play()
+    take(session, wait_until, lambda s: s.state == "running" and s.step == 1)
+    time.sleep(0.3)
+    assert take(session, wait_until).step == 1  # held back
+    session.stop_at_epoch = 1  # reached only if the child stops pacing
+    session.pace(epochs_per_s=None)
+    assert take(session, wait_until, lambda s: s.state == "finished").epoch == 1
 
 
 def test_a_child_that_dies_is_reported(session, wait_until):

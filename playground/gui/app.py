@@ -68,7 +68,10 @@ def run(args, experiment: Experiment) -> int:
         set_language(app, lang)
     # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
     settings = None if screenshot else QSettings()
-    window = MainWindow(starting_experiment(experiment, settings), settings)
+    start = starting_experiment(experiment, settings)
+    window = MainWindow(start, settings)
+    if start != experiment:  # the remembered one: it may no longer load
+        window.fall_back_when_broken()
     tab = getattr(args, "tab", None)
     if tab and not window.show_tab(tab):
         print(f"playground: error: argument --tab: no tab {tab!r}; choose from {', '.join(window.tab_keys())}",

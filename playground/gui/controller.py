@@ -142,6 +142,10 @@ class Controller(QObject):
         self._say(self.tr("Not applied: {reason}").format(reason=reason), "warning")
         self.experiment_changed.emit(self._experiment)
 
+    def inform(self, text: str) -> None:
+        """A note in the window's banner (a file written, a fallback taken)."""
+        self._say(text, "info")
+
     def _say(self, text: str, severity: str, about_status: bool = False) -> None:
         self._saying_status = about_status and bool(text)
         self.message.emit(text, severity)

@@ -6,9 +6,10 @@ tabs hold the plots and the diagnostics, and take more views through add_tab().
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QFrame,
@@ -181,6 +182,19 @@ class MainWindow(QMainWindow):
     def _training_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Training"))
         menu.addActions(self.training_actions.all())
+        # A text field keeps Space and R for typing; Esc leaves it so that they play and reset again.
+        leave = QAction(self.tr("Leave the text field"), self)
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        leave.setStatusTip(self.tr("Esc: leave the field being typed in, so that Space, R and the arrows train again."))
+        leave.triggered.connect(self.leave_field)
+        menu.addAction(leave)
+
+    def leave_field(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and focused.window() is self:
+            focused.clearFocus()
+        self.setFocus()
 
     def _view_menu(self) -> None:
         """View: the settings panel and presentation mode (the language helper adds a submenu here)."""
@@ -248,6 +262,25 @@ class MainWindow(QMainWindow):
         """The pictures File > Export plots writes, by file name; each is a view, drawn afresh for the export."""
         return {"network": self.network_view, "output": self.output_panel, "loss": self.loss_view,
                 "gradients": self.gradient_view}
+
+    def fall_back_when_broken(self) -> None:
+        """If this experiment fails to build (a remembered CSV that moved), the default instead, with a note."""
+        controller = self.controller
+
+        def check(state: str) -> None:
+            if state == "idle" and controller.snapshot is None:
+                return  # still building
+            controller.state_changed.disconnect(check)
+            if state == "error" and controller.snapshot is None:
+                reason = controller.session.status[1] or ""
+                # After the frame that reported the error: its banner would cover the note.
+                QTimer.singleShot(0, lambda: fall_back(reason))
+
+        def fall_back(reason: str) -> None:
+            controller.replace(Experiment())
+            controller.inform(self.tr("The last experiment could not be opened ({reason}); this is the default "
+                                      "one.").format(reason=reason))
+        controller.state_changed.connect(check)
 
     # -- persistence ---------------------------------------------------------------
     def _restore(self) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,6 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
+from window_helpers import WAIT_MS, training_threads
 
 from playground.config import catalog
 from playground.config.experiment import Experiment
@@ -18,38 +18,6 @@ from playground.config.notices import TEMPLATES
 from playground.gui import app as gui_app
 from playground.gui import notice_texts
 from playground.gui.main_window import EXPERIMENT_KEY, MainWindow
-
-WAIT_MS = 20_000   # machines are slow and shared
-
-
-def training_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "training" and t.is_alive()]
-
-
-@pytest.fixture(autouse=True)
-def no_training_thread_left():
-    yield
-    assert training_threads() == [], "a training thread outlived its test"
-
-
-@pytest.fixture
-def open_window(qtbot):
-    """open_window(experiment=None, settings=None) -> a shown MainWindow, closed at the end of the test."""
-    windows: list[MainWindow] = []
-
-    def make(experiment: Experiment | None = None, settings: QSettings | None = None) -> MainWindow:
-        window = MainWindow(experiment or Experiment(), settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: window.controller.snapshot is not None, timeout=WAIT_MS)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def shown_snapshot(window: MainWindow):

@@ -5,13 +5,15 @@ import math
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from playground.gui.views.loss_view import number
 from playground.gui.views.output_view import OutputView
 from playground.gui.widgets.panel_parts import section_title
 from playground.training.snapshot import Snapshot
 
 
 def _loss(value: float) -> str:
-    return f"{value:.3f}" if math.isfinite(value) else "\u2013"
+    # Three digits and an exponent past 1000: an exploding loss of 26 digits would widen the column.
+    return number(value) if math.isfinite(value) else "\u2013"
 
 
 def _percent(value: float | None) -> str:

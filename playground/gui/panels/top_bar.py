@@ -69,6 +69,10 @@ class TopBar(QWidget):
         counters_layout.setSpacing(0)
         counters_layout.addWidget(self.epoch_label)
         counters_layout.addWidget(self.speed_label)
+        self.lr_now = QLabel()
+        self.lr_now.setStyleSheet("color: #555;")
+        self.lr_now.setToolTip(self.tr("The learning rate this epoch, as the schedule set it."))
+        counters_layout.addWidget(self.lr_now)
 
         self.learning_rate = NumberCombo(self.tr("learning rate"), LEARNING_RATES, *schema_range(OptimizerSpec, "lr"))
         self.activation = ChoiceCombo("activation", catalog.ACTIVATIONS, "")
@@ -136,6 +140,7 @@ class TopBar(QWidget):
         self.show_state(controller.state)
         fit_for_life(self.epoch_label, self._epoch_text(9_999_999))
         fit_for_life(self.speed_label, self._speed_text(99_999_999, 99_999.0, 9_999.9))
+        fit_for_life(self.lr_now, self._lr_text(0.000_123_4))
         self._show_counters(0, 0, 0.0, 0.0)
 
     # -- edits ------------------------------------------------------------------
@@ -179,11 +184,14 @@ class TopBar(QWidget):
         self.state_label.setStyleSheet(f"color: {STATE_COLORS.get(state, '#555')}; font-weight: bold;")
 
     def render(self, snapshot: Snapshot) -> None:
+        scheduled = self.controller.experiment.training.schedule.name != "constant"
+        self.lr_now.setText(self._lr_text(snapshot.lr) if scheduled else "")
         self._show_counters(snapshot.epoch, snapshot.step, snapshot.steps_per_s, snapshot.epochs_per_s)
         self.problem.setText(names.label("task", snapshot.data.task))
 
     def clear(self) -> None:
         self._show_counters(0, 0, 0.0, 0.0)
+        self.lr_now.clear()
 
     def _show_counters(self, epoch: int, step: int, steps_per_s: float, epochs_per_s: float) -> None:
         self.epoch_label.setText(self._epoch_text(epoch))
@@ -191,6 +199,9 @@ class TopBar(QWidget):
 
     def _epoch_text(self, epoch: int) -> str:
         return self.tr("Epoch {epoch}").format(epoch=f"{epoch:07,d}")
+
+    def _lr_text(self, lr: float) -> str:
+        return self.tr("learning rate now {lr}").format(lr=f"{lr:.3g}")
 
     def _speed_text(self, step: int, steps_per_s: float, epochs_per_s: float) -> str:
         return self.tr("step {step:,} \u00b7 {steps:,.0f} steps/s \u00b7 {epochs:,.1f} epochs/s").format(

@@ -52,7 +52,7 @@ class TabStrip(QWidget):
         self.refresh()
 
     def buttons(self) -> list[QToolButton]:
-        return [self.group.button(index) for index in range(self.pages.count())]
+        return self.group.buttons()  # in the pages' order, as refresh() added them
 
     def refresh(self) -> None:
         """One button per page, titled and explained as the page's tab is."""

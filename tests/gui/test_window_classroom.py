@@ -1,0 +1,173 @@
+"""The window in a classroom: it fits a projector, presents large, paces itself and stops where a lesson ends.
+
+Named to run after the other window tests: the screenshot tests at the end run the application's
+event loop, after which a new window in the same process gets no frames.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+from test_main_window import epoch, pick
+from window_helpers import WAIT_MS
+
+from playground.config.experiment import Experiment
+from playground.gui import app as gui_app
+from playground.gui import presentation
+from playground.gui.main_window import SPEED_KEY
+
+CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
+
+
+def settle(window, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _in_window(window: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def unreachable(window: QWidget) -> list[str]:
+    """Shown controls that lie outside the window or outside what their scroll area can show."""
+    out = []
+    frame = window.rect()
+    for control in window.findChildren(QWidget):
+        if not isinstance(control, CONTROLS) or not control.isVisibleTo(window) or control.window() is not window:
+            continue
+        holder, parent = control, control.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        # Inside a scroll area the control is reachable by scrolling: the area itself must be in the window.
+        holder = parent.viewport() if parent is not None else control
+        if holder.width() == 0 or not frame.contains(_in_window(window, holder)):
+            out.append(f"{type(control).__name__} {control.objectName() or control.toolTip()[:30]!r}")
+    return out
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+@pytest.mark.parametrize("presenting", [False, True])
+def test_every_control_is_reachable_on_a_projector(qtbot, open_window, size, presenting):
+    window = open_window()
+    window.set_presentation(presenting)
+    settle(window, size)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+    assert (window.width(), window.height()) == size
+    assert unreachable(window) == []
+    # Every tab title is in sight: none hides behind scroll arrows.
+    buttons = window.tab_strip.buttons()
+    assert len(buttons) == window.tabs.count()
+    assert all(button.isVisible() and window.rect().contains(_in_window(window, button)) for button in buttons)
+    strip = _in_window(window, window.tab_strip)
+    assert strip.bottom() < _in_window(window, window.tabs).top()  # wrapped rows never cover the page
+
+
+def test_show_tab_finds_tabs_by_key_including_added_ones(qtbot, open_window):
+    window = open_window()
+    assert window.tab_keys()[:2] == ["loss", "gradients"]
+    assert window.show_tab("bias_variance") and window.tabs.currentWidget() is window.diagnostics.bias_variance
+    page = QWidget()
+    window.add_tab(page, "Arena", key="arena")
+    assert window.show_tab("arena") and window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: window.tab_strip.buttons()[-1].text() == "Arena", timeout=WAIT_MS)
+    window.tab_strip.buttons()[0].click()
+    assert window.tabs.currentIndex() == 0
+    assert not window.show_tab("no-such-tab")
+
+
+def test_presentation_scales_fonts_and_folds_the_settings(qtbot, open_window):
+    window = open_window()
+    axis = window.loss_view.findChildren(presentation.pg.GraphicsView)[0].getPlotItem().getAxis("left")
+    watched = [window, window.top_bar.epoch_label, window.top_bar.speed, window.tab_strip.buttons()[0]]
+    before = [widget.font().pointSizeF() for widget in watched]
+    base = window.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presenting and window.presentation_action.isChecked()
+    assert [widget.font().pointSizeF() for widget in watched] == pytest.approx([1.5 * b for b in before])
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * base)
+    assert not window.settings_dock.isVisible() and not window.columns.widget(0).isVisible()
+    # The counter keeps room for its widest text at the larger size.
+    label = window.top_bar.epoch_label
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not window.presenting
+    assert [widget.font().pointSizeF() for widget in watched] == pytest.approx(before)
+    assert axis.style["tickFont"] is None
+    assert window.settings_dock.isVisible() and window.columns.widget(0).isVisible()
+
+
+def test_the_speed_is_applied_and_remembered(qtbot, open_window, tmp_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_window(settings=settings)
+    assert window.controller.speed == "epochs-60"  # TF Playground's pace: the classroom default
+    sent = []
+    monkeypatch.setattr(window.controller.session, "pace", lambda *rates: sent.append(rates))
+    pick(window.top_bar.speed, "full")
+    assert window.controller.speed == "full" and sent == [(None, None)]
+    pick(window.top_bar.speed, "steps-2")
+    assert sent[-1] == (2.0, None) and settings.value(SPEED_KEY) == "steps-2"
+    window.close()
+    again = open_window(settings=settings)
+    assert again.controller.speed == "steps-2"
+    assert again.top_bar.speed.currentData() == "steps-2"
+
+
+def test_play_stops_at_the_experiments_epochs_and_offers_to_go_on(qtbot, open_window, tiny_experiment):
+    window = open_window(tiny_experiment(epochs=3))
+    controller, panel = window.controller, window.settings_panel
+    said = []
+    controller.message.connect(lambda text, severity: said.append(text))
+    assert panel.stop_enabled.isChecked() and panel.stop_at.value() == 3
+    controller.set_speed("full")
+    controller.play()
+    qtbot.waitUntil(lambda: controller.state == "finished" and epoch(window) == 3, timeout=WAIT_MS)
+    assert not controller.playing and "Press Play to train on" in said[-1]
+    assert window.banner.isVisible()
+    controller.play()  # on past the end
+    qtbot.waitUntil(lambda: epoch(window) > 4, timeout=WAIT_MS)
+    assert controller.stop_at_epoch is None and not panel.stop_enabled.isChecked() and said[-1] == ""
+    controller.pause()
+    controller.reset()  # a fresh run ends where the experiment does again
+    assert controller.stop_at_epoch == 3 and panel.stop_enabled.isChecked()
+    window.controller.replace(tiny_experiment(epochs=7))
+    assert controller.stop_at_epoch == 7 and panel.stop_at.value() == 7
+
+
+# -- the command-line screenshot (runs the event loop: keep these last) ----------------------------
+class Args:
+    def __init__(self, screenshot, **flags):
+        self.screenshot, self.train_seconds = screenshot, flags.pop("train_seconds", 0.0)
+        self.window_size, self.presentation, self.lang, self.tab = (flags.get(k) for k in
+                                                                     ("window_size", "presentation", "lang", "tab"))
+
+
+def test_a_screenshot_has_the_asked_size_and_ends_with_a_json_line(qtbot, tmp_path, capsys):
+    path = tmp_path / "shot.png"
+    flags = {"window_size": (1024, 768), "presentation": True, "tab": "gradient_flow", "train_seconds": 0.5}
+    assert gui_app.run(Args(str(path), **flags), Experiment()) == 0
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1024, 768)
+    lines = capsys.readouterr().out.strip().splitlines()
+    outcome = json.loads(lines[-1])
+    assert set(outcome) == {"epoch", "step", "state", "train_loss", "val_loss"}
+    assert outcome["state"] == "paused" and outcome["step"] > 0 and outcome["train_loss"] > 0
+
+
+def test_an_unknown_tab_is_named_in_one_line(qtbot, tmp_path, capsys):
+    assert gui_app.run(Args(str(tmp_path / "shot.png"), tab="nope"), Experiment()) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("playground: error: argument --tab") and "bias_variance" in err and "\n" not in err

@@ -6,6 +6,7 @@ event loop, after which a new window in the same process gets no frames.
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
@@ -26,7 +27,7 @@ from window_helpers import WAIT_MS
 from playground.config.experiment import Experiment
 from playground.gui import app as gui_app
 from playground.gui import presentation
-from playground.gui.main_window import SPEED_KEY
+from playground.gui.main_window import SPEED_KEY, MainWindow
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
 
@@ -145,6 +146,64 @@ def test_play_stops_at_the_experiments_epochs_and_offers_to_go_on(qtbot, open_wi
     assert controller.stop_at_epoch == 3 and panel.stop_enabled.isChecked()
     window.controller.replace(tiny_experiment(epochs=7))
     assert controller.stop_at_epoch == 7 and panel.stop_at.value() == 7
+
+
+# -- small things a classroom runs into -----------------------------------------------------------
+def test_escape_leaves_a_text_field_so_that_space_plays_again(qtbot, open_window):
+    window = open_window()
+    field = window.settings_panel.number_fields["training.l1"]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not field.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=WAIT_MS)
+
+
+def test_file_new_restores_the_defaults(qtbot, open_window, tiny_experiment):
+    window = open_window(tiny_experiment(epochs=3, **{"data.dataset": "xor"}))
+    window.file_menu.new()
+    assert window.controller.experiment == Experiment()
+    assert window.controller.stop_at_epoch == Experiment().training.epochs
+    assert window.top_bar.lr_now.text() == ""  # a constant rate is the one in the box: nothing more to say
+
+
+def test_a_remembered_experiment_that_no_longer_builds_falls_back_with_a_note(qtbot, tiny_experiment, tmp_path):
+    gone = tiny_experiment(**{"data.dataset": "csv", "data.csv_path": str(tmp_path / "moved.csv")})
+    window = MainWindow(gone)
+    qtbot.addWidget(window)
+    try:
+        window.fall_back_when_broken()
+        window.show()
+        qtbot.waitUntil(lambda: window.controller.experiment == Experiment(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.controller.snapshot is not None, timeout=WAIT_MS)
+        assert "could not be opened" in window.banner.text() and "moved.csv" in window.banner.text()
+        assert window.controller.state == "idle"
+    finally:
+        window.close()
+
+
+def test_an_exploding_loss_keeps_its_column_narrow():
+    from playground.gui.panels.output_panel import OutputPanel
+    panel = OutputPanel()
+    snapshot = SimpleNamespace(test_loss=12345678901234567890123456.0, train_loss=float("inf"), data=None,
+                               train_accuracy=None)
+    panel._show_losses(snapshot)
+    assert panel.losses.text() == "Test loss 1.23e+25\nTraining loss \u2013"
+
+
+def test_the_scheduled_learning_rate_is_shown(qtbot, open_window, tiny_experiment):
+    window = open_window(tiny_experiment(epochs=50, **{"training.schedule.name": "exponential",
+                                                       "training.schedule.hyper": {"gamma": 0.5}}))
+    assert window.top_bar.lr_now.text() == "learning rate now 0.03"
+    window.controller.set_speed("full")
+    window.controller.play()
+    qtbot.waitUntil(lambda: epoch(window) >= 3, timeout=WAIT_MS)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.snapshot.state == "paused", timeout=WAIT_MS)
+    shown = window.controller.snapshot
+    expected = 0.03 * 0.5 ** shown.epoch  # the schedule's formula: lr0 * gamma^epoch
+    assert window.top_bar.lr_now.text() == f"learning rate now {expected:.3g}"
 
 
 # -- the command-line screenshot (runs the event loop: keep these last) ----------------------------

@@ -118,6 +118,11 @@ class Controller(QObject):
             return False
         if changed == self._experiment:
             return True
+        before = self._experiment.data
+        if (changed.name or changed.description) and (changed.data.dataset, changed.data.csv_path) != (
+                before.dataset, before.csv_path):
+            # Other data make another experiment: a preset's title and lesson text no longer describe it.
+            changed = changed.with_changes(name="", description="")
         live = {LIVE_KEYS[path]: field_value(changed, path) for path in changes if path in LIVE_KEYS}
         self._experiment = changed
         if len(live) == len(changes):

@@ -183,6 +183,17 @@ def test_a_remembered_experiment_that_no_longer_builds_falls_back_with_a_note(qt
         window.close()
 
 
+def test_other_data_drop_the_presets_title_and_lesson(qtbot, open_window):
+    from playground.config import presets
+    lesson = presets.load("lesson-vanishing-gradients")
+    window = open_window(lesson)
+    assert lesson.name in window.windowTitle() and window.diagnostics.lesson.isVisible()
+    window.data_panel.picker.buttons["xor"].click()
+    assert window.controller.experiment.data.dataset == "xor"
+    assert window.windowTitle() == "Neural Playground" and not window.diagnostics.lesson.isVisible()
+    assert window.controller.experiment.network == lesson.network  # the rest of the experiment stays
+
+
 def test_an_exploding_loss_keeps_its_column_narrow():
     from playground.gui.panels.output_panel import OutputPanel
     panel = OutputPanel()

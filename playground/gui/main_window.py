@@ -41,7 +41,8 @@ from playground.gui.widgets.panel_parts import section_title
 from playground.gui.widgets.tab_strip import Pages, TabStrip
 
 DEFAULT_SIZE = (1400, 900)
-COLUMN_WIDTHS = (315, 420, 320, 345)
+# Shares of the width, at least each column's minimum: on a 1024 px projector the plots keep a quarter.
+COLUMN_WIDTHS = (315, 350, 330, 405)
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
 SPEED_KEY = "training/speed"
 
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
         self.controller.experiment_changed.connect(self._show_title)
         self._show_title(experiment)
         self.statusBar().setSizeGripEnabled(True)
-        self.resize(*DEFAULT_SIZE)
+        room = self.screen().availableGeometry()  # a 1024x768 projector gets all of itself, not more
+        self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
         self._restore()
         self.controller.speed_changed.connect(self._remember_speed)
 

@@ -173,7 +173,11 @@ class Controller(QObject):
         self.session.play()
 
     def at_stop_epoch(self) -> bool:
-        """True when training stopped at the epoch Play stops at (finished with nothing else to say)."""
+        """True when training stopped at the epoch Play stops at, not one moved further on since."""
+        return self._finished_at_stop() and self._snapshot is not None and self._snapshot.epoch >= self._stop_at_epoch
+
+    def _finished_at_stop(self) -> bool:
+        """Finished with nothing else to say: the stop epoch, not early stopping (the frame may still be on its way)."""
         state, text = self.session.status
         return state == "finished" and not text and self._stop_at_epoch is not None
 
@@ -292,7 +296,7 @@ class Controller(QObject):
                 self._offering_more = False
                 self._say("", "info")
             self._state = state
-            if self.at_stop_epoch():
+            if self._finished_at_stop():
                 self._offering_more = True
                 self._say(self.tr("Stopped at epoch {epoch}, where this experiment ends. Press Play to train on.")
                           .format(epoch=f"{self._stop_at_epoch:,}"), "info")

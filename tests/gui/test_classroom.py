@@ -1,16 +1,14 @@
 """The window in a classroom: it fits a projector, presents large, paces itself and stops where a lesson ends.
 
-Named to run after the other window tests: the screenshot tests at the end run the application's
-event loop, after which a new window in the same process gets no frames.
+The screenshot flags are tested at the end of test_main_window.py: they run the application's event
+loop, after which a new window in the same process gets no frames.
 """
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -21,11 +19,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
-from test_main_window import epoch, pick
-from window_helpers import WAIT_MS
+from window_helpers import WAIT_MS, epoch, pick
 
 from playground.config.experiment import Experiment
-from playground.gui import app as gui_app
 from playground.gui import presentation
 from playground.gui.main_window import SPEED_KEY, MainWindow
 
@@ -138,8 +134,11 @@ def test_play_stops_at_the_experiments_epochs_and_offers_to_go_on(qtbot, open_wi
     qtbot.waitUntil(lambda: controller.state == "finished" and epoch(window) == 3, timeout=WAIT_MS)
     assert not controller.playing and "Press Play to train on" in said[-1]
     assert window.banner.isVisible()
+    panel.stop_at.setValue(5)  # a later end: Play trains to it, not past it
+    controller.play()
+    qtbot.waitUntil(lambda: controller.state == "finished" and epoch(window) == 5, timeout=WAIT_MS)
     controller.play()  # on past the end
-    qtbot.waitUntil(lambda: epoch(window) > 4, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: epoch(window) > 6, timeout=WAIT_MS)
     assert controller.stop_at_epoch is None and not panel.stop_enabled.isChecked() and said[-1] == ""
     controller.pause()
     controller.reset()  # a fresh run ends where the experiment does again
@@ -215,29 +214,3 @@ def test_the_scheduled_learning_rate_is_shown(qtbot, open_window, tiny_experimen
     shown = window.controller.snapshot
     expected = 0.03 * 0.5 ** shown.epoch  # the schedule's formula: lr0 * gamma^epoch
     assert window.top_bar.lr_now.text() == f"learning rate now {expected:.3g}"
-
-
-# -- the command-line screenshot (runs the event loop: keep these last) ----------------------------
-class Args:
-    def __init__(self, screenshot, **flags):
-        self.screenshot, self.train_seconds = screenshot, flags.pop("train_seconds", 0.0)
-        self.window_size, self.presentation, self.lang, self.tab = (flags.get(k) for k in
-                                                                     ("window_size", "presentation", "lang", "tab"))
-
-
-def test_a_screenshot_has_the_asked_size_and_ends_with_a_json_line(qtbot, tmp_path, capsys):
-    path = tmp_path / "shot.png"
-    flags = {"window_size": (1024, 768), "presentation": True, "tab": "gradient_flow", "train_seconds": 0.5}
-    assert gui_app.run(Args(str(path), **flags), Experiment()) == 0
-    image = QImage(str(path))
-    assert (image.width(), image.height()) == (1024, 768)
-    lines = capsys.readouterr().out.strip().splitlines()
-    outcome = json.loads(lines[-1])
-    assert set(outcome) == {"epoch", "step", "state", "train_loss", "val_loss"}
-    assert outcome["state"] == "paused" and outcome["step"] > 0 and outcome["train_loss"] > 0
-
-
-def test_an_unknown_tab_is_named_in_one_line(qtbot, tmp_path, capsys):
-    assert gui_app.run(Args(str(tmp_path / "shot.png"), tab="nope"), Experiment()) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("playground: error: argument --tab") and "bias_variance" in err and "\n" not in err

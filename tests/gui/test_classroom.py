@@ -92,11 +92,14 @@ def test_presentation_scales_fonts_and_folds_the_settings(qtbot, open_window):
     watched = [window, window.top_bar.epoch_label, window.top_bar.speed, window.tab_strip.buttons()[0]]
     before = [widget.font().pointSizeF() for widget in watched]
     base = window.font().pointSizeF()
+    header = window.network_view._layout.body_top
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.presenting and window.presentation_action.isChecked()
     assert [widget.font().pointSizeF() for widget in watched] == pytest.approx([1.5 * b for b in before])
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * base)
     assert not window.settings_dock.isVisible() and not window.columns.widget(0).isVisible()
+    # The network's column headers make room for their larger text above the first neurons.
+    assert window.network_view._layout.body_top > header
     # The counter keeps room for its widest text at the larger size.
     label = window.top_bar.epoch_label
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
@@ -104,6 +107,7 @@ def test_presentation_scales_fonts_and_folds_the_settings(qtbot, open_window):
     assert not window.presenting
     assert [widget.font().pointSizeF() for widget in watched] == pytest.approx(before)
     assert axis.style["tickFont"] is None
+    assert window.network_view._layout.body_top == header
     assert window.settings_dock.isVisible() and window.columns.widget(0).isVisible()
 
 

@@ -279,6 +279,9 @@ BAD = [
     (["train", "--epochs", "1", "--save", "/nonexistent-dir/m.pt"], "--save"),
     (["nonsense"], "nonsense"),
     (["--train-seconds", "2"], "--train-seconds"),
+    (["--window-size", "1024"], "--window-size"),
+    (["--window-size", "0x768"], "--window-size"),
+    (["--lang", "fr"], "--lang"),
     (["gradcheck", "--hidden", "x"], "--hidden"),
 ]
 

@@ -80,6 +80,16 @@ def test_stop_at_epoch_reaches_the_child(session, wait_until):
     assert take(session, wait_until, lambda s: s.state == "finished").epoch == 4
 
 
+def test_the_pace_reaches_the_child(session, wait_until):
+    session.pace(steps_per_s=0.001)
+    session.play()
+    take(session, wait_until, lambda s: s.state == "running" and s.step == 1)
+    assert session.call(operator.attrgetter("step_count")).result(TIMEOUT) == 1  # held back: the next is 1000 s off
+    session.stop_at_epoch = 1  # reached only if the child stops pacing
+    session.pace(epochs_per_s=None)
+    assert take(session, wait_until, lambda s: s.state == "finished").epoch == 1
+
+
 def test_a_child_that_dies_is_reported(session, wait_until):
     take(session, wait_until)
     session._process.kill()

@@ -238,6 +238,17 @@ def test_stop_at_epoch_finishes(open_session, wait_until, tiny_experiment):
     assert snap.epoch == 3 and len(snap.history) == 3
 
 
+@pytest.mark.parametrize("pace", [{"steps_per_s": 0.001}, {"epochs_per_s": 0.0002}])
+def test_a_pace_holds_play_back_and_no_pace_lifts_it(open_session, wait_until, pace):
+    session = open_session()
+    session.pace(**pace)  # one step per 1000 s: Play takes the first step, then waits
+    session.play()
+    next_snapshot(session, wait_until, lambda s: s.state == "running" and s.step == 1)
+    assert on_worker(session, lambda t: t.step_count) == 1 and session.status[0] == "running"  # the next is 1000 s off
+    session.pace()
+    assert next_snapshot(session, wait_until, lambda s: s.step > 20).state == "running"
+
+
 def _diverging(tiny_experiment):
     return tiny_experiment(samples=200, epochs=100, **{
         "data.dataset": "reg-plane", "training.optimizer.lr": 50.0,

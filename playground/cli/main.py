@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     _experiment_flags(parser)
     parser.add_argument("--train-seconds", type=float, help="with --screenshot: train this long first")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window and exit")
+    parser.add_argument("--window-size", type=_window_size, metavar="WxH", help="the window's size, e.g. 1024x768")
+    parser.add_argument("--presentation", action="store_true", help="large fonts and plots for a projector")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), help="the window's language (default: the system's)")
+    parser.add_argument("--tab", metavar="NAME", help="open this right-hand tab, e.g. loss, gradients, bias_variance")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless with a progress bar")
     _experiment_flags(train)
@@ -83,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--memory", action="store_true", help="measure the memory a very long run's history takes")
     bench.add_argument("--history-epochs", type=int, metavar="N", help="with --memory: epochs of history (default 1,000,000)")
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, x, height = text.lower().partition("x")
+    if not (x and width.isdigit() and height.isdigit() and int(width) >= 1 and int(height) >= 1):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels like 1024x768, got {text!r}")
+    return int(width), int(height)
 
 
 def experiment_from(args: argparse.Namespace) -> Experiment:

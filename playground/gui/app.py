@@ -5,6 +5,10 @@ frame, train for --train-seconds, pause, let the paused frame arrive, grab, clos
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import json
+import math
 import os
 import sys
 import time
@@ -62,13 +66,30 @@ def run(args, experiment: Experiment) -> int:
     app = application()
     signals = CloseOnSignals(app)  # before the window: Ctrl+C while it builds must not be lost either
     try:
+        lang = getattr(args, "lang", None)
+        if lang:
+            set_language(app, lang)
         # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
         settings = None if screenshot else QSettings()
-        window = MainWindow(starting_experiment(experiment, settings), settings)
+        start = starting_experiment(experiment, settings)
+        window = MainWindow(start, settings)
         signals.window = window
         if signals.requested:
             window.close()
             return 0
+        if start != experiment:  # the remembered one: it may no longer load
+            window.fall_back_when_broken()
+        tab = getattr(args, "tab", None)
+        if tab and not window.show_tab(tab):
+            print(f"playground: error: argument --tab: no tab {tab!r}; choose from {', '.join(window.tab_keys())}",
+                  file=sys.stderr)
+            window.close()
+            return 2
+        if getattr(args, "presentation", False):
+            window.set_presentation(True)
+        size = getattr(args, "window_size", None)
+        if size:
+            window.resize(*size)
         window.show()
         if screenshot:
             shooter = Screenshot(window, screenshot, getattr(args, "train_seconds", None) or 0.0)
@@ -76,6 +97,13 @@ def run(args, experiment: Experiment) -> int:
         return app.exec()
     finally:
         signals.uninstall()
+
+
+def set_language(app: QApplication, lang: str) -> None:
+    """The window's language: playground.gui.language installs it where that module ships; else it is noted."""
+    if importlib.util.find_spec("playground.gui.language") is not None:
+        importlib.import_module("playground.gui.language").install(app, lang)
+    app.setProperty("language", lang)
 
 
 def starting_experiment(given: Experiment, settings: QSettings | None) -> Experiment:
@@ -124,8 +152,20 @@ class Screenshot:
         if controller.state == "running" or (shown is not None and shown.state == "running"):
             return
         self.timer.stop()
+        QApplication.processEvents()  # layouts the last frame asked for (a tab strip that wrapped) are done first
         saved = self.window.grab().save(self.path, "PNG")
-        if not saved:
+        if saved:
+            print(json.dumps(outcome(controller)), flush=True)
+        else:
             print(f"playground: error: cannot write the screenshot to {self.path}", file=sys.stderr)
         self.window.close()
         QApplication.instance().exit(0 if saved else 2)
+
+
+def outcome(controller) -> dict:
+    """Where the run shown stands, for a shell to check: epoch, step, state and the two losses (null: none yet)."""
+    shown = controller.snapshot
+    number = lambda value: value if value is not None and math.isfinite(value) else None
+    return {"epoch": shown.epoch if shown else 0, "step": shown.step if shown else 0, "state": controller.state,
+            "train_loss": number(shown.train_loss) if shown else None,
+            "val_loss": number(shown.val_loss) if shown else None}

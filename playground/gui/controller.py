@@ -33,6 +33,11 @@ RENDER_BUDGET_S = 0.008
 LIVE_KEYS = {path: key for key, path in LIVE_FIELDS.items()}
 # Session states that end a run on their own; the window shows why.
 STOPPED_BY_ITSELF = ("finished", "diverged", "error")
+# How fast Play trains, as (steps/s, epochs/s): slow enough to follow single updates, TF Playground's
+# pace that a teacher can talk over, or as fast as the machine goes.
+SPEEDS = {"steps-2": (2.0, None), "epochs-1": (None, 1.0), "epochs-10": (None, 10.0), "epochs-60": (None, 60.0),
+          "full": (None, None)}
+DEFAULT_SPEED = "epochs-60"
 
 
 class View(Protocol):
@@ -45,12 +50,18 @@ class Controller(QObject):
     experiment_changed = Signal(object)   # the Experiment now in force
     state_changed = Signal(str)           # session state: idle, running, paused, finished, diverged, error
     message = Signal(str, str)            # text, severity ("info", "warning", "error"); "" text clears
+    speed_changed = Signal(str)           # a key of SPEEDS
+    stop_at_epoch_changed = Signal(object)  # the epoch Play stops at by itself, or None
 
     def __init__(self, experiment: Experiment, parent: QObject | None = None):
         super().__init__(parent)
         self._experiment = experiment
-        self._stop_at_epoch: int | None = None
-        self.session: Session = ProcessSession(experiment)
+        # A preset's epoch count is the length of its lesson: Play stops there and offers to go on.
+        self._stop_at_epoch: int | None = experiment.training.epochs
+        self._went_on = False  # Play went on past the stop epoch
+        self._speed = DEFAULT_SPEED
+        self.session: Session = ProcessSession(experiment, stop_at_epoch=self._stop_at_epoch)
+        self.session.pace(*SPEEDS[self._speed])
         self._views: list[View] = []
         self._drawn: dict[int, int] = {}
         self._snapshot: Snapshot | None = None
@@ -59,6 +70,7 @@ class Controller(QObject):
         self._status_message: str | None = None
         self._status_said = ""
         self._saying_status = False
+        self._offering_more = False  # the banner offers to train past the stop epoch
         self.playing = False
         self.frames = 0
         self._timer = QTimer(self)
@@ -107,6 +119,11 @@ class Controller(QObject):
             return False
         if changed == self._experiment:
             return True
+        before = self._experiment.data
+        if (changed.name or changed.description) and (changed.data.dataset, changed.data.csv_path) != (
+                before.dataset, before.csv_path):
+            # Other data make another experiment: a preset's title and lesson text no longer describe it.
+            changed = changed.with_changes(name="", description="")
         live = {LIVE_KEYS[path]: field_value(changed, path) for path in changes if path in LIVE_KEYS}
         self._experiment = changed
         if len(live) == len(changes):
@@ -118,9 +135,11 @@ class Controller(QObject):
         return True
 
     def replace(self, experiment: Experiment) -> None:
-        """Start over with another experiment (a file, a preset)."""
+        """Start over with another experiment (a file, a preset), stopping at its epoch count."""
         self._experiment = experiment
         self._rebuild()
+        self._went_on = False
+        self.set_stop_at_epoch(experiment.training.epochs)
         self._say("", "info")
         self.experiment_changed.emit(experiment)
 
@@ -128,6 +147,10 @@ class Controller(QObject):
         """Say why an edit was not applied, and show the experiment in force again."""
         self._say(self.tr("Not applied: {reason}").format(reason=reason), "warning")
         self.experiment_changed.emit(self._experiment)
+
+    def inform(self, text: str) -> None:
+        """A note in the window's banner (a file written, a fallback taken)."""
+        self._say(text, "info")
 
     def _say(self, text: str, severity: str, about_status: bool = False) -> None:
         self._saying_status = about_status and bool(text)
@@ -143,8 +166,21 @@ class Controller(QObject):
         if self.state in ("diverged", "error") and not self.session.crashed:  # a crashed process: Play starts anew
             self._say(self._status_text(self._status_message), "error", about_status=True)  # again, in case it was dismissed
             return
+        if self.at_stop_epoch():  # Play again after the stop: go on past it, until a reset
+            self._went_on = True
+            self.set_stop_at_epoch(None)
+            self._say("", "info")
         self.playing = True
         self.session.play()
+
+    def at_stop_epoch(self) -> bool:
+        """True when training stopped at the epoch Play stops at, not one moved further on since."""
+        return self._finished_at_stop() and self._snapshot is not None and self._snapshot.epoch >= self._stop_at_epoch
+
+    def _finished_at_stop(self) -> bool:
+        """Finished with nothing else to say: the stop epoch, not early stopping (the frame may still be on its way)."""
+        state, text = self.session.status
+        return state == "finished" and not text and self._stop_at_epoch is not None
 
     def pause(self) -> None:
         self.playing = False
@@ -162,10 +198,13 @@ class Controller(QObject):
         self.session.step_epoch()
 
     def reset(self) -> None:
-        """Fresh weights from the same seed; the data stay."""
+        """Fresh weights from the same seed; the data stay; a run that went on past its end stops there again."""
         self.playing = False
         self._forget_run()
         self.session.reset()
+        if self._went_on:
+            self._went_on = False
+            self.set_stop_at_epoch(self._experiment.training.epochs)
 
     def regenerate(self) -> None:
         """New data from the next data seed; a reset follows."""
@@ -173,8 +212,23 @@ class Controller(QObject):
 
     def set_stop_at_epoch(self, epoch: int | None) -> None:
         """Pause by itself at this epoch (None: train until paused)."""
+        if epoch == self._stop_at_epoch:
+            return
         self._stop_at_epoch = epoch
         self.session.stop_at_epoch = epoch
+        self.stop_at_epoch_changed.emit(epoch)
+
+    def set_speed(self, speed: str) -> None:
+        """How fast Play trains: a key of SPEEDS."""
+        if speed not in SPEEDS or speed == self._speed:
+            return
+        self._speed = speed
+        self.session.pace(*SPEEDS[speed])
+        self.speed_changed.emit(speed)
+
+    @property
+    def speed(self) -> str:
+        return self._speed
 
     @property
     def stop_at_epoch(self) -> int | None:
@@ -239,7 +293,14 @@ class Controller(QObject):
         if state != self._state:
             if state in STOPPED_BY_ITSELF or (self._state == "running" and state != "running"):
                 self.playing = False
+            if self._state == "finished" and self._offering_more:
+                self._offering_more = False
+                self._say("", "info")
             self._state = state
+            if self._finished_at_stop():
+                self._offering_more = True
+                self._say(self.tr("Stopped at epoch {epoch}, where this experiment ends. Press Play to train on.")
+                          .format(epoch=f"{self._stop_at_epoch:,}"), "info")
             if state == "error" and self._snapshot is not None and self._snapshot.history.run == self._replaced_run:
                 self._clear_views()  # the reset failed before its first frame
             self.state_changed.emit(state)

@@ -33,6 +33,8 @@ class FileMenu(QObject):
         self.plots = plots
         menu = window.menuBar().addMenu(self.tr("&File"))
         self.menu = menu
+        self._add(menu, self.tr("&New experiment"), self.new, QKeySequence.StandardKey.New,
+                  self.tr("Start over from TF Playground's default experiment: every setting back to its default."))
         self._add(menu, self.tr("&Open experiment\u2026"), self.open_dialog, QKeySequence.StandardKey.Open,
                   self.tr("Load an experiment from a JSON file; training starts over."))
         self._add(menu, self.tr("&Save experiment as\u2026"), self.save_dialog, QKeySequence.StandardKey.SaveAs,
@@ -57,6 +59,9 @@ class FileMenu(QObject):
         return action
 
     # -- experiments ----------------------------------------------------------
+    def new(self) -> None:
+        self.controller.replace(Experiment())
+
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open experiment"), self._folder(),
                                               self._json_filter())
@@ -124,8 +129,8 @@ class FileMenu(QObject):
                 self._problem(self.tr("Cannot export plots"), str(error))
                 return written
             written.append(path)
-        self.window.statusBar().showMessage(self.tr("Saved {count} pictures in {folder}").format(
-            count=len(written), folder=folder), 5000)
+        # In the banner, not only the status bar: a student looks for the files where the window says.
+        self.controller.inform(self.tr("Saved {count} pictures in {folder}").format(count=len(written), folder=folder))
         return written
 
     # -- recent files and presets -----------------------------------------------

@@ -6,9 +6,10 @@ tabs hold the plots and the diagnostics, and take more views through add_tab().
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QFrame,
@@ -16,13 +17,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.config.experiment import Experiment, ExperimentError
-from playground.gui import network_edits
+from playground.gui import network_edits, presentation
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
 from playground.gui.file_menu import FileMenu
@@ -38,10 +38,13 @@ from playground.gui.views.loss_view import LossView
 from playground.gui.views.network_view import NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
 from playground.gui.widgets.panel_parts import section_title
+from playground.gui.widgets.tab_strip import Pages, TabStrip
 
 DEFAULT_SIZE = (1400, 900)
-COLUMN_WIDTHS = (315, 420, 320, 345)
+# Shares of the width, at least each column's minimum: on a 1024 px projector the plots keep a quarter.
+COLUMN_WIDTHS = (315, 350, 330, 405)
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
+SPEED_KEY = "training/speed"
 
 
 def _scrolling(widget: QWidget, horizontal: bool = False) -> QScrollArea:
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
         self.setAnimated(False)
         theme.light_background(self)
         self.controller = Controller(experiment, self)
+        self.presenting = False
+        self._dock_was_shown = True
         self.training_actions = TrainingActions(self.controller, self)
         self.addActions(self.training_actions.all())
 
@@ -88,8 +93,9 @@ class MainWindow(QMainWindow):
         self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)
         self.output_panel.discretize.toggled.connect(self.network_view.set_discretize)
 
-        self.tabs = QTabWidget()
+        self.tabs = Pages()
         self.tabs.setDocumentMode(True)
+        self.tab_strip = TabStrip(self.tabs)
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("Show the loss on a log scale, where slow late progress stays visible."))
         self.log_scale.toggled.connect(self.loss_view.set_log_y)
@@ -98,13 +104,14 @@ class MainWindow(QMainWindow):
         loss_layout.setContentsMargins(2, 2, 2, 2)
         loss_layout.addWidget(self.loss_view, 1)
         loss_layout.addWidget(self.log_scale)
-        loss_page.setObjectName("loss")
-        self.gradient_view.setObjectName("gradients")
-        self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."))
+        self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."), key="loss")
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
             "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "
-            "exploding ones."), view=self.gradient_view)
+            "exploding ones."), view=self.gradient_view, key="gradients")
         self.diagnostics = DiagnosticsTabs(self.tabs, self.controller)
+        # The keys show_tab() and --tab know the diagnostics pages by.
+        for key in ("gradient_flow", "activations", "bias_variance", "gradcheck"):
+            getattr(self.diagnostics, key).setObjectName(key)
         self.diagnostics.bias_variance.baseline_changed.connect(
             lambda error: self.controller.apply({"data.baseline_error": error}))
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
@@ -121,8 +128,10 @@ class MainWindow(QMainWindow):
         if experiment.view.tab:
             self.show_tab(experiment.view.tab)
         self.statusBar().setSizeGripEnabled(True)
-        self.resize(*DEFAULT_SIZE)
+        room = self.screen().availableGeometry()  # a 1024x768 projector gets all of itself, not more
+        self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
         self._restore()
+        self.controller.speed_changed.connect(self._remember_speed)
 
     # -- layout ---------------------------------------------------------------
     def _columns(self) -> QWidget:
@@ -141,7 +150,13 @@ class MainWindow(QMainWindow):
 
         self.columns = QSplitter(Qt.Orientation.Horizontal)
         self.columns.setChildrenCollapsible(False)
-        for widget in (_scrolling(self.data_panel), network, self.output_panel, self.tabs):
+        plots = QWidget()
+        plots_layout = QVBoxLayout(plots)
+        plots_layout.setContentsMargins(0, 4, 0, 0)
+        plots_layout.setSpacing(2)
+        plots_layout.addWidget(self.tab_strip)
+        plots_layout.addWidget(self.tabs, 1)
+        for widget in (_scrolling(self.data_panel), network, self.output_panel, plots):
             self.columns.addWidget(widget)
         self.columns.setSizes(list(COLUMN_WIDTHS))
         for index, stretch in enumerate((0, 2, 1, 1)):
@@ -171,27 +186,77 @@ class MainWindow(QMainWindow):
     def _training_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Training"))
         menu.addActions(self.training_actions.all())
+        # A text field keeps Space and R for typing; Esc leaves it so that they play and reset again.
+        leave = QAction(self.tr("Leave the text field"), self)
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        leave.setStatusTip(self.tr("Esc: leave the field being typed in, so that Space, R and the arrows train again."))
+        leave.triggered.connect(self.leave_field)
+        menu.addAction(leave)
+
+    def leave_field(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and focused.window() is self:
+            focused.clearFocus()
+        self.setFocus()
 
     def _view_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&View"))
+        """View: the settings panel and presentation mode (the language helper adds a submenu here)."""
+        menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.settings_dock.toggleViewAction()
         toggle.setText(self.tr("&Settings panel"))
         toggle.setStatusTip(self.tr("Show or hide the optimizer, schedule, regularization and start settings."))
         menu.addAction(toggle)
+        self.presentation_action = menu.addAction(self.tr("&Presentation"))
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setShortcuts([QKeySequence("F11"), QKeySequence("F5")])
+        self.presentation_action.setStatusTip(self.tr(
+            "Large type, a large output plane and network, the settings folded away: readable from the back of a "
+            "room (F11 or F5)."))
+        self.presentation_action.toggled.connect(self.set_presentation)
 
-    def add_tab(self, page: QWidget, title: str, tip: str = "", view: View | None = None) -> None:
-        """A page in the right-hand tabs; `view` (often the page itself) gets every new frame while shown."""
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: every font 1.5x; the data column, layer table and settings dock folded away so the
+        network and the output plane get the room (the dock comes back on leaving if it was shown)."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.presentation_action.setChecked(on)
+        if on:
+            self._dock_was_shown = self.settings_dock.isVisible()
+            self._column_sizes = self.columns.sizes()
+        presentation.scale_fonts(self, presentation.FACTOR if on else 1.0)
+        self.settings_dock.setVisible(not on and self._dock_was_shown)
+        self.layer_editor.setVisible(not on)
+        self.columns.widget(0).setVisible(not on)
+        if on:  # the data column's room to the network and the output plane, the plots keep a quarter
+            width = sum(self._column_sizes)
+            self.columns.setSizes([0, int(width * 0.4), int(width * 0.35), int(width * 0.25)])
+        else:
+            self.columns.setSizes(self._column_sizes)
+
+    def add_tab(self, page: QWidget, title: str, tip: str = "", view: View | None = None, key: str = "") -> None:
+        """A page in the right-hand tabs; `view` (often the page itself) gets every new frame while shown.
+
+        `key` names the tab for show_tab() and `--tab` whatever the language: "loss", "gradients", ...
+        """
+        if key:
+            page.setObjectName(key)
         index = self.tabs.addTab(page, title)
         self.tabs.setTabToolTip(index, tip)
         if view is not None:
             self.controller.add_view(view)
 
-    def show_tab(self, key: str) -> None:
-        """Open the right-hand tab whose page's objectName is `key` (one of experiment.VIEW_TABS)."""
-        for index in range(self.tabs.count()):
-            if self.tabs.widget(index).objectName() == key:
-                self.tabs.setCurrentIndex(index)
-                return
+    def tab_keys(self) -> list[str]:
+        return [self.tabs.widget(index).objectName() for index in range(self.tabs.count())]
+
+    def show_tab(self, key: str) -> bool:
+        """Bring the right-hand tab with this key to the front; False if there is none."""
+        keys = self.tab_keys()
+        if key not in keys:
+            return False
+        self.tabs.setCurrentIndex(keys.index(key))
+        return True
 
     def _show_title(self, experiment: Experiment) -> None:
         title = self.tr("Neural Playground")
@@ -202,15 +267,41 @@ class MainWindow(QMainWindow):
         return {"network": self.network_view, "output": self.output_panel, "loss": self.loss_view,
                 "gradients": self.gradient_view}
 
+    def fall_back_when_broken(self) -> None:
+        """If this experiment fails to build (a remembered CSV that moved), the default instead, with a note."""
+        controller = self.controller
+
+        def check(state: str) -> None:
+            if state == "idle" and controller.snapshot is None:
+                return  # still building
+            controller.state_changed.disconnect(check)
+            if state == "error" and controller.snapshot is None:
+                reason = controller.session.status[1] or ""
+                # After the frame that reported the error: its banner would cover the note.
+                QTimer.singleShot(0, lambda: fall_back(reason))
+
+        def fall_back(reason: str) -> None:
+            controller.replace(Experiment())
+            controller.inform(self.tr("The last experiment could not be opened ({reason}); this is the default "
+                                      "one.").format(reason=reason))
+        controller.state_changed.connect(check)
+
     # -- persistence ---------------------------------------------------------------
     def _restore(self) -> None:
         if self.settings is None:
             return
+        speed = self.settings.value(SPEED_KEY)
+        if isinstance(speed, str):
+            self.controller.set_speed(speed)
         geometry, state = self.settings.value(GEOMETRY_KEY), self.settings.value(STATE_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _remember_speed(self, speed: str) -> None:
+        if self.settings is not None:
+            self.settings.setValue(SPEED_KEY, speed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:

@@ -30,6 +30,7 @@ from playground.config.experiment import Experiment, ExperimentError
 from playground.runtime.session import (
     Close,
     Command,
+    Pace,
     Pause,
     Play,
     Reset,
@@ -204,6 +205,9 @@ class ProcessSession:
 
     def set_hyper(self, **values: float) -> None:
         self._send(SetHyper(values))
+
+    def pace(self, steps_per_s: float | None = None, epochs_per_s: float | None = None) -> None:
+        self._send(Pace(steps_per_s, epochs_per_s))
 
     def call(self, job: Callable[[Any], Any]) -> Future:
         """job(trainer) in the child, after every command before it; the future holds its value, or an

@@ -44,6 +44,10 @@ class Session(Protocol):
     @property
     def alive(self) -> bool: ...
 
+    @property
+    def crashed(self) -> bool:
+        """True once the training process died unasked; the next play, step or reset starts a new one."""
+
     def play(self) -> None: ...
 
     def pause(self) -> None: ...
@@ -55,6 +59,9 @@ class Session(Protocol):
     def reset(self, experiment: Experiment | None = None) -> None: ...
 
     def set_hyper(self, **values: float) -> None: ...
+
+    def pace(self, steps_per_s: float | None = None, epochs_per_s: float | None = None) -> None:
+        """Train at most this fast while playing (one of the two; neither: as fast as the machine goes)."""
 
     def call(self, job: Callable[[Any], Any]) -> Future:
         """job(trainer) on the worker after every command sent before it and the snapshot they made; the future
@@ -99,6 +106,14 @@ class SetHyper:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """Train at most this fast while playing (one of the two; neither: as fast as the machine goes)."""
+
+    steps_per_s: float | None = None
+    epochs_per_s: float | None = None
+
+
+@dataclass(frozen=True)
 class StopAtEpoch:
     epoch: int | None
 
@@ -119,7 +134,7 @@ class Close:
     pass
 
 
-Command = Play | Pause | Step | StepEpoch | Reset | SetHyper | StopAtEpoch | Call | Taken | Close
+Command = Play | Pause | Step | StepEpoch | Reset | SetHyper | Pace | StopAtEpoch | Call | Taken | Close
 
 
 # -- the snapshot slot ---------------------------------------------------------------------------

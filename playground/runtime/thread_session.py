@@ -24,6 +24,7 @@ from playground.runtime.session import (
     Call,
     Close,
     Command,
+    Pace,
     Pause,
     Play,
     Reset,
@@ -87,6 +88,11 @@ class TrainingSession:
         """True while the worker thread runs."""
         return self._thread.is_alive()
 
+    @property
+    def crashed(self) -> bool:
+        """Never: a worker thread hands its errors back as the error state and lives on."""
+        return False
+
     def play(self) -> None:
         self.send(Play())
 
@@ -108,6 +114,9 @@ class TrainingSession:
     def set_hyper(self, **values: float) -> None:
         """Change live hyperparameters (lr, l1, l2, weight_decay, clip_norm) between steps."""
         self.send(SetHyper(values))
+
+    def pace(self, steps_per_s: float | None = None, epochs_per_s: float | None = None) -> None:
+        self.send(Pace(steps_per_s, epochs_per_s))
 
     def call(self, job: Callable[[Trainer], Any]) -> Future:
         """Run job(trainer) on the worker between steps, after every command before it and the snapshot they
@@ -183,6 +192,8 @@ class TrainingSession:
                     self._trainer.resume_from(**resume)
             case SetHyper(values=values):
                 self._apply_hyper(values)
+            case Pace(steps_per_s=steps_per_s, epochs_per_s=epochs_per_s):
+                self._set_pace(steps_per_s, epochs_per_s)
             case StopAtEpoch(epoch=epoch):
                 self.stop_at_epoch = epoch
             case Call():
@@ -212,7 +223,13 @@ class TrainingSession:
         """Steps until a frame's worth of time passed, so commands are seen at least every frame."""
         trainer = self._trainer
         deadline = time.perf_counter() + self.frame_interval / 4
-        while time.perf_counter() < deadline:
+        while (now := time.perf_counter()) < deadline:
+            if self._pace is not None:
+                if now < self._next_step_at:  # paced: wait for the step's turn, a slice at a time
+                    time.sleep(min(self._next_step_at, deadline) - now)
+                    continue
+                # From now, not from the last due time: a slow step delays the next instead of bunching them.
+                self._next_step_at = now + self._step_interval(trainer)
             want_probe = self._wanted()
             # A Step while paused shows its update ratio: measure the steps a goal asks for, too.
             trainer.step(measure_update=want_probe or self._goal is not None)
@@ -314,6 +331,16 @@ class TrainingSession:
         self._running, self._goal = False, None
         self._trainer.reset()
         self._set_state("idle")
+
+    _pace: tuple[float | None, float | None] | None = None
+    _next_step_at = 0.0
+
+    def _set_pace(self, steps_per_s: float | None, epochs_per_s: float | None) -> None:
+        self._pace = (steps_per_s, epochs_per_s) if steps_per_s or epochs_per_s else None
+
+    def _step_interval(self, trainer: Trainer) -> float:
+        steps_per_s, epochs_per_s = self._pace
+        return 1 / steps_per_s if steps_per_s else 1 / (epochs_per_s * trainer.steps_per_epoch)
 
     def _apply_hyper(self, values: dict) -> None:
         if self._trainer is None:

@@ -3,61 +3,21 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
+from window_helpers import WAIT_MS, epoch, pick, shown_snapshot, training_threads
 
 from playground.config import catalog
 from playground.config.experiment import Experiment
 from playground.gui import app as gui_app
 from playground.gui import notice_texts
 from playground.gui.main_window import EXPERIMENT_KEY, MainWindow
-
-WAIT_MS = 20_000   # machines are slow and shared
-
-
-def training_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "training" and t.is_alive()]
-
-
-@pytest.fixture(autouse=True)
-def no_training_thread_left():
-    yield
-    assert training_threads() == [], "a training thread outlived its test"
-
-
-@pytest.fixture
-def open_window(qtbot):
-    """open_window(experiment=None, settings=None) -> a shown MainWindow, closed at the end of the test."""
-    windows: list[MainWindow] = []
-
-    def make(experiment: Experiment | None = None, settings: QSettings | None = None) -> MainWindow:
-        window = MainWindow(experiment or Experiment(), settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: window.controller.snapshot is not None, timeout=WAIT_MS)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def shown_snapshot(window: MainWindow):
-    return window.controller.snapshot
-
-
-def epoch(window: MainWindow) -> int:
-    snapshot = shown_snapshot(window)
-    return -1 if snapshot is None else snapshot.epoch
 
 
 def play_until_epoch(qtbot, window: MainWindow, target: int) -> None:
@@ -71,14 +31,6 @@ def type_into(qtbot, line_edit, text: str) -> None:
     line_edit.selectAll()
     qtbot.keyClicks(line_edit, text)
     qtbot.keyClick(line_edit, Qt.Key.Key_Return)
-
-
-def pick(combo, data) -> None:
-    """Choose an item the way a click in the popup does: the index changes, then activated fires."""
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
 
 
 # -- training and drawing ----------------------------------------------------------
@@ -558,8 +510,9 @@ def test_a_translation_in_resources_is_installed(qtbot, tmp_path, monkeypatch):
 
 # -- the command-line screenshot ------------------------------------------------------------
 class Args:
-    def __init__(self, screenshot, train_seconds=0.0):
+    def __init__(self, screenshot, train_seconds=0.0, window_size=None, presentation=False, lang=None, tab=None):
         self.screenshot, self.train_seconds = screenshot, train_seconds
+        self.window_size, self.presentation, self.lang, self.tab = window_size, presentation, lang, tab
 
 
 def test_screenshot_run_trains_and_saves(qtbot, tmp_path):
@@ -572,6 +525,24 @@ def test_screenshot_to_a_bad_path_fails_with_one_line(qtbot, tmp_path, capsys):
     assert gui_app.run(Args(str(tmp_path / "missing" / "shot.png")), Experiment()) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("playground: error:") and "\n" not in err
+
+
+def test_a_screenshot_has_the_asked_size_and_ends_with_a_json_line(qtbot, tmp_path, capsys):
+    path = tmp_path / "shot.png"
+    flags = {"window_size": (1024, 768), "presentation": True, "tab": "gradient_flow"}
+    assert gui_app.run(Args(str(path), 0.5, **flags), Experiment()) == 0
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1024, 768)
+    lines = capsys.readouterr().out.strip().splitlines()
+    outcome = json.loads(lines[-1])
+    assert set(outcome) == {"epoch", "step", "state", "train_loss", "val_loss"}
+    assert outcome["state"] == "paused" and outcome["step"] > 0 and outcome["train_loss"] > 0
+
+
+def test_an_unknown_tab_is_named_in_one_line(qtbot, tmp_path, capsys):
+    assert gui_app.run(Args(str(tmp_path / "shot.png"), tab="nope"), Experiment()) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("playground: error: argument --tab") and "bias_variance" in err and "\n" not in err
 
 
 def test_gui_bench_prints_one_json_line(qtbot, capsys):

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from playground.gui.views.loss_view import number
 from playground.gui.views.output_view import OutputView
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.panel_parts import section_title
 from playground.training.snapshot import Snapshot
 
 
 def _loss(value: float) -> str:
-    return f"{value:.3f}" if math.isfinite(value) else "\u2013"
+    # Three digits and an exponent past 1000: an exploding loss of 26 digits would widen the column.
+    return number(value) if math.isfinite(value) else "\u2013"
 
 
 def _percent(value: float | None) -> str:
@@ -33,17 +36,22 @@ class OutputPanel(QWidget):
         self.discretize = QCheckBox(self.tr("Discretize output"))
         self.show_test.toggled.connect(self.view.set_show_test)
         self.discretize.toggled.connect(self.view.set_discretize)
-        toggles = QHBoxLayout()
-        toggles.addWidget(self.show_test)
-        toggles.addWidget(self.discretize)
-        toggles.addStretch(1)
+        toggles = QWidget()
+        toggles_flow = FlowLayout(toggles)  # one above the other in a narrow column
+        toggles_flow.addWidget(self.show_test)
+        toggles_flow.addWidget(self.discretize)
+        flowing(toggles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(section_title(self.tr("Output")))
         layout.addWidget(self.losses)
         layout.addWidget(self.view, 1)
-        layout.addLayout(toggles)
+        layout.addWidget(toggles)
+        # As wide as its widest text from the start: the column then never gets narrower than the numbers.
+        widest = self.tr("Training loss {train} \u00b7 accuracy {train_accuracy}").format(
+            train="0.000", train_accuracy="100.0%")
+        self.losses.setMinimumWidth(self.losses.fontMetrics().horizontalAdvance(widest) + 8)
         self._show_losses(None)
         self._task: str | None = None
         self._offer_discretize("binary")

@@ -43,7 +43,9 @@ class SettingsPanel(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
         controller.experiment_changed.connect(self.show_experiment)
+        controller.stop_at_epoch_changed.connect(self.show_stop)
         self.show_experiment(controller.experiment)
+        self.show_stop(controller.stop_at_epoch)
 
     # -- groups ---------------------------------------------------------------
     def _optimizer_group(self) -> QGroupBox:
@@ -198,4 +200,9 @@ class SettingsPanel(QWidget):
             self.device.setCurrentIndex(max(self.device.findData(experiment.device), 0))
         if self.controller.stop_at_epoch is None:
             set_quietly(self.stop_at, training.epochs)
-        self.stop_at.setEnabled(self.stop_enabled.isChecked())
+
+    def show_stop(self, epoch: int | None) -> None:
+        set_quietly(self.stop_enabled, epoch is not None)
+        if epoch is not None:
+            set_quietly(self.stop_at, epoch)
+        self.stop_at.setEnabled(epoch is not None)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBox
 from playground.config import catalog
 from playground.config.experiment import Experiment, OptimizerSpec, TrainingSpec
 from playground.gui import names, network_edits
-from playground.gui.controller import Controller
+from playground.gui.controller import SPEEDS, Controller
 from playground.gui.training_actions import TrainingActions
 from playground.gui.widgets.choice_combo import ChoiceCombo
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.number_fields import NumberCombo, schema_range
 from playground.gui.widgets.panel_parts import captioned, fit_for_life
 from playground.training.snapshot import Snapshot
@@ -62,10 +63,16 @@ class TopBar(QWidget):
         self.speed_label.setToolTip(self.tr("Updates (batches) so far, and how fast training runs right now."))
         self.state_label = QLabel()
         self.state_label.setToolTip(self.tr("What training is doing now."))
-        counters = QVBoxLayout()
-        counters.setSpacing(0)
-        counters.addWidget(self.epoch_label)
-        counters.addWidget(self.speed_label)
+        counters = QWidget()
+        counters_layout = QVBoxLayout(counters)
+        counters_layout.setContentsMargins(0, 0, 0, 0)
+        counters_layout.setSpacing(0)
+        counters_layout.addWidget(self.epoch_label)
+        counters_layout.addWidget(self.speed_label)
+        self.lr_now = QLabel()
+        self.lr_now.setStyleSheet("color: #555;")
+        self.lr_now.setToolTip(self.tr("The learning rate this epoch, as the schedule set it."))
+        counters_layout.addWidget(self.lr_now)
 
         self.learning_rate = NumberCombo(self.tr("learning rate"), LEARNING_RATES, *schema_range(OptimizerSpec, "lr"))
         self.activation = ChoiceCombo("activation", catalog.ACTIVATIONS, "")
@@ -75,22 +82,34 @@ class TopBar(QWidget):
             self.regularization.addItem(text, kind)
         self.regularization_rate = NumberCombo(self.tr("regularization rate"), REGULARIZATION_RATES,
                                                *schema_range(TrainingSpec, "l1"))
+        self.speed = QComboBox()
+        self.speed.setToolTip(self.tr(
+            "How fast Play trains: a couple of updates a second to follow each one, TF Playground's pace to talk "
+            "over, or as fast as this machine goes."))
+        for key, text in ((key, self._speed_name(key)) for key in SPEEDS):
+            self.speed.addItem(text, key)
         self.problem = QLabel()
         fit_for_life(self.problem, max((names.label("task", task) for task in ("binary", "multiclass", "regression")),
                                        key=self.problem.fontMetrics().horizontalAdvance))
 
-        state_box = QVBoxLayout()
-        state_box.setSpacing(2)
-        state_box.addLayout(buttons)
-        state_box.addWidget(self.state_label)
+        state_box = QWidget()
+        state_layout = QVBoxLayout(state_box)
+        state_layout.setContentsMargins(0, 0, 0, 0)
+        state_layout.setSpacing(2)
+        state_layout.addLayout(buttons)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_label)
+        state_row.addStretch(1)
+        state_row.addWidget(self.speed)  # beside the buttons it paces, where the row has room
+        state_layout.addLayout(state_row)
 
-        layout = QHBoxLayout(self)
+        # Wraps onto a second row where the window is narrower than everything side by side (a projector).
+        layout = FlowLayout(self, spacing=14, row_spacing=4)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(14)
+        flowing(self)
         layout.addWidget(self.play_button)
-        layout.addLayout(state_box)
-        layout.addLayout(counters)
-        layout.addStretch(1)
+        layout.addWidget(state_box)
+        layout.addWidget(counters)
         layout.addWidget(captioned(self.tr("Learning rate"), self.learning_rate, self.tr(
             "How big a step each update takes: too small learns slowly, too large overshoots and diverges. "
             "Changes apply at once, without a reset.")))
@@ -114,10 +133,14 @@ class TopBar(QWidget):
         self.regularization_rate.rejected.connect(controller.refuse)
         controller.experiment_changed.connect(self.show_experiment)
         controller.state_changed.connect(self.show_state)
+        self.speed.activated.connect(lambda i: controller.set_speed(self.speed.itemData(i)))
+        controller.speed_changed.connect(self.show_speed)
+        self.show_speed(controller.speed)
         self.show_experiment(controller.experiment)
         self.show_state(controller.state)
         fit_for_life(self.epoch_label, self._epoch_text(9_999_999))
         fit_for_life(self.speed_label, self._speed_text(99_999_999, 99_999.0, 9_999.9))
+        fit_for_life(self.lr_now, self._lr_text(0.000_123_4))
         self._show_counters(0, 0, 0.0, 0.0)
 
     # -- edits ------------------------------------------------------------------
@@ -149,16 +172,26 @@ class TopBar(QWidget):
         self.regularization_rate.setEnabled(self._kind != "none")
         self.problem.setText(names.label("task", experiment.task))
 
+    def _speed_name(self, key: str) -> str:
+        return {"steps-2": self.tr("2 steps/s"), "epochs-1": self.tr("1 epoch/s"), "epochs-10": self.tr("10 epochs/s"),
+                "epochs-60": self.tr("60 epochs/s"), "full": self.tr("Full speed")}[key]
+
+    def show_speed(self, speed: str) -> None:
+        self.speed.setCurrentIndex(self.speed.findData(speed))
+
     def show_state(self, state: str) -> None:
         self.state_label.setText(names.label("state", state))
         self.state_label.setStyleSheet(f"color: {STATE_COLORS.get(state, '#555')}; font-weight: bold;")
 
     def render(self, snapshot: Snapshot) -> None:
+        scheduled = self.controller.experiment.training.schedule.name != "constant"
+        self.lr_now.setText(self._lr_text(snapshot.lr) if scheduled else "")
         self._show_counters(snapshot.epoch, snapshot.step, snapshot.steps_per_s, snapshot.epochs_per_s)
         self.problem.setText(names.label("task", snapshot.data.task))
 
     def clear(self) -> None:
         self._show_counters(0, 0, 0.0, 0.0)
+        self.lr_now.clear()
 
     def _show_counters(self, epoch: int, step: int, steps_per_s: float, epochs_per_s: float) -> None:
         self.epoch_label.setText(self._epoch_text(epoch))
@@ -166,6 +199,9 @@ class TopBar(QWidget):
 
     def _epoch_text(self, epoch: int) -> str:
         return self.tr("Epoch {epoch}").format(epoch=f"{epoch:07,d}")
+
+    def _lr_text(self, lr: float) -> str:
+        return self.tr("learning rate now {lr}").format(lr=f"{lr:.3g}")
 
     def _speed_text(self, step: int, steps_per_s: float, epochs_per_s: float) -> str:
         return self.tr("step {step:,} \u00b7 {steps:,.0f} steps/s \u00b7 {epochs:,.1f} epochs/s").format(

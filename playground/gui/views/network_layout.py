@@ -58,22 +58,21 @@ class Layout:
     node_size: float
     pitch: float                 # distance between column centres
     columns: tuple[Column, ...]  # inputs, hidden layers..., output
-
-    @property
-    def body_top(self) -> float:
-        return TOP_BAR + HEADER
+    body_top: float              # where the first row of nodes starts, under the column headers
 
 
 def minimum_width(structure: Structure, label_margin: float) -> int:
     return int(label_margin + RIGHT_MARGIN + NODE_MAX + (len(structure.column_units) - 1) * COLUMN_MIN_PITCH)
 
 
-def arrange(structure: Structure, width: float, height: float, label_margin: float) -> Layout:
-    """Columns spread over the width; nodes as big as both the column pitch and the height allow."""
+def arrange(structure: Structure, width: float, height: float, label_margin: float, header: float = HEADER) -> Layout:
+    """Columns spread over the width; nodes as big as both the column pitch and the height allow.
+
+    `header` is the column headers' height: taller when larger type (presentation mode) needs it."""
     counts = structure.column_units
     drawn = [min(units, MAX_DRAWN_NEURONS) for units in counts]
     left, right = label_margin, width - RIGHT_MARGIN
-    body_top = TOP_BAR + HEADER
+    body_top = TOP_BAR + header
     body_height = max(height - body_top - FOOTER, NODE_MIN)
     rows = max(drawn + [1])
     span_guess = (right - left) / max(len(counts) - 1, 1)
@@ -85,4 +84,4 @@ def arrange(structure: Structure, width: float, height: float, label_margin: flo
         x = left + node / 2 + c * pitch
         rects = tuple(QRectF(x - node / 2, body_top + k * node * (1 + NODE_GAP), node, node) for k in range(shown))
         columns.append(Column(x, units, rects))
-    return Layout(node, pitch, tuple(columns))
+    return Layout(node, pitch, tuple(columns), body_top)

@@ -9,8 +9,8 @@ The +/- buttons only ask: the main window changes the experiment and hands a new
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from playground.gui import names
@@ -18,7 +18,7 @@ from playground.gui.views import heatmap, theme
 from playground.gui.views.frames import already_drawn
 from playground.gui.views.hover_card import HoverCard
 from playground.gui.views.labels import feature_label, layer_label
-from playground.gui.views.network_layout import TOP_BAR, Layout, Structure, arrange, minimum_width
+from playground.gui.views.network_layout import HEADER, TOP_BAR, Layout, Structure, arrange, minimum_width
 from playground.gui.views.network_links import LinkGeometry, drawn_weights, levels, pens
 from playground.gui.views.network_nodes import NodeLook, column_looks, enlarged_look
 from playground.training.snapshot import Snapshot
@@ -163,7 +163,10 @@ class NetworkView(QWidget):
     def _relayout(self) -> None:
         self._layout = None
         if self._structure is not None:
-            self._layout = arrange(self._structure, self.width(), self.height(), self._label_margin())
+            # The headers' two text lines grow with the font (presentation mode): so does their room.
+            growth = self.fontMetrics().height() - QFontMetrics(theme.small_font(self)).height()
+            self._layout = arrange(self._structure, self.width(), self.height(), self._label_margin(),
+                                   HEADER + 2 * max(growth, 0))
             self._pens = pens(max_width=min(10.0, max(1.5, self._layout.node_size / 4)))
             self._geometry = [self._link_geometry(source, target)
                               for source, target in zip(self._layout.columns[:-1], self._layout.columns[1:])]
@@ -193,6 +196,13 @@ class NetworkView(QWidget):
             else:
                 add.setGeometry(int(column.x - size - 1), TOP_BAR, size, size)
                 remove.setGeometry(int(column.x + 1), TOP_BAR, size, size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Not for the font __init__ sets: nothing is laid out yet then.
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_layout", None) is not None:
+            self._relayout()
+            self.update()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         self._relayout()

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+
+from playground.gui.views import theme
 
 
 def section_title(text: str) -> QLabel:
@@ -18,7 +20,8 @@ def captioned(caption: str, widget: QWidget, tip: str) -> QWidget:
     """A control under its small grey caption; the tooltip on both."""
     box = QWidget()
     label = QLabel(caption)
-    label.setStyleSheet("color: #777; font-size: 8pt;")
+    label.setStyleSheet("color: #777;")
+    label.setFont(theme.small_font(label))  # a font, not a style sheet size: presentation mode scales it
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
@@ -32,8 +35,25 @@ def captioned(caption: str, widget: QWidget, tip: str) -> QWidget:
 def fit_for_life(label: QLabel, widest: str) -> None:
     """A fixed size that holds the widest text the label will show: a fixed-size widget's new
     text repaints the label alone instead of re-laying out the whole window every frame."""
-    metrics = label.fontMetrics()
-    label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height() + 2)
+    _Refit(label, widest).fit()
+
+
+class _Refit(QObject):
+    """Sizes the label for its widest text again whenever its font changes (presentation mode)."""
+
+    def __init__(self, label: QLabel, widest: str):
+        super().__init__(label)
+        self.label, self.widest = label, widest
+        label.installEventFilter(self)
+
+    def fit(self) -> None:
+        metrics = self.label.fontMetrics()
+        self.label.setFixedSize(metrics.horizontalAdvance(self.widest) + 4, metrics.height() + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+        return False
 
 
 def set_quietly(widget: QWidget, value: Any) -> None:

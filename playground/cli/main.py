@@ -1,4 +1,4 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck and bench run headless.
+"""The command line: `playground` opens the window; train, presets, gradcheck, arena and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
+    arena = commands.add_parser("arena", help="race an optimizer on a 2-D test function")
+    importlib.import_module("playground.cli.arena").add_flags(arena)
     bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
@@ -168,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "presets":
             return _list_presets()
+        if args.command == "arena":
+            return _module_main("playground.cli.arena", args)
         if args.command == "bench":
             return _module_main("playground.gui.bench" if args.gui else "playground.cli.bench", args)
         experiment = experiment_from(args)

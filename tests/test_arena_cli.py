@@ -76,7 +76,7 @@ def test_text_output_is_one_line_per_step(capsys):
     (["--start", "nan,0"], "argument --start: must be a finite number"),
     (["--steps", "0"], "argument --steps: must be between 1"),
     (["--optimizer", "adam", "--hyper", "momentum=0.9"], "argument --hyper: optimizer 'adam' has no hyperparameter"),
-    (["--hyper", "momentum"], "argument --hyper: expected NAME=VALUE"),
+    (["--hyper", "momentum"], "argument --hyper: expected NAME=NUMBER"),
     (["--schedule", "step", "--schedule-hyper", "gamma=4"], "argument --schedule-hyper: schedule gamma must be between"),
     (["--lookahead", "0,0.5"], "argument --lookahead: must be greater than or equal to 1"),
     (["--csv", "x.csv"], "argument --csv: only with --function regression"),

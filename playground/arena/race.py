@@ -39,6 +39,21 @@ def racer_spec(optimizer: str, lr: float, hyper: dict[str, float] | None = None,
         raise ExperimentError(describe(error)) from None
 
 
+def parse_assignments(text: str, what: str) -> dict[str, float]:
+    """'momentum=0.9, beta2=0.99' (commas or spaces between) as a dict; a bad item raises ExperimentError."""
+    out = {}
+    for item in text.replace(",", " ").split():
+        name, eq, value = item.partition("=")
+        try:
+            number = float(value) if eq and name else math.nan
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise ExperimentError(f"{what}: expected NAME=NUMBER, got {item!r}")
+        out[name] = number
+    return out
+
+
 def check_start(surface: Surface, start: tuple[float, float]) -> tuple[float, float]:
     x, y = (float(v) for v in start)
     if not (math.isfinite(x) and math.isfinite(y) and surface.contains(x, y)):

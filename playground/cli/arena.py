@@ -99,13 +99,7 @@ def _point(text: str) -> tuple[float, float]:
 
 
 def _pairs(flag: str, items: list[str]) -> dict[str, float]:
-    out = {}
-    for item in items:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise ExperimentError(f"argument --{flag}: expected NAME=VALUE, got {item!r}")
-        out[name.strip()] = _number(flag, value)
-    return out
+    return race.parse_assignments(" ".join(items), f"argument --{flag}")
 
 
 def _lookahead(text: str | None) -> tuple[int, float] | None:

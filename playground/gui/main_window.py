@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.config.experiment import Experiment, ExperimentError
 from playground.gui import network_edits
+from playground.gui.arena import ArenaTab
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
 from playground.gui.file_menu import FileMenu
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.diagnostics = DiagnosticsTabs(self.tabs, self.controller)
         self.diagnostics.bias_variance.baseline_changed.connect(
             lambda error: self.controller.apply({"data.baseline_error": error}))
+        self.arena = ArenaTab()
+        self.add_tab(self.arena, self.tr("Arena"), self.tr(
+            "SGD, Momentum, Adam and the rest racing on the same surface from the same start."))
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
 
         for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):

@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget
 
 from playground.config.experiment import Experiment
-from playground.gui.arena import ArenaTab
 from playground.gui.diagnostics.activation_history import ActivationHistory
 from playground.gui.diagnostics.activation_view import ActivationView
 from playground.gui.diagnostics.bias_variance_view import BiasVarianceView
@@ -55,7 +54,6 @@ class DiagnosticsTabs(QObject):
         self.bias_variance = BiasVarianceView(experiment_source)
         self.gradcheck = GradcheckPanel(lambda **job: controller.session.check_gradients(**job))
         self.lesson = LessonView()
-        self.arena = ArenaTab()
         # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
         pages = (
             (self.gradient_flow, self.tr("Gradient flow"), self.tr(
@@ -66,8 +64,6 @@ class DiagnosticsTabs(QObject):
                 "Underfitting or overfitting? Baseline, training and validation error, and what to try next.")),
             (self.gradcheck, self.tr("Gradient check"), self.tr(
                 "Does backprop compute the right gradients? Compared with numerical differences.")),
-            (self.arena, self.tr("Arena"), self.tr(
-                "SGD, Momentum, Adam and the rest racing on the same surface from the same start.")),
         )
         for page, title, tip in pages:
             tabs.setTabToolTip(tabs.addTab(page, title), tip)

@@ -1,0 +1,89 @@
+"""Loss landscapes: the centre is the training loss, batched equals one load_state_dict per point, Li et al.'s scaling."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from conftest import make_experiment
+
+from playground.analysis import landscape
+from playground.config.experiment import ExperimentError
+from playground.training.trainer import Trainer
+
+
+@pytest.fixture(scope="module")
+def trained() -> Trainer:
+    trainer = Trainer(make_experiment(samples=120, **{"data.dataset": "xor", "network.layers": [
+        {"units": 6, "activation": "relu"}, {"units": 4, "activation": "tanh"}]}))
+    trainer.train(4)
+    return trainer
+
+
+def test_the_centre_is_the_training_loss_the_window_shows(trained):
+    land = landscape.random_plane(trained, resolution=9, span=0.5)
+    middle = land.loss[4, 4]
+    assert land.alpha[4] == land.beta[4] == 0.0
+    assert land.centre_loss == trained.evaluate("train")[0] == trained.snapshot(grid=False).train_loss
+    assert middle == pytest.approx(land.centre_loss, rel=1e-6)
+    assert land.loss.shape == (9, 9) and np.isfinite(land.loss).all()
+    assert land.loss.min() <= middle < land.loss.max()  # the plane is not flat
+
+
+def test_batched_equals_one_load_state_dict_per_point():
+    # Batch norm (running statistics as buffers), dropout (off in eval mode), PReLU's own parameter, maxout.
+    layers = [{"units": 5, "activation": "prelu", "batch_norm": True, "dropout": 0.2},
+              {"units": 3, "activation": "maxout"}]
+    trainer = Trainer(make_experiment(samples=80, **{"data.dataset": "blobs", "network.layers": layers}))
+    trainer.train(2)
+    params = landscape.parameters(trainer)
+    generator = torch.Generator().manual_seed(1)
+    d1, d2 = (landscape.flat(landscape.filter_normalized(params, generator)) for _ in range(2))
+    a, b = landscape.axis(5, 1.0), landscape.axis(4, 0.3)
+    fast = landscape.plane_losses(trainer, landscape.flat(params), d1, d2, a, b)
+    slow = landscape.plane_losses_one_by_one(trainer, landscape.flat(params), d1, d2, a, b)
+    assert fast.shape == (4, 5)
+    np.testing.assert_allclose(fast, slow, rtol=1e-5)
+
+
+def test_directions_are_filter_normalized(trained):
+    params = landscape.parameters(trained)
+    direction = landscape.filter_normalized(params, torch.Generator().manual_seed(0))
+    for name, p in params.items():
+        d = direction[name]
+        if p.dim() == 1:
+            assert torch.count_nonzero(d) == 0, name
+        else:
+            torch.testing.assert_close(d.norm(dim=1), p.norm(dim=1))
+            assert not torch.allclose(d, p)
+
+
+def test_the_axis_holds_zero_and_bad_resolutions_are_refused():
+    for r in (3, 4, 31, 201):
+        values = landscape.axis(r, 2.0)
+        assert len(values) == r and 0.0 in values and values[0] == -2.0
+    for r in (2, 202):
+        with pytest.raises(ExperimentError, match=r"^resolution: must be between 3 and 201, got"):
+            landscape.check_resolution(r)
+
+
+def test_the_pca_plane_holds_a_path_that_lies_in_a_plane(trained):
+    origin = landscape.flat(landscape.parameters(trained)).double().numpy()
+    rng = np.random.default_rng(0)
+    u, v = np.linalg.qr(rng.normal(size=(origin.size, 2)))[0].T
+    t = np.linspace(1.0, 0.0, 8)
+    path = origin + np.outer(3 * t, u) + np.outer(t**2, v)  # ends at the weights now
+    land = landscape.pca_plane(trained, path, resolution=7)
+    assert land.trajectory.shape == (8, 2)
+    np.testing.assert_allclose(land.trajectory[-1], 0.0, atol=1e-6)
+    # Distances along the path survive the projection: the path lies in the plane the components span.
+    np.testing.assert_allclose(np.linalg.norm(np.diff(land.trajectory, axis=0), axis=1),
+                               np.linalg.norm(np.diff(path, axis=0), axis=1), rtol=1e-5)
+    assert np.abs(land.trajectory[:, 0]).max() < land.alpha.max()
+    assert land.loss[3, 3] == pytest.approx(land.centre_loss, rel=1e-6)
+    with pytest.raises(ExperimentError, match="at least three recorded epochs"):
+        landscape.pca_plane(trained, path[:2])
+
+
+def test_a_job_stopped_before_it_starts_evaluates_nothing(trained):
+    land = landscape.random_plane(trained, resolution=5, should_stop=lambda: True)
+    assert np.isnan(land.loss).all() and np.isfinite(land.centre_loss)

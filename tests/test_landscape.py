@@ -1,6 +1,8 @@
 """Loss landscapes: the centre is the training loss, batched equals one load_state_dict per point, Li et al.'s scaling."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -87,3 +89,41 @@ def test_the_pca_plane_holds_a_path_that_lies_in_a_plane(trained):
 def test_a_job_stopped_before_it_starts_evaluates_nothing(trained):
     land = landscape.random_plane(trained, resolution=5, should_stop=lambda: True)
     assert np.isnan(land.loss).all() and np.isfinite(land.centre_loss)
+
+
+# -- `playground landscape` ------------------------------------------------------------------
+
+def landscape_cli(capsys, *args: str) -> tuple[int, str, str]:
+    from playground.cli import main as cli
+    code = cli.main(["landscape", "--samples", "80", "--dataset", "xor", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("directions", ["pca", "random"])
+def test_the_command_prints_the_plane_and_the_path(capsys, directions):
+    code, out, _ = landscape_cli(capsys, "--epochs", "6", "--resolution", "7", "--directions", directions, "--json")
+    assert code == 0
+    result = json.loads(out)
+    alpha, beta, loss = np.array(result["alpha"]), np.array(result["beta"]), np.array(result["loss"], dtype=float)
+    assert alpha.shape == beta.shape == (7,) and loss.shape == (7, 7) and 0.0 in alpha and 0.0 in beta
+    assert result["kind"] == directions and result["epochs"] == 6
+    # The centre is the trained model's training loss: the same experiment trained here, independently.
+    trainer = Trainer(make_experiment(samples=80, epochs=6, **{"data.dataset": "xor"}).with_changes(device="auto"))
+    trainer.train()
+    assert result["centre_loss"] == pytest.approx(trainer.evaluate("train")[0], rel=1e-6)
+    assert loss[3, 3] == pytest.approx(result["centre_loss"], rel=1e-5)
+    trajectory = np.array(result["trajectory"])
+    assert trajectory.shape == (7, 2)
+    np.testing.assert_allclose(trajectory[-1], 0.0, atol=1e-6)  # the path ends at the centre
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--resolution", "2"], "argument --resolution: must be between 3 and 201, got 2"),
+    (["--resolution", "500"], "argument --resolution: must be between 3 and 201, got 500"),
+    (["--span", "0", "--directions", "random"], "argument --span: must be a positive number"),
+    (["--epochs", "1"], "argument --epochs: the principal components need a path of at least 2 epochs"),
+])
+def test_the_command_refuses_bad_input_in_one_line(capsys, args, message):
+    code, out, err = landscape_cli(capsys, *args)
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1

@@ -63,6 +63,13 @@ def axis(resolution: int, span: float) -> np.ndarray:
     return span * (np.arange(resolution) - half) / half
 
 
+def record_path(trainer: Trainer, epochs: int) -> np.ndarray:
+    """Train `epochs` more epochs; the flat weights before and after each one, [epochs + 1, P]."""
+    path = [flat(parameters(trainer)).cpu().double().numpy()]
+    trainer.train(trainer.epoch + epochs, lambda t: path.append(flat(parameters(t)).cpu().double().numpy()))
+    return np.stack(path)
+
+
 def parameters(trainer: Trainer) -> dict[str, torch.Tensor]:
     return {name: p.detach() for name, p in trainer.net.named_parameters()}
 
@@ -95,16 +102,23 @@ def filter_normalized(params: dict[str, torch.Tensor], generator: torch.Generato
 
 
 def random_plane(trainer: Trainer, resolution: int = 31, span: float = 1.0, seed: int = 0,
-                 should_stop: Callable[[], bool] = lambda: False,
+                 path: np.ndarray | None = None, should_stop: Callable[[], bool] = lambda: False,
                  progress: Callable[[float], None] = lambda fraction: None) -> Landscape:
-    """The training loss on a plane through the weights now, along two filter-normalized random directions."""
+    """The training loss on a plane through the weights now, along two filter-normalized random directions;
+    a weight path [T, P], if given, is projected on the plane (least squares: the directions are not orthogonal)."""
     check_resolution(resolution)
     params = parameters(trainer)
     generator = torch.Generator().manual_seed(seed)
+    origin = flat(params)
     d1, d2 = flat(filter_normalized(params, generator)), flat(filter_normalized(params, generator))
     alpha = beta = axis(resolution, span)
-    loss = plane_losses(trainer, flat(params), d1, d2, alpha, beta, should_stop, progress)
-    return Landscape(alpha, beta, loss, trainer.evaluate("train")[0], np.zeros((0, 2)), "random")
+    loss = plane_losses(trainer, origin, d1, d2, alpha, beta, should_stop, progress)
+    trajectory = np.zeros((0, 2))
+    if path is not None and len(path):
+        basis = torch.stack([d1, d2], dim=1).cpu().double().numpy()
+        centred = np.asarray(path, dtype=np.float64) - origin.cpu().double().numpy()
+        trajectory = np.linalg.lstsq(basis, centred.T, rcond=None)[0].T
+    return Landscape(alpha, beta, loss, trainer.evaluate("train")[0], trajectory, "random")
 
 
 def pca_plane(trainer: Trainer, path: np.ndarray, resolution: int = 31, margin: float = 0.25,

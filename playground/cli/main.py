@@ -1,4 +1,4 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck, arena and bench run headless.
+"""The command line: `playground` opens the window; train, presets, gradcheck, arena, landscape and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     _experiment_flags(gradcheck)
     arena = commands.add_parser("arena", help="race an optimizer on a 2-D test function")
     importlib.import_module("playground.cli.arena").add_flags(arena)
+    landscape = commands.add_parser("landscape", help="train, then the loss on a plane through the weights")
+    _experiment_flags(landscape)
+    importlib.import_module("playground.cli.landscape").add_flags(landscape)
     bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
@@ -177,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         experiment = experiment_from(args)
         if args.command == "train":
             return _module_main("playground.cli.train", args, experiment)
+        if args.command == "landscape":
+            return _module_main("playground.cli.landscape", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)
         if args.screenshot is None and args.train_seconds is not None:

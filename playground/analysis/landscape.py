@@ -189,6 +189,31 @@ def plane_losses_one_by_one(trainer: Trainer, origin: torch.Tensor, d1: torch.Te
     return out
 
 
+def path_from_layers(trainer: Trainer, records: list[list[tuple[np.ndarray, np.ndarray]]]) -> np.ndarray:
+    """Flat weight vectors [T, P] from per-epoch (weights, bias) of each linear layer, as the window's snapshots
+    carry them; the other parameters (batch norm, PReLU) are taken as they are now."""
+    now = parameters(trainer)
+    names = {id(p): name for name, p in trainer.net.named_parameters()}
+    linears = [(names[id(linear.weight)], names[id(linear.bias)]) for linear in trainer.net.linears()]
+    path = []
+    for record in records:
+        params = dict(now)
+        for (weight_name, bias_name), (weight, bias) in zip(linears, record, strict=True):
+            params[weight_name] = torch.as_tensor(weight).reshape(now[weight_name].shape)
+            params[bias_name] = torch.as_tensor(bias).reshape(now[bias_name].shape)
+        path.append(flat({k: v.detach().cpu().double() for k, v in params.items()}).numpy())
+    return np.stack(path) if path else np.zeros((0, flat(now).numel()))
+
+
+def live_plane(trainer: Trainer, kind: str, resolution: int, records: list) -> Landscape:
+    """The window's job, run between two training steps: a random or PCA plane through the live weights, with
+    the path the window recorded (see path_from_layers) projected on it."""
+    path = path_from_layers(trainer, records)
+    if kind == "pca":
+        return pca_plane(trainer, path, resolution)
+    return random_plane(trainer, resolution, seed=trainer.experiment.seed, path=path)
+
+
 BENCH_RESOLUTION = 31
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.config.experiment import Experiment, ExperimentError
 from playground.gui import network_edits
-from playground.gui.arena import ArenaTab
+from playground.gui.arena import ArenaTab, LandscapeTab, PathRecorder
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
 from playground.gui.file_menu import FileMenu
@@ -109,6 +109,12 @@ class MainWindow(QMainWindow):
         self.arena = ArenaTab()
         self.add_tab(self.arena, self.tr("Arena"), self.tr(
             "SGD, Momentum, Adam and the rest racing on the same surface from the same start."))
+        self.path_recorder = PathRecorder(self)
+        self.controller.add_view(self.path_recorder)
+        self.landscape = LandscapeTab(lambda *job, **options: self.controller.session.run_on_model(*job, **options),
+                                      self.path_recorder)
+        self.add_tab(self.landscape, self.tr("Landscape"), self.tr(
+            "The training loss around the weights now, and the path training took, on a plane."), view=self.landscape)
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
 
         for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):
@@ -212,6 +218,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(EXPERIMENT_KEY, self.controller.experiment.to_json())
             self.settings.sync()
         self.diagnostics.shutdown()  # its background jobs first: they may wait on the model
+        self.landscape.runner.shutdown()
         self.controller.close()
         super().closeEvent(event)
 

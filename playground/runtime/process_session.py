@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from playground.analysis import gradcheck
 from playground.config.experiment import Experiment
-from playground.runtime.thread_session import TrainingSession, wait_for_checks
+from playground.runtime.jobs import one_line
+from playground.runtime.thread_session import TrainingSession, wait_for_checks, wait_for_result
 from playground.training.history import HistoryBuffer, rows_since
 from playground.training.snapshot import Snapshot
 
@@ -43,6 +44,7 @@ class ProcessSession:
         self._data = None
         self._closing = False
         self._checks = (threading.Event(), {})
+        self._result = (threading.Event(), {})
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
             target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
@@ -123,6 +125,15 @@ class ProcessSession:
         self._send("check_gradients")
         return wait_for_checks(done, box, should_stop)
 
+    def run_on_model(self, fn: Callable[..., object], *args, should_stop: Callable[[], bool] = lambda: False):
+        """fn(trainer, *args) in the child between two steps, and its result (None if should_stop came first);
+        blocks the calling thread. fn and args travel pickled: a module-level function and plain values."""
+        done, box = threading.Event(), {}
+        with self._lock:
+            self._result = (done, box)
+        self._send("run_on_model", fn, args)
+        return wait_for_result(done, box, should_stop)
+
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the child process; True when it and the relay thread have ended."""
         self._closing = True
@@ -154,6 +165,10 @@ class ProcessSession:
                     self._latest, self._taken = snapshot, False
             elif kind == "checks":
                 done, box = self._checks
+                box.update(payload)
+                done.set()
+            elif kind == "result":
+                done, box = self._result
                 box.update(payload)
                 done.set()
             else:
@@ -194,6 +209,14 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int
             except Exception as error:  # as one line, like every error the window shows
                 send(("checks", {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}))
         session.call(job)
+
+    def run_on_model(fn, args) -> None:
+        def job(trainer) -> None:
+            try:
+                send(("result", {"result": fn(trainer, *args)}))
+            except Exception as error:  # as one line, like every error the window shows
+                send(("result", {"error": one_line(error)}))
+        session.call(job)
     wanted, sent_status, sent, sent_data = True, None, (0, 0), None  # sent: (history run, rows sent)
     try:
         while True:
@@ -211,6 +234,8 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int
                     session.stop_at_epoch = args[0]
                 elif command == "check_gradients":
                     check_gradients()
+                elif command == "run_on_model":
+                    run_on_model(*args)
                 else:
                     getattr(session, command)(*args)
             status = (session.status, session.experiment)

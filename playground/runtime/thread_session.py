@@ -119,6 +119,22 @@ class TrainingSession:
         self.call(job)
         return wait_for_checks(done, box, should_stop)
 
+    def run_on_model(self, fn: Callable[..., object], *args, should_stop: Callable[[], bool] = lambda: False):
+        """fn(trainer, *args) on the worker between two steps, and its result (None if should_stop came first);
+        blocks the calling thread. fn is a module-level function, so that a ProcessSession can send it."""
+        done, box = threading.Event(), {}
+
+        def job(trainer: Trainer) -> None:
+            try:
+                box["result"] = fn(trainer, *args)
+            except Exception as error:  # handed to the caller's thread below
+                box["error"] = error
+            finally:
+                done.set()
+
+        self.call(job)
+        return wait_for_result(done, box, should_stop)
+
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the worker; True when its thread has ended."""
         self._closing = True
@@ -274,6 +290,17 @@ def _ended_state(trainer: Trainer) -> str | None:
     if not trainer.finished:
         return None
     return "diverged" if trainer.state == "diverged" else "finished"
+
+
+def wait_for_result(done: threading.Event, box: dict, should_stop: Callable[[], bool]):
+    """What a run_on_model job left in box, once done is set; None when stopped first."""
+    while not done.wait(0.05):
+        if should_stop():
+            return None
+    if "error" in box:
+        error = box["error"]
+        raise error if isinstance(error, Exception) else ExperimentError(str(error))
+    return box.get("result")
 
 
 def wait_for_checks(done: threading.Event, box: dict, should_stop: Callable[[], bool]) -> list:

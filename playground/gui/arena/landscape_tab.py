@@ -1,0 +1,154 @@
+"""The loss landscape of the live model: a 2-D slice around its weights now, the 1-D slices through the centre,
+and the training path on the plane of its principal components.
+
+The slice is computed where the model lives, between two training steps, through
+the session's run_on_model (as the gradient check is): analysis.landscape.live_plane
+evaluates the whole grid in vmapped chunks. The weight path comes from the snapshots:
+PathRecorder, no widget, keeps each epoch's layer weights whether or not the tab is shown.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from playground.analysis import landscape
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+from playground.gui.views.contour_plot import COLORS, ContourPlot
+from playground.training.snapshot import Snapshot
+
+MAX_RECORDS = 1000  # epochs kept for the path; beyond, every other one is dropped
+PATH_COLOR = COLORS[1]
+SLICE_PENS = (pg.mkPen(COLORS[0], width=1), pg.mkPen(COLORS[2], width=1))
+
+
+class PathRecorder(QObject):
+    """Each epoch's (weights, bias) per layer, from the snapshots of one training run."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.records: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        self._run: int | None = None
+        self._epoch = -1
+
+    def render(self, snapshot: Snapshot) -> None:
+        if snapshot.history.run != self._run or snapshot.epoch < self._epoch:
+            self.clear()
+            self._run = snapshot.history.run
+        if snapshot.epoch == self._epoch:
+            return
+        self._epoch = snapshot.epoch
+        self.records.append([(layer.weights, layer.bias) for layer in snapshot.layers])
+        if len(self.records) > MAX_RECORDS:
+            self.records = self.records[::2]
+
+    def clear(self) -> None:
+        self.records = []
+        self._run, self._epoch = None, -1
+
+
+ModelJob = Callable[..., object]  # (fn, *args, should_stop=) -> fn(trainer, *args) run on the live model
+
+
+class LandscapeTab(QWidget):
+    def __init__(self, run_on_model: ModelJob, recorder: PathRecorder, parent: QWidget | None = None):
+        """run_on_model: the session's, which runs a function on the live model between two steps."""
+        super().__init__(parent)
+        self.setObjectName("landscape")
+        theme.light_background(self)
+        self.run_on_model = run_on_model
+        self.recorder = recorder
+        self.result: landscape.Landscape | None = None
+        self._drawn_epoch = -1
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Random directions"), "random")
+        self.kind.addItem(self.tr("Principal components of the path"), "pca")
+        self.kind.setToolTip(self.tr(
+            "Random: two filter-normalized random directions (Li et al. 2018). Principal components: the plane "
+            "in which training moved the most, with the path drawn on it."))
+        self.resolution = QSpinBox()
+        self.resolution.setRange(landscape.MIN_RESOLUTION, landscape.MAX_RESOLUTION)
+        self.resolution.setValue(31)
+        self.resolution.setToolTip(self.tr("Grid points per axis."))
+        self.every = QSpinBox()
+        self.every.setRange(0, 100_000)
+        self.every.setSpecialValueText(self.tr("on demand"))
+        self.every.setSuffix(self.tr(" epochs"))
+        self.every.setToolTip(self.tr("Redraw every this many epochs while training, or only on demand."))
+        self.button = QPushButton(self.tr("Compute"))
+        self.button.clicked.connect(self.start)
+        self.runner = JobRunner(self)
+        self.runner.finished.connect(self._show)
+        self.runner.running_changed.connect(lambda running: self.button.setEnabled(not running))
+        self.progress = JobProgress(self.runner, on_cancel=self.cancel)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.contour = ContourPlot()
+        self.slices = theme.plot_widget()
+        self.slices.getPlotItem().setLabel("bottom", self.tr("distance from the weights now"))
+        legend = self.slices.getPlotItem().addLegend(offset=(5, 5))
+        legend.setLabelTextColor(theme.TEXT)
+        self.slice_curves = [self.slices.plot(pen=pen, name=name) for pen, name in
+                             zip(SLICE_PENS, (self.tr("along direction 1"), self.tr("along direction 2")))]
+
+        controls = QHBoxLayout()
+        for widget in (self.kind, self.resolution, self.every, self.button):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.progress)
+        layout.addWidget(note(self.tr(
+            "The training loss at the weights now plus \u03b1 times one direction plus \u03b2 times another; the "
+            "centre (the star) is the model as it is.")))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.contour, 3)
+        layout.addWidget(self.slices, 1)
+
+    def start(self) -> None:
+        kind, resolution = self.kind.currentData(), self.resolution.value()
+        records = list(self.recorder.records)
+        self.runner.start(lambda should_stop, progress: self.run_on_model(
+            landscape.live_plane, kind, resolution, records, should_stop=should_stop))
+
+    def cancel(self) -> None:
+        self.runner.abandon()
+        self.progress.show_status(self.tr("Cancelled."))
+
+    def forget(self) -> None:
+        """Drop the job and the picture: they belong to an experiment that is gone."""
+        self.runner.abandon()
+        self.result = None
+        self.summary.clear()
+        self.progress.show_status("")
+
+    def render(self, snapshot: Snapshot) -> None:
+        """While shown: a fresh slice every `every` epochs of training."""
+        every = self.every.value()
+        if every and not self.runner.running and snapshot.epoch >= self._drawn_epoch + every:
+            self._drawn_epoch = snapshot.epoch
+            self.start()
+
+    def _show(self, result: landscape.Landscape | None, cancelled: bool) -> None:
+        if result is None:
+            return
+        self.result = result
+        self.contour.set_surface(result.alpha, result.beta, result.loss, log=True, marks=[(0.0, 0.0)],
+                                 axes=(self.tr("\u03b1 (direction 1)"), self.tr("\u03b2 (direction 2)")))
+        shown = result.trajectory if len(result.trajectory) else np.zeros((0, 2))
+        self.contour.set_paths([shown] if len(shown) else [], [PATH_COLOR], [False])
+        middle_row, middle_column = int(np.argmin(np.abs(result.beta))), int(np.argmin(np.abs(result.alpha)))
+        self.slice_curves[0].setData(result.alpha, result.loss[middle_row])
+        self.slice_curves[1].setData(result.beta, result.loss[:, middle_column])
+        finite = result.loss[np.isfinite(result.loss)]
+        self.summary.setText(self.tr(
+            "Training loss at the centre: {centre:.4g}; on the grid from {low:.4g} to {high:.4g}.").format(
+            centre=result.centre_loss, low=float(finite.min()) if finite.size else float("nan"),
+            high=float(finite.max()) if finite.size else float("nan")))

@@ -127,3 +127,27 @@ def test_the_command_prints_the_plane_and_the_path(capsys, directions):
 def test_the_command_refuses_bad_input_in_one_line(capsys, args, message):
     code, out, err = landscape_cli(capsys, *args)
     assert code == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+# -- on the live model, through a session ---------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["thread", "process"])
+def test_the_live_plane_runs_between_two_steps_of_the_session(wait_until, kind):
+    from playground.runtime.process_session import ProcessSession
+    from playground.runtime.thread_session import TrainingSession
+    session = (TrainingSession if kind == "thread" else ProcessSession)(make_experiment(samples=80), stop_at_epoch=3)
+    try:
+        session.play()
+        finished = []
+        assert wait_until(lambda: (s := session.latest()) is not None and s.state == "finished" and finished.append(s)
+                          or finished, 60.0)
+        shown = finished[0]
+        records = [[(layer.weights, layer.bias) for layer in shown.layers]] * 3
+        land = session.run_on_model(landscape.live_plane, "random", 5, records)
+        assert land.centre_loss == pytest.approx(shown.train_loss, rel=1e-6)
+        assert land.loss[2, 2] == pytest.approx(shown.train_loss, rel=1e-5)
+        np.testing.assert_allclose(land.trajectory, 0.0, atol=1e-6)  # the recorded weights are the weights now
+        with pytest.raises(ExperimentError, match="at least three recorded epochs"):
+            session.run_on_model(landscape.live_plane, "pca", 5, records[:1])
+    finally:
+        assert session.close()

@@ -1,4 +1,4 @@
-"""The arena's tab: it draws the chosen racers' paths, restarts on a click, marks divergence, refuses bad values."""
+"""The arena's tab (racers' paths, a click restarts, divergence marked, bad values refused) and the landscape tab."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from playground.arena import race, surfaces
 from playground.config import catalog
 from playground.gui.arena.arena_tab import ArenaTab, ArenaView
+from playground.gui.arena.landscape_tab import LandscapeTab, PathRecorder
 from playground.gui.arena.racer_table import COLUMNS
+from playground.runtime.thread_session import TrainingSession
 
 
 @pytest.fixture
@@ -21,7 +23,7 @@ def arena(qtbot) -> ArenaView:
 
 
 def drawn_paths(view: ArenaView) -> list[np.ndarray]:
-    return [np.column_stack(curve.getData()) for curve in view.contour.paths if curve.isVisible()]
+    return drawn_paths_of(view.contour)
 
 
 def test_the_race_draws_each_chosen_optimizer_s_path(qtbot, arena):
@@ -105,3 +107,41 @@ def test_the_tab_opens_the_arena_in_its_own_window_and_takes_it_back(qtbot):
     assert tab.arena.window() is tab.window and tab.placeholder.isVisibleTo(tab)
     tab.window.close()
     assert tab.arena.parent() is tab and tab.window is None
+
+
+def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_until, tiny_experiment):
+    session = TrainingSession(tiny_experiment(samples=80), stop_at_epoch=5)
+    try:
+        recorder = PathRecorder()
+        tab = LandscapeTab(session.run_on_model, recorder)
+        qtbot.addWidget(tab)
+        tab.show()
+        session.play()
+        shown = []
+
+        def record() -> bool:
+            snapshot = session.latest()
+            if snapshot is not None:
+                recorder.render(snapshot)
+                shown.append(snapshot)
+            return bool(shown) and shown[-1].state == "finished"
+        assert wait_until(record, 60.0)
+        assert len(recorder.records) >= 3
+        tab.kind.setCurrentIndex(tab.kind.findData("pca"))
+        tab.resolution.setValue(9)
+        tab.button.click()
+        qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
+        result = tab.result
+        assert result.kind == "pca" and result.loss.shape == (9, 9)
+        assert result.centre_loss == pytest.approx(shown[-1].train_loss, rel=1e-6)
+        assert tab.contour.image.image.shape == (9, 9)
+        np.testing.assert_allclose(tab.slice_curves[0].getData()[1], result.loss[4])
+        path = drawn_paths_of(tab.contour)
+        assert len(path) == 1 and len(path[0]) == len(recorder.records)
+        assert f"{result.centre_loss:.4g}" in tab.summary.text()
+    finally:
+        assert session.close()
+
+
+def drawn_paths_of(contour) -> list[np.ndarray]:
+    return [np.column_stack(curve.getData()) for curve in contour.paths if curve.isVisible()]

@@ -134,7 +134,7 @@ def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_unt
         result = tab.result
         assert result.kind == "pca" and result.loss.shape == (9, 9)
         assert result.centre_loss == pytest.approx(shown[-1].train_loss, rel=1e-6)
-        assert tab.contour.image.image.shape == (9, 9)
+        assert tab.contour.extent == (result.alpha[0], result.alpha[-1], result.beta[0], result.beta[-1])
         np.testing.assert_allclose(tab.slice_curves[0].getData()[1], result.loss[4])
         path = drawn_paths_of(tab.contour)
         assert len(path) == 1 and len(path[0]) == len(recorder.records)
@@ -145,3 +145,14 @@ def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_unt
 
 def drawn_paths_of(contour) -> list[np.ndarray]:
     return [np.column_stack(curve.getData()) for curve in contour.paths if curve.isVisible()]
+
+
+def test_contour_lines_are_drawn_where_the_surface_crosses_a_level():
+    from playground.gui.views.contour_plot import CONTOUR_LEVELS, CONTOUR_RGB, SURFACE_LUT, contoured, shaded
+    ramp = np.tile(np.linspace(0.0, 1.0, 301), (5, 1))  # rises left to right
+    rgb = contoured(ramp, 0.0, 1.0)
+    lines = np.all(rgb[2] == CONTOUR_RGB, axis=1)
+    assert lines.sum() == CONTOUR_LEVELS  # one column per level between the lowest and the highest value
+    assert (rgb[2, 0] == SURFACE_LUT[0]).all() and (rgb[2, -1] == SURFACE_LUT[-1]).all()
+    # Log shading: heights above the minimum, so a minimum of exactly 0 is finite on the plot.
+    assert np.isfinite(shaded(np.array([[0.0, 1.0], [10.0, 100.0]]), log=True)).all()

@@ -35,7 +35,7 @@ from playground.gui.views.contour_plot import ContourPlot
 from playground.gui.widgets.choice_combo import ChoiceCombo
 
 FRAME_MS = 16
-GRID = 160
+GRID = 400  # pixels a side of the contour image
 DEFAULT_STEPS = 500
 SPEEDS = (1, 2, 5, 10, 50)
 TINY = 1e-12  # the loss chart's floor on a log scale, where a minimum of exactly 0 has no place

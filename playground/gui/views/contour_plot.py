@@ -1,7 +1,7 @@
 """A loss surface as a contour plot with paths on it: the arena's races and the landscape's slices.
 
-The surface is one ImageItem of the (log) loss with fixed levels and a light LUT,
-under IsocurveItems at evenly spaced (log) levels, computed once per surface.
+The surface is one ImageItem of the (log) loss through a light LUT, its contour
+lines at evenly spaced (log) levels drawn into the pixels, made once per surface.
 Paths are PlotDataItems made once and fed with setData afterwards, so a frame
 costs one setData per path and one for all the heads. A click inside the plot
 reports its position in the surface's coordinates.
@@ -13,13 +13,14 @@ from functools import cache
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QTransform
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from playground.gui.views import theme
 
 CONTOUR_LEVELS = 14
-CONTOUR_PEN = pg.mkPen("#7c8a99", width=1)
+MIN_PIXELS = 256  # coarser grids are interpolated up to this many pixels a side
+CONTOUR_RGB = np.array([124, 138, 153], dtype=np.uint8)  # #7c8a99
 # Viridis washed towards white: paths in strong colours stay readable on top.
 SURFACE_LUT = np.round(255 + (pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False) - 255.0) * 0.45)
 SURFACE_LUT = SURFACE_LUT.astype(np.uint8)
@@ -40,6 +41,22 @@ def shaded(values: np.ndarray, log: bool) -> np.ndarray:
     return np.log10(above + floor)
 
 
+def contoured(z: np.ndarray, low: float, high: float) -> np.ndarray:
+    """RGB [rows, cols, 3]: z through the LUT, with contour lines drawn into the pixels where z crosses a level.
+
+    Lines in the image rather than IsocurveItems: a race repaints the plot every frame, and fourteen
+    antialiased vector isocurves cost five times what the rest of the frame does.
+    """
+    t = np.clip((z - low) / (high - low), 0.0, 1.0)
+    rgb = SURFACE_LUT[np.minimum((t * len(SURFACE_LUT)).astype(int), len(SURFACE_LUT) - 1)].copy()
+    band = np.minimum(np.floor(t * (CONTOUR_LEVELS + 1)), CONTOUR_LEVELS).astype(int)  # the maximum: top band
+    edge = np.zeros(band.shape, dtype=bool)
+    edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+    edge[1:, :] |= band[1:, :] != band[:-1, :]
+    rgb[edge] = CONTOUR_RGB
+    return rgb
+
+
 class ContourPlot(QWidget):
     clicked = Signal(float, float)  # a click's position on the surface
 
@@ -49,10 +66,8 @@ class ContourPlot(QWidget):
         self.plot = theme.plot_widget()
         self.item = self.plot.getPlotItem()
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(SURFACE_LUT)
-        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static: drawn once, then blitted
         self.item.addItem(self.image)
-        self.isocurves: list[pg.IsocurveItem] = []
         self.marks = pg.ScatterPlotItem(symbol="star", size=14, pen=pg.mkPen("#333333"), brush=pg.mkBrush("#ffffff"))
         self.start = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen("#333333", width=1.5), brush=None)
         self.heads = pg.ScatterPlotItem(size=8, pen=pg.mkPen("#ffffff"))
@@ -78,19 +93,11 @@ class ContourPlot(QWidget):
         z = np.where(np.isfinite(z), z, high)
         self.extent = (float(xs[0]), float(xs[-1]), float(ys[0]), float(ys[-1]))
         x0, x1, y0, y1 = self.extent
-        self.image.setImage(z, levels=(low, high))
-        sx, sy = _spacing(xs, ys)  # pixel i is centred on xs[i], where the isocurves put it
+        if max(z.shape) < MIN_PIXELS:  # a coarse landscape: interpolated, so its contour lines are not stairs
+            xs, ys, z = _interpolated(xs, ys, z, MIN_PIXELS)
+        self.image.setImage(contoured(z, low, high), levels=(0, 255))
+        sx, sy = _spacing(xs, ys)  # pixel i is centred on xs[i]
         self.image.setRect(QRectF(x0 - sx / 2, y0 - sy / 2, x1 - x0 + sx, y1 - y0 + sy))
-        for curve in self.isocurves:
-            self.item.removeItem(curve)
-        self.isocurves = []
-        for level in np.linspace(low, high, CONTOUR_LEVELS + 2)[1:-1]:
-            curve = pg.IsocurveItem(data=z.T, level=float(level), pen=CONTOUR_PEN)
-            # Isocurves come in grid units; the transform maps them onto the surface's coordinates.
-            curve.setTransform(_grid_to_plane(xs, ys))
-            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static: drawn once, then blitted
-            self.item.addItem(curve)
-            self.isocurves.append(curve)
         self.marks.setData(pos=np.asarray(marks, dtype=np.float64).reshape(-1, 2))
         self.item.setLabel("bottom", axes[0])
         self.item.setLabel("left", axes[1])
@@ -110,7 +117,7 @@ class ContourPlot(QWidget):
             self._colors.append("")
         for i, (curve, path, color) in enumerate(zip(self.paths, paths, colors)):
             if self._colors[i] != color:  # a new pen re-renders the curve: only when the colour changes
-                curve.setPen(pg.mkPen(color, width=2))
+                curve.setPen(pg.mkPen(color, width=1))  # wider pens make Qt stroke outlines, several times slower
                 self._colors[i] = color
             curve.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)
             curve.setVisible(True)
@@ -142,7 +149,8 @@ def _spacing(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
     return (xs[-1] - xs[0]) / (len(xs) - 1), (ys[-1] - ys[0]) / (len(ys) - 1)
 
 
-def _grid_to_plane(xs: np.ndarray, ys: np.ndarray) -> QTransform:
-    """Grid indices (the isocurves' coordinates) to the surface's: index i lies at xs[i]."""
-    sx, sy = _spacing(xs, ys)
-    return QTransform(sx, 0, 0, sy, xs[0], ys[0])
+def _interpolated(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, pixels: int):
+    """z bilinearly interpolated onto a pixels × pixels grid over the same range."""
+    fine_x, fine_y = np.linspace(xs[0], xs[-1], pixels), np.linspace(ys[0], ys[-1], pixels)
+    rows = np.stack([np.interp(fine_x, xs, row) for row in z])
+    return fine_x, fine_y, np.stack([np.interp(fine_y, ys, column) for column in rows.T], axis=1)

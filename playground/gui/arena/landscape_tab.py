@@ -92,10 +92,12 @@ class LandscapeTab(QWidget):
         self.contour = ContourPlot()
         self.slices = theme.plot_widget()
         self.slices.getPlotItem().setLabel("bottom", self.tr("distance from the weights now"))
-        legend = self.slices.getPlotItem().addLegend(offset=(5, 5))
-        legend.setLabelTextColor(theme.TEXT)
-        self.slice_curves = [self.slices.plot(pen=pen, name=name) for pen, name in
-                             zip(SLICE_PENS, (self.tr("along direction 1"), self.tr("along direction 2")))]
+        self.slice_curves = [self.slices.plot(pen=pen) for pen in SLICE_PENS]
+        # A caption rather than a legend, which would cover the short chart's curves.
+        self.slices_caption = QLabel(self.tr(
+            "Through the centre: <span style='color:{c1}'>along direction 1</span>, "
+            "<span style='color:{c2}'>along direction 2</span>").format(c1=COLORS[0], c2=COLORS[2]))
+        self.slices_caption.setFont(theme.small_font(self.slices_caption))
 
         controls = QHBoxLayout()
         for widget in (self.kind, self.resolution, self.every, self.button):
@@ -110,6 +112,7 @@ class LandscapeTab(QWidget):
             "centre (the star) is the model as it is.")))
         layout.addWidget(self.summary)
         layout.addWidget(self.contour, 3)
+        layout.addWidget(self.slices_caption)
         layout.addWidget(self.slices, 1)
 
     def start(self) -> None:

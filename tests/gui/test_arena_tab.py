@@ -156,3 +156,10 @@ def test_contour_lines_are_drawn_where_the_surface_crosses_a_level():
     assert (rgb[2, 0] == SURFACE_LUT[0]).all() and (rgb[2, -1] == SURFACE_LUT[-1]).all()
     # Log shading: heights above the minimum, so a minimum of exactly 0 is finite on the plot.
     assert np.isfinite(shaded(np.array([[0.0, 1.0], [10.0, 100.0]]), log=True)).all()
+
+
+def test_a_hidden_race_stops(arena):
+    arena.play_button.setChecked(True)
+    assert arena.timer.isActive()
+    arena.hide()
+    assert not arena.timer.isActive() and not arena.play_button.isChecked()

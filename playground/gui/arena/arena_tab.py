@@ -235,6 +235,11 @@ class ArenaView(QWidget):
             self.timer.stop()
             self._draw()  # the table's losses, which a running race updates only now and then
 
+    def hideEvent(self, event) -> None:
+        """A race nobody watches stops: another tab was chosen, or the window closed."""
+        self.play_button.setChecked(False)
+        super().hideEvent(event)
+
     def _tick(self) -> None:
         self.advance(self.speed.currentData())
         if self.finished:

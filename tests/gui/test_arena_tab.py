@@ -116,17 +116,18 @@ def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_unt
         tab = LandscapeTab(session.run_on_model, recorder)
         qtbot.addWidget(tab)
         tab.show()
-        session.play()
         shown = []
 
-        def record() -> bool:
+        def arrived(epoch: int) -> bool:
             snapshot = session.latest()
             if snapshot is not None:
                 recorder.render(snapshot)
                 shown.append(snapshot)
-            return bool(shown) and shown[-1].state == "finished"
-        assert wait_until(record, 60.0)
-        assert len(recorder.records) >= 3
+            return bool(shown) and shown[-1].epoch == epoch and shown[-1].state != "running"
+        for epoch in range(1, 5):  # an epoch at a time, so that the recorder sees each one
+            session.step_epoch()
+            assert wait_until(lambda e=epoch: arrived(e), 60.0)
+        assert len(recorder.records) == 5  # the starting weights (epoch 0) and each epoch's
         tab.kind.setCurrentIndex(tab.kind.findData("pca"))
         tab.resolution.setValue(9)
         tab.button.click()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import numpy as np
 import pytest
@@ -132,7 +133,7 @@ def test_the_command_refuses_bad_input_in_one_line(capsys, args, message):
 # -- on the live model, through a session ---------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["thread", "process"])
-def test_the_live_plane_runs_between_two_steps_of_the_session(wait_until, kind):
+def test_the_live_plane_runs_as_a_call_on_the_session(wait_until, kind):
     from playground.runtime.process_session import ProcessSession
     from playground.runtime.thread_session import TrainingSession
     session = (TrainingSession if kind == "thread" else ProcessSession)(make_experiment(samples=80), stop_at_epoch=3)
@@ -143,11 +144,12 @@ def test_the_live_plane_runs_between_two_steps_of_the_session(wait_until, kind):
                           or finished, 60.0)
         shown = finished[0]
         records = [[(layer.weights, layer.bias) for layer in shown.layers]] * 3
-        land = session.run_on_model(landscape.live_plane, "random", 5, records)
+        land = session.call(partial(landscape.live_plane, kind="random", resolution=5, records=records)).result(30.0)
         assert land.centre_loss == pytest.approx(shown.train_loss, rel=1e-6)
         assert land.loss[2, 2] == pytest.approx(shown.train_loss, rel=1e-5)
         np.testing.assert_allclose(land.trajectory, 0.0, atol=1e-6)  # the recorded weights are the weights now
-        with pytest.raises(ExperimentError, match="at least three recorded epochs"):
-            session.run_on_model(landscape.live_plane, "pca", 5, records[:1])
+        refused = session.call(partial(landscape.live_plane, kind="pca", resolution=5, records=records[:1])).result(30.0)
+        assert "at least three recorded epochs" in refused
+        assert session.status[0] == "finished"  # a refused request is an answer, not a session error
     finally:
         assert session.close()

@@ -205,13 +205,17 @@ def path_from_layers(trainer: Trainer, records: list[list[tuple[np.ndarray, np.n
     return np.stack(path) if path else np.zeros((0, flat(now).numel()))
 
 
-def live_plane(trainer: Trainer, kind: str, resolution: int, records: list) -> Landscape:
-    """The window's job, run between two training steps: a random or PCA plane through the live weights, with
-    the path the window recorded (see path_from_layers) projected on it."""
-    path = path_from_layers(trainer, records)
-    if kind == "pca":
-        return pca_plane(trainer, path, resolution)
-    return random_plane(trainer, resolution, seed=trainer.experiment.seed, path=path)
+def live_plane(trainer: Trainer, kind: str, resolution: int, records: list) -> Landscape | str:
+    """The window's job for the session's call(), between two training steps: a random or PCA plane through the
+    live weights, with the path the window recorded (see path_from_layers) projected on it. A bad request comes
+    back as its one-line message, not raised: a job that raises puts the session in its error state."""
+    try:
+        path = path_from_layers(trainer, records)
+        if kind == "pca":
+            return pca_plane(trainer, path, resolution)
+        return random_plane(trainer, resolution, seed=trainer.experiment.seed, path=path)
+    except ExperimentError as error:
+        return str(error)
 
 
 BENCH_RESOLUTION = 31

@@ -111,8 +111,7 @@ class MainWindow(QMainWindow):
             "SGD, Momentum, Adam and the rest racing on the same surface from the same start."))
         self.path_recorder = PathRecorder(self)
         self.controller.add_view(self.path_recorder)
-        self.landscape = LandscapeTab(lambda *job, **options: self.controller.session.run_on_model(*job, **options),
-                                      self.path_recorder)
+        self.landscape = LandscapeTab(lambda job: self.controller.session.call(job), self.path_recorder)
         self.add_tab(self.landscape, self.tr("Landscape"), self.tr(
             "The training loss around the weights now, and the path training took, on a plane."), view=self.landscape)
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())

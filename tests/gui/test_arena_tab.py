@@ -113,7 +113,7 @@ def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_unt
     session = TrainingSession(tiny_experiment(samples=80), stop_at_epoch=5)
     try:
         recorder = PathRecorder()
-        tab = LandscapeTab(session.run_on_model, recorder)
+        tab = LandscapeTab(session.call, recorder)
         qtbot.addWidget(tab)
         tab.show()
         shown = []

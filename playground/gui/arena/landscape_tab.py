@@ -1,14 +1,16 @@
 """The loss landscape of the live model: a 2-D slice around its weights now, the 1-D slices through the centre,
 and the training path on the plane of its principal components.
 
-The slice is computed where the model lives, between two training steps, through
-the session's run_on_model (as the gradient check is): analysis.landscape.live_plane
+The slice is computed where the model lives, between two training steps, as a job
+for the session's call() (as the gradient check is): analysis.landscape.live_plane
 evaluates the whole grid in vmapped chunks. The weight path comes from the snapshots:
 PathRecorder, no widget, keeps each epoch's layer weights whether or not the tab is shown.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from playground.analysis import landscape
+from playground.config.experiment import ExperimentError
 from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
 from playground.gui.diagnostics.notes import note
 from playground.gui.views import theme
@@ -25,6 +28,20 @@ from playground.training.snapshot import Snapshot
 MAX_RECORDS = 1000  # epochs kept for the path; beyond, every other one is dropped
 PATH_COLOR = COLORS[1]
 SLICE_PENS = (pg.mkPen(COLORS[0], width=1), pg.mkPen(COLORS[2], width=1))
+
+
+def _wait(future: Future, should_stop: Callable[[], bool]) -> landscape.Landscape | None:
+    """The plane the job computed; None when should_stop() came first; its message raised when it refused."""
+    while True:
+        try:
+            outcome = future.result(timeout=POLL_S)
+            break
+        except TimeoutError:
+            if should_stop():
+                return None
+    if isinstance(outcome, str):
+        raise ExperimentError(outcome)
+    return outcome
 
 
 class PathRecorder(QObject):
@@ -52,16 +69,17 @@ class PathRecorder(QObject):
         self._run, self._epoch = None, -1
 
 
-ModelJob = Callable[..., object]  # (fn, *args, should_stop=) -> fn(trainer, *args) run on the live model
+SessionCall = Callable[[Callable], Future]  # the session's call(job): job(trainer) on the live model, a future
+POLL_S = 0.05
 
 
 class LandscapeTab(QWidget):
-    def __init__(self, run_on_model: ModelJob, recorder: PathRecorder, parent: QWidget | None = None):
-        """run_on_model: the session's, which runs a function on the live model between two steps."""
+    def __init__(self, call: SessionCall, recorder: PathRecorder, parent: QWidget | None = None):
+        """call: the session's, which runs a picklable job(trainer) on the live model between two steps."""
         super().__init__(parent)
         self.setObjectName("landscape")
         theme.light_background(self)
-        self.run_on_model = run_on_model
+        self.call = call
         self.recorder = recorder
         self.result: landscape.Landscape | None = None
         self._drawn_epoch = -1
@@ -118,8 +136,8 @@ class LandscapeTab(QWidget):
     def start(self) -> None:
         kind, resolution = self.kind.currentData(), self.resolution.value()
         records = list(self.recorder.records)
-        self.runner.start(lambda should_stop, progress: self.run_on_model(
-            landscape.live_plane, kind, resolution, records, should_stop=should_stop))
+        job = partial(landscape.live_plane, kind=kind, resolution=resolution, records=records)
+        self.runner.start(lambda should_stop, progress: _wait(self.call(job), should_stop))
 
     def cancel(self) -> None:
         self.runner.abandon()

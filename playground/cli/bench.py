@@ -10,7 +10,8 @@ SGD at 0.03, batches of 10) from the same initial weights on the same data:
 - a plain loop: nn.Sequential, autograd, torch.optim.SGD, BCEWithLogitsLoss,
   reshuffling every epoch, nothing else (no probes, no per-epoch evaluation).
 
-With playground.analysis.ensemble present, its ensemble_throughput() numbers are merged in.
+With playground.analysis.ensemble present, its ensemble_throughput() numbers are merged in, and
+analysis.landscape's landscape_throughput() (a 31x31 loss slice, batched against point by point).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import torch
 from torch import nn
 
 from playground.analysis.ensemble import ensemble_throughput
+from playground.analysis.landscape import landscape_throughput
 from playground.config.experiment import Experiment, ExperimentError
 from playground.nn import activations
 from playground.runtime.thread_session import TrainingSession
@@ -62,6 +64,7 @@ def measure(seconds: float, experiment: Experiment | None = None) -> dict:
         "torch": torch.__version__,
     }
     result.update(ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
+    result.update(landscape_throughput())
     return result
 
 

@@ -1,4 +1,4 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck and bench run headless.
+"""The command line: `playground` opens the window; train, presets, gradcheck, arena, landscape and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
+    arena = commands.add_parser("arena", help="race an optimizer on a 2-D test function")
+    importlib.import_module("playground.cli.arena").add_flags(arena)
+    landscape = commands.add_parser("landscape", help="train, then the loss on a plane through the weights")
+    _experiment_flags(landscape)
+    importlib.import_module("playground.cli.landscape").add_flags(landscape)
     bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
@@ -183,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "presets":
             return _list_presets()
+        if args.command == "arena":
+            return _module_main("playground.cli.arena", args)
         if args.command == "bench":
             if args.memory:
                 return _module_main("playground.cli.bench_memory", args)
@@ -190,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         experiment = experiment_from(args)
         if args.command == "train":
             return _module_main("playground.cli.train", args, experiment)
+        if args.command == "landscape":
+            return _module_main("playground.cli.landscape", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)
         if args.screenshot is None and args.train_seconds is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from playground.config.experiment import Experiment, ExperimentError
 from playground.gui import network_edits, presentation
+from playground.gui.arena import ArenaTab, LandscapeTab, PathRecorder
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
 from playground.gui.file_menu import FileMenu
@@ -114,6 +115,16 @@ class MainWindow(QMainWindow):
             getattr(self.diagnostics, key).setObjectName(key)
         self.diagnostics.bias_variance.baseline_changed.connect(
             lambda error: self.controller.apply({"data.baseline_error": error}))
+        self.arena = ArenaTab()
+        # Its optimizer table is tall: a 720 px projector scrolls to it.
+        self.add_tab(_scrolling(self.arena), self.tr("Arena"), self.tr(
+            "SGD, Momentum, Adam and the rest racing on the same surface from the same start."), key="arena")
+        self.path_recorder = PathRecorder(self)
+        self.controller.add_view(self.path_recorder)
+        self.landscape = LandscapeTab(lambda job: self.controller.session.call(job), self.path_recorder)
+        self.add_tab(self.landscape, self.tr("Landscape"), self.tr(
+            "The training loss around the weights now, and the path training took, on a plane."), view=self.landscape,
+            key="landscape")
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
 
         for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):
@@ -310,6 +321,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(EXPERIMENT_KEY, self.controller.experiment.to_json())
             self.settings.sync()
         self.diagnostics.shutdown()  # its background jobs first: they may wait on the model
+        self.landscape.runner.shutdown()
         self.controller.close()
         super().closeEvent(event)
 

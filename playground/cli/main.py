@@ -35,6 +35,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--dataset", choices=[d for d in catalog.DATASETS if d != "csv"])
     data.add_argument("--csv", metavar="FILE", help="train on a CSV file (numeric feature columns + a label column)")
     data.add_argument("--label", metavar="COLUMN", help="the CSV's label column (default: the last)")
+    data.add_argument("--formula", metavar="F", help="dataset 'function': one class above x2 = F(x1), e.g. '3*sin(x1)'")
     data.add_argument("--samples", type=int)
     data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
     data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
@@ -128,6 +129,10 @@ def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, di
     }
     if given("csv"):
         out.append(("csv", {"data.dataset": "csv", "data.csv_path": args.csv}))
+    if given("formula"):
+        out.append(("formula", {"data.dataset": "function", "data.formula": args.formula}))
+    if given("dataset") and args.dataset in catalog.REAL_DATASETS and not given("standardize"):
+        out.append(("dataset", {"data.standardize": True}))  # as a file naming the table gets it
     if given("optimizer"):
         out.append(("optimizer", {"training.optimizer.hyper": {}}))
     if given("schedule"):

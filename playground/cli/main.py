@@ -1,4 +1,4 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck and bench run headless.
+"""The command line: `playground` opens the window; train, predict, presets, gradcheck and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--metrics", metavar="FILE.jsonl", help="write one JSON object per epoch")
     train.add_argument("--save", metavar="FILE", help="save the experiment and its trained weights")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    predict = commands.add_parser("predict", help="write a saved model's predictions to a CSV file")
+    predict.add_argument("--load", metavar="MODEL", required=True, help="a model `playground train --save` wrote")
+    rows = predict.add_mutually_exclusive_group(required=True)
+    rows.add_argument("--csv", metavar="FILE", help="predict for these rows (columns named as the model's inputs)")
+    rows.add_argument("--split", choices=("train", "val", "test"), help="predict for one of the model's own splits")
+    predict.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -173,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "presets":
             return _list_presets()
+        if args.command == "predict":
+            return _module_main("playground.cli.predict", args)
         if args.command == "bench":
             return _module_main("playground.gui.bench" if args.gui else "playground.cli.bench", args)
         experiment = experiment_from(args)

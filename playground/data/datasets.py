@@ -385,3 +385,13 @@ def _data_extent(x: np.ndarray) -> tuple[float, ...]:
     low, high = x.min(axis=0), x.max(axis=0)
     pad = np.where(high > low, 0.05 * (high - low), 1.0)  # a constant column still gets a visible range
     return tuple(float(v) for pair in zip(low - pad, high + pad) for v in pair)
+
+
+def read_columns(path: str | Path) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
+    """A CSV file read as training reads it: the header, each row's line number, each column's texts."""
+    return _read_csv(Path(path))
+
+
+def numeric_column(texts: Sequence[str], lines: Sequence[int], name: str, column: str) -> np.ndarray:
+    """A column's texts as float64; a value that is not a finite number raises naming its line."""
+    return _numbers(texts, lines, name, column)

@@ -165,10 +165,10 @@ def test_drawn_points_round_trip_through_a_saved_experiment_and_train_from_confi
     assert final["train_accuracy"] == 1.0  # y > 0 against y < 0 with a gap of 3: a line separates them
 
 
-def test_drawn_points_keep_their_class_labels():
+def test_a_drawn_label_is_its_class_index():
     points = [[0, 0, 4], [1, 0, 1], [2, 0, 4], [3, 0, 1], [4, 0, 2]]
     data = datasets.load(DataSpec(dataset="points", points=points, train_fraction=0.95, val_fraction=0))
-    assert data.class_names == ("1", "2", "4") and data.task == "multiclass"
+    assert data.class_names == ("0", "1", "2", "3", "4") and data.task == "multiclass"
     rows = {tuple(p): data.class_names[c] for p, c in zip(data.x_train.tolist(), data.y_train)}
     assert rows == {(float(x1), float(x2)): str(label) for x1, x2, label in points}
 
@@ -193,6 +193,7 @@ def _points_file(tmp_path, points, **data) -> str:
     ([[0, 0, 1], [1, 1, 1]], "points must hold at least 2 classes (got 1)"),
     ([[0, 0, 0.5], [1, 1, 1]], "point 1 has label 0.5; a class is a whole number"),
     ([], "points must hold at least 2 classes (got 0)"),
+    ([[0, 0, 0], [1, 1, 6]], "points: a class is at most 5 (got 6)"),
 ])
 def test_bad_points_exit_2_with_one_line(tmp_path, capsys, points, expected):
     code, out, err = run_main(capsys, "train", "--config", _points_file(tmp_path, points), "--quiet")

@@ -45,7 +45,7 @@ GENERATORS = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blob
 # The tables scikit-learn ships inside its package: standardized unless a document says otherwise.
 REAL_DATASETS = ("iris", "wine", "breast_cancer", "digits")
 MAX_POINTS = 10_000
-MAX_POINT_CLASSES = 6
+MAX_POINT_CLASSES = 6  # labels 0 .. 5: the plane's six class colors
 
 # TensorFlow Playground's seven inputs; the 1-D curve also takes powers x1^3 .. x1^12.
 FEATURES_2D = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")

@@ -120,8 +120,8 @@ class DataSpec(_Strict):
             raise ValueError(f"point {bad + 1} has label {self.points[bad][2]:g}; a class is a whole number 0, 1, 2 ...")
         if len(labels) < 2:
             raise ValueError(f"points must hold at least 2 classes (got {len(labels)})")
-        if len(labels) > catalog.MAX_POINT_CLASSES:
-            raise ValueError(f"points may hold at most {catalog.MAX_POINT_CLASSES} classes (got {len(labels)})")
+        if max(labels) >= catalog.MAX_POINT_CLASSES:
+            raise ValueError(f"points: a class is at most {catalog.MAX_POINT_CLASSES - 1} (got {max(labels):g})")
 
     @property
     def test_fraction(self) -> float:

@@ -1,7 +1,8 @@
 """Points a student drew on the plane: data.points rows [x1, x2, label] as a Dataset's arrays.
 
 The schema has already checked each row's arity, finiteness and the classes (config.experiment).
-Classes keep the labels the student picked: labels 0 and 2 are two classes named "0" and "2".
+A label is the class index itself, so a class keeps its color from the editor to the plane: with
+labels 0 and 2 the network has three outputs, one for a class nobody drew.
 """
 from __future__ import annotations
 
@@ -17,6 +18,6 @@ def describe(spec: DataSpec) -> dict:
     if spec.points_task == "regression":
         return {"x": x, "y": rows[:, 2], "task": "regression", "class_names": ()}
     labels = rows[:, 2].astype(np.int64)
-    present = np.unique(labels)
-    return {"x": x, "y": np.searchsorted(present, labels).astype(np.int64),
-            "task": "binary" if len(present) == 2 else "multiclass", "class_names": tuple(str(c) for c in present)}
+    classes = int(labels.max()) + 1
+    return {"x": x, "y": labels, "task": "binary" if classes == 2 else "multiclass",
+            "class_names": tuple(str(c) for c in range(classes))}

@@ -31,6 +31,7 @@ from playground.gui.panels.layer_editor import LayerEditor
 from playground.gui.panels.output_panel import OutputPanel
 from playground.gui.panels.settings_panel import SettingsPanel
 from playground.gui.panels.top_bar import TopBar
+from playground.gui.points_editor import PointsEditor
 from playground.gui.training_actions import TrainingActions
 from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
                 network_edits.change_units(self.controller.experiment, index, delta)))
         self.layer_editor = LayerEditor(self.controller)
         self.output_panel = OutputPanel()
+        self.points_editor = PointsEditor(self.output_panel, self.controller)
         self.loss_view = LossView()
         self.gradient_view = GradientView()
         self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)

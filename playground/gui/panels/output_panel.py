@@ -6,6 +6,7 @@ import math
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.gui.views.output_view import OutputView
+from playground.gui.views.projection_view import ProjectionView
 from playground.gui.widgets.panel_parts import section_title
 from playground.training.snapshot import Snapshot
 
@@ -22,6 +23,8 @@ class OutputPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = OutputView()
+        self.projection = ProjectionView()  # instead of the plane when the data have more than two inputs
+        self.projection.hide()
         self.losses = QLabel()
         self.losses.setStyleSheet("color: #333;")
         self.losses.setToolTip(self.tr(
@@ -43,6 +46,7 @@ class OutputPanel(QWidget):
         layout.addWidget(section_title(self.tr("Output")))
         layout.addWidget(self.losses)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.projection, 1)
         layout.addLayout(toggles)
         self._show_losses(None)
         self._task: str | None = None
@@ -51,11 +55,15 @@ class OutputPanel(QWidget):
     def render(self, snapshot: Snapshot) -> None:
         if snapshot.data.task != self._task:
             self._offer_discretize(snapshot.data.task)
-        self.view.render(snapshot)
+        table = len(snapshot.data.extent) not in (2, 4)
+        self.view.setVisible(not table)
+        self.projection.setVisible(table)
+        (self.projection if table else self.view).render(snapshot)
         self._show_losses(snapshot)
 
     def clear(self) -> None:
         self.view.clear()
+        self.projection.clear()
         self._show_losses(None)
 
     def _offer_discretize(self, task: str) -> None:

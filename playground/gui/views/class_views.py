@@ -166,9 +166,12 @@ class ClassViews(QWidget):
         self.confusion.setImage(picture, levels=(0, 255))
         _fit(self.confusion_plot, picture)
         classes = len(confusion)
-        ticks = [list(enumerate(names))]
-        self.confusion_plot.getAxis("left").setTicks([[(i + 0.5, n) for i, n in ticks[0]]])
-        self.confusion_plot.getAxis("bottom").setTicks([[(i + 0.5, n) for i, n in ticks[0]]])
+        # Long names overlap side by side under the columns: there the columns take the class numbers.
+        short = max(len(n) for n in names) <= 3
+        bottom = [(i + 0.5, n if short else str(i)) for i, n in enumerate(names)]
+        left = [(i + 0.5, n if short else f"{n} ({i})") for i, n in enumerate(names)]
+        self.confusion_plot.getAxis("bottom").setTicks([bottom])
+        self.confusion_plot.getAxis("left").setTicks([left])
         wanted = classes * classes if classes <= CELL_TEXT_LIMIT else 0
         self._ensure_texts(self._cell_texts, wanted, self.confusion_plot)
         for k, text in enumerate(self._cell_texts):

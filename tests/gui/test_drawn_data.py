@@ -134,6 +134,8 @@ def test_more_data_offers_the_tables_and_a_formula(qtbot, window):
     qtbot.waitUntil(lambda: window.controller.snapshot.data.image_shape == (8, 8), timeout=WAIT_MS)
     assert window.controller.experiment.data.standardize
     assert not window.points_editor.toolbar.isVisible()
+    qtbot.waitUntil(window.output_panel.projection.isVisible, timeout=WAIT_MS)  # drawn at the next frame
+    assert not window.output_panel.view.isVisible()
     more.choice.setCurrentIndex(more.choice.findData("function"))
     more.choice.activated.emit(more.choice.currentIndex())
     assert window.controller.experiment.data.formula == "3*sin(x1)"
@@ -168,3 +170,19 @@ def test_the_classes_tab_draws_sklearns_confusion_matrix_weight_tiles_and_mistak
     captions = [t.toPlainText() for t in views._mistake_texts]
     assert len(captions) == min(len(wrong), class_views.MAX_MISTAKES) > 0
     assert captions[0] == f"{data.y_val[wrong[0]]}\u2192{probe.predicted[wrong[0]]}"
+
+
+def test_a_wide_table_is_drawn_on_sklearns_principal_components():
+    from sklearn.decomposition import PCA
+    from sklearn.preprocessing import StandardScaler
+
+    from playground.gui.views.projection_view import principal_axes, project
+
+    x = Trainer(Experiment().with_changes(**{"data.dataset": "wine", "device": "cpu"})).dataset.x_train
+    axes = principal_axes(x)
+    pca = PCA(n_components=2).fit(StandardScaler().fit_transform(x))
+    ours = project(x, axes)
+    theirs = pca.transform(StandardScaler().fit_transform(x))
+    signs = np.sign((ours * theirs).sum(axis=0))  # a component's direction is either way round
+    np.testing.assert_allclose(ours * signs, theirs, atol=1e-9)
+    np.testing.assert_allclose(axes[3], pca.explained_variance_ratio_, rtol=1e-9)

@@ -165,7 +165,7 @@ def test_the_classes_tab_draws_sklearns_confusion_matrix_weight_tiles_and_mistak
     tiles = views.weights.image
     assert tiles.shape[:2] == (2 * 9 - 1, 8 * 9 - 1)
     w = snapshot.layers[0].weights[0]
-    np.testing.assert_allclose(tiles[:8, :8], heatmap.signed_rgba((w / np.abs(w).max()).reshape(8, 8)))
+    np.testing.assert_allclose(tiles[:8, :8], heatmap.signed_rgba((w / np.abs(w).max()).reshape(8, 8), lut=heatmap.POINT_LUT))
     wrong = np.flatnonzero(probe.predicted != data.y_val)
     captions = [t.toPlainText() for t in views._mistake_texts]
     assert len(captions) == min(len(wrong), class_views.MAX_MISTAKES) > 0

@@ -44,7 +44,7 @@ def weight_tiles(weights: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     rows = weights[:MAX_WEIGHT_TILES]
     reach = np.abs(rows).max(axis=1, keepdims=True)
     scaled = rows / np.where(reach > 0, reach, 1.0)
-    return heatmap.signed_rgba(scaled.reshape(len(rows), *shape)).astype(np.float64)
+    return heatmap.signed_rgba(scaled.reshape(len(rows), *shape), lut=heatmap.POINT_LUT).astype(np.float64)
 
 
 def grey_tiles(images: np.ndarray, shape: tuple[int, int]) -> np.ndarray:

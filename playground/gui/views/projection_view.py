@@ -21,6 +21,13 @@ POINT_SIZE = 6
 MISTAKE_SIZE = 11
 
 
+def class_palette(classes: int) -> tuple[str, ...]:
+    """The plane's class colors; past their six (the ten digits), evenly spaced hues, one per class."""
+    if classes <= len(heatmap.CLASS_COLORS):
+        return heatmap.CLASS_COLORS
+    return tuple(pg.intColor(i, hues=classes, values=1, maxValue=220).name() for i in range(classes))
+
+
 def principal_axes(x_train: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(mean, std, the first two principal directions [d, 2], their shares of the variance) of standardized inputs."""
     mean = x_train.mean(axis=0)
@@ -89,7 +96,11 @@ class ProjectionView(QWidget):
             return
         self._axes = principal_axes(data.x_train)
         where = project(data.x_train, self._axes)
-        brushes = [pg.mkBrush(*color) for color in heatmap.point_rgba(data, data.y_train).tolist()]
+        palette = class_palette(data.classes)
+        if data.task == "regression":
+            brushes = [pg.mkBrush(*color) for color in heatmap.point_rgba(data, data.y_train).tolist()]
+        else:
+            brushes = [pg.mkBrush(palette[c]) for c in data.y_train]
         self.points.setData(x=where[:, 0], y=where[:, 1], brush=brushes)
         share = self._axes[3]
         item = self.plot.getPlotItem()
@@ -100,7 +111,7 @@ class ProjectionView(QWidget):
             scale = heatmap.target_scale(data)
             self.legend.set_gradient(heatmap.POINT_LUT, f"{-scale:.3g}", "0", f"{scale:.3g}")
         else:
-            self.legend.set_swatches(list(zip(heatmap.CLASS_COLORS, data.class_names)))
+            self.legend.set_swatches(list(zip(palette, data.class_names)))
         self.caption.setText(self.tr(
             "{count} inputs are too many for a plane: the training examples are drawn on their two main directions "
             "(PCA), without a decision surface. Red rings: validation examples the network gets wrong.").format(

@@ -85,6 +85,7 @@ SAFE = {
     "sqrt(abs(x1)) * exp(-x1^2 / 4) - log(2 + x1^2)": lambda x: math.sqrt(abs(x)) * math.exp(-x * x / 4) - math.log(2 + x * x),
     "tan(x1 / 5) - 2 - -3": lambda x: math.tan(x / 5) - 2 + 3,
     "2^3^0.5": lambda x: 2 ** (3 ** 0.5),
+    "8 / 4 / 2 - 3 - x1": lambda x: 8 / 4 / 2 - 3 - x,
 }
 
 

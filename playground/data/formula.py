@@ -109,17 +109,17 @@ class _Parser:
         return node
 
     def sum(self) -> Node:
-        node = self.product()
-        while self.peek()[1] in ("+", "-"):
-            _, op, pos = self.take()
-            node = (op, pos, node, self.product())
-        return node
+        return self.chain(("+", "-"), self.product)
 
     def product(self) -> Node:
-        node = self.signed()
-        while self.peek()[1] in ("*", "/"):
+        return self.chain(("*", "/"), self.signed)
+
+    def chain(self, ops: tuple[str, ...], operand: Callable[[], Node]) -> Node:
+        """operand (op operand)*, grouped from the left: 8 / 4 / 2 is (8 / 4) / 2."""
+        node = operand()
+        while self.peek()[1] in ops:
             _, op, pos = self.take()
-            node = (op, pos, node, self.signed())
+            node = (op, pos, node, operand())
         return node
 
     def signed(self) -> Node:

@@ -1,6 +1,7 @@
 """Data beyond the thumbnails: the real tables, drawing your own points, and a typed formula boundary."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from playground.config import catalog
@@ -23,7 +24,7 @@ class MoreData(QWidget):
         self.choice.addItem(self.tr("(a picture above)"), "")
         for name in CHOICES:
             self.choice.addItem(names.label("dataset", name), name)
-            self.choice.setItemData(self.choice.count() - 1, names.tip("dataset", name), 3)  # Qt.ToolTipRole
+            self.choice.setItemData(self.choice.count() - 1, names.tip("dataset", name), Qt.ItemDataRole.ToolTipRole)
         self.choice.setToolTip(self.tr("Real tables, points you draw on the output plane, or a boundary you type"))
         self.choice.activated.connect(self._chosen)
         self.formula = QLineEdit()

@@ -47,12 +47,12 @@ def assert_members_match(experiment, k: int, steps: int, atol: float = 1e-5) -> 
      "training.clip_norm": 0.05, "data.standardize": True},
     {"network.layers": [{"units": 6, "activation": "maxout", "batch_norm": True}], "data.dataset": "blobs",
      "training.optimizer": {"name": "momentum", "lr": 0.05}, "training.batch_size": 7,
-     "training.lookahead": {"enabled": True, "k": 3},
+     "training.lookahead": {"enabled": True, "k": 3}, "training.weight_decay": 0.02,
      "training.schedule": {"name": "exponential", "hyper": {"gamma": 0.7}}},
     {"data.dataset": "curve", "data.features": ["x1"], "data.noise": 0.2, "training.batch_size": 0,
      "training.optimizer": {"name": "adamw", "lr": 0.2}, "training.weight_decay": 0.1, "training.early_stopping": 2},
     {"training.weight_decay": 0.05, "training.l2": 0.01, "training.batch_size": 0, "training.optimizer.lr": 0.3},
-], ids=["default", "adam-l1-l2-clip-prelu", "batch-norm-maxout-multiclass-lookahead-schedule",
+], ids=["default", "adam-l1-l2-clip-prelu", "batch-norm-maxout-multiclass-lookahead-decay-schedule",
         "regression-adamw-early-stopping", "sgd-weight-decay-full-batch"])
 def test_vectorized_members_equal_separately_trained_models(dotted):
     assert_members_match(make_experiment(samples=60, **dotted), k=3, steps=40)  # 40 steps: several epochs

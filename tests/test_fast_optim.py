@@ -27,32 +27,57 @@ def make_groups(params: list[torch.Tensor]) -> list[dict]:
     return [{"params": params[0::2]}, {"params": params[1::2], "weight_decay": 0.0}]
 
 
+class DecoupledDecay:
+    """torch.optim.AdamW's weight decay around a torch.optim optimizer that only has the coupled kind.
+
+    As AdamW's own code does, each parameter with a gradient is multiplied by
+    1 - lr * weight_decay (its group's, read at every step) before the update;
+    the inner optimizer runs that step with its weight decay at 0.
+    """
+
+    def __init__(self, inner: torch.optim.Optimizer):
+        self.inner, self.param_groups = inner, inner.param_groups
+
+    @torch.no_grad()
+    def step(self):
+        decays = [group["weight_decay"] for group in self.param_groups]
+        for group, wd in zip(self.param_groups, decays):
+            for p in group["params"]:
+                if p.grad is not None:
+                    p.mul_(1 - group["lr"] * wd)
+            group["weight_decay"] = 0.0
+        self.inner.step()
+        for group, wd in zip(self.param_groups, decays):
+            group["weight_decay"] = wd
+
+
 def torch_optimizer(name: str, groups: list[dict], lr: float, weight_decay: float, hyper: dict):
-    """The torch.optim optimizer that catalog name `name` stands for, with the same settings."""
+    """The torch.optim optimizer that catalog name `name` stands for, with the same settings; weight decay
+    decoupled as in AdamW (torch's own decoupled_weight_decay where it has one)."""
     h = {x.name: x.default for x in catalog.OPTIMIZERS[name]} | hyper
     common = {"lr": lr, "weight_decay": weight_decay, "foreach": True}
     if name == "sgd":
-        return torch.optim.SGD(groups, **common)
+        return DecoupledDecay(torch.optim.SGD(groups, **common))
     if name in ("momentum", "nesterov"):
-        return torch.optim.SGD(groups, momentum=h["momentum"], nesterov=name == "nesterov", **common)
+        return DecoupledDecay(torch.optim.SGD(groups, momentum=h["momentum"], nesterov=name == "nesterov", **common))
     if name == "adagrad":
-        return torch.optim.Adagrad(groups, eps=h["eps"], **common)
+        return DecoupledDecay(torch.optim.Adagrad(groups, eps=h["eps"], **common))
     if name == "adadelta":
-        return torch.optim.Adadelta(groups, rho=h["rho"], eps=h["eps"], **common)
+        return DecoupledDecay(torch.optim.Adadelta(groups, rho=h["rho"], eps=h["eps"], **common))
     if name == "rmsprop":
-        return torch.optim.RMSprop(groups, alpha=h["alpha"], eps=h["eps"], momentum=h["momentum"], **common)
-    adam_like = {"betas": (h["beta1"], h["beta2"]), "eps": h["eps"], **common}
+        return DecoupledDecay(torch.optim.RMSprop(groups, alpha=h["alpha"], eps=h["eps"], momentum=h["momentum"], **common))
+    adam_like = {"betas": (h["beta1"], h["beta2"]), "eps": h["eps"], "decoupled_weight_decay": True, **common}
     if name == "nadam":
         return torch.optim.NAdam(groups, **adam_like)
     if name == "radam":
         return torch.optim.RAdam(groups, **adam_like)
     if name == "adamw":
-        return torch.optim.AdamW(groups, **adam_like)
+        return torch.optim.AdamW(groups, **{k: v for k, v in adam_like.items() if k != "decoupled_weight_decay"})
     return torch.optim.Adam(groups, amsgrad=name == "amsgrad", **adam_like)
 
 
 # (name, lr, weight decay of the weights' group, hyperparameters): each name with its defaults, then
-# with other values; weight decay is coupled (added to the gradient) except in AdamW.
+# with other values; weight decay is decoupled (AdamW's) for every one.
 CASES = [(name, 0.05, 0.0, {}) for name in catalog.OPTIMIZERS] + [
     ("sgd", 0.2, 0.1, {}),
     ("momentum", 0.02, 0.05, {"momentum": 0.5}),
@@ -90,7 +115,7 @@ def run_side_by_side(ours, theirs, ours_params, theirs_params, steps: int, seed:
     for step in range(steps):
         grads = random_gradients(ours_params, g)
         for i, (a, b, grad) in enumerate(zip(ours_params, theirs_params, grads)):
-            grad = grad.to(a.device)
+            grad = grad.to(a.device, a.dtype)
             a.grad = None if i in missing(step) else grad.clone()
             b.grad = None if i in missing(step) else grad.clone()
         ours.step()
@@ -252,13 +277,63 @@ def spec(name: str, weight_decay: float = 0.0, lookahead: bool = False, **hyper:
 
 @pytest.mark.parametrize("name, hyper", [("adamw", {"beta1": 0.8}), ("rmsprop", {"momentum": 0.9}), ("nesterov", {})])
 def test_build_passes_the_spec_through(name, hyper):
-    ours_params, theirs_params = make_params(), make_params()
+    # In float64: float32 rounding of the decay, amplified by momentum over 50 steps, passes 1e-5.
+    ours_params, theirs_params = float64_params(), float64_params()
     ours = optimizers.build(spec(name, 0.1, **hyper), ours_params[0::2], ours_params[1::2])
-    # The trainer applies weight decay itself except for AdamW, so only AdamW's optimizer gets it.
-    wd = 0.1 if name == "adamw" else 0.0
-    theirs = torch_optimizer(name, make_groups(theirs_params), 0.02, wd, hyper)
+    theirs = torch_optimizer(name, make_groups(theirs_params), 0.02, 0.1, hyper)
     run_side_by_side(ours, theirs, ours_params, theirs_params, STEPS)
     assert_same(ours_params, theirs_params)
+
+
+def float64_params(seed: int = 0) -> list[torch.Tensor]:
+    return [p.detach().double().requires_grad_() for p in make_params(seed)]
+
+
+@pytest.mark.parametrize("name", ["adam", "adamw"])
+def test_adam_with_weight_decay_is_torch_adamw_in_float64(name):
+    ours_params, theirs_params = float64_params(), float64_params()
+    ours = optimizers.build(spec(name, 0.1), ours_params[0::2], ours_params[1::2])
+    theirs = torch.optim.AdamW(make_groups(theirs_params), lr=0.02, weight_decay=0.1)
+    g = torch.Generator().manual_seed(3)
+    for _ in range(STEPS):
+        for a, b in zip(ours_params, theirs_params):
+            a.grad = torch.randn(a.shape, generator=g, dtype=torch.float64)
+            b.grad = a.grad.clone()
+        ours.step()
+        theirs.step()
+    for a, b in zip(ours_params, theirs_params):
+        torch.testing.assert_close(a, b, rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum"])
+def test_one_step_at_lr_1_and_decay_half_decays_the_pre_step_weights(name):
+    # w - lr*g - lr*wd*w = 0.5 w - g; the trainer's old (1 - lr*wd)(w - lr*g) = 0.5 w - 0.5 g.
+    w0 = torch.tensor([[2.0, -1.0], [0.25, 3.0]], dtype=torch.float64)
+    g = torch.tensor([[0.5, 0.5], [-1.0, 0.125]], dtype=torch.float64)
+    w, bias = w0.clone().requires_grad_(), torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    optimizer = ForeachOptimizer([{"params": [w]}, {"params": [bias], "weight_decay": 0.0}], name, 1.0, 0.5)
+    w.grad, bias.grad = g.clone(), torch.ones(2, dtype=torch.float64)
+    optimizer.step()  # momentum's first step is the gradient itself
+    torch.testing.assert_close(w.detach(), w0 - g - 0.5 * w0, rtol=0, atol=0)
+    torch.testing.assert_close(bias.detach(), -torch.ones(2, dtype=torch.float64), rtol=0, atol=0)
+
+
+def test_lookahead_decays_the_slow_weights_as_plain_weight_decay_would():
+    # With zero gradients only the decay moves the weights: k steps of Lookahead give (1 - lr*wd)^k w, as
+    # without it; slow weights that never decay would give w + alpha ((1 - lr*wd)^k - 1) w.
+    with_lookahead, plain = float64_params(), float64_params()
+    start = [p.detach().clone() for p in plain]
+    ours = optimizers.build(spec("sgd", 0.5, lookahead=True), with_lookahead[0::2], with_lookahead[1::2])
+    reference = optimizers.build(spec("sgd", 0.5), plain[0::2], plain[1::2])
+    for _ in range(6):  # two Lookahead syncs (k = 3)
+        for p in with_lookahead + plain:
+            p.grad = torch.zeros_like(p)
+        ours.step()
+        reference.step()
+    for a, b in zip(with_lookahead, plain):
+        torch.testing.assert_close(a, b, rtol=1e-14, atol=0)
+    torch.testing.assert_close(with_lookahead[0].detach(), start[0] * (1 - 0.02 * 0.5) ** 6, rtol=1e-14, atol=0)
+    torch.testing.assert_close(with_lookahead[1].detach(), start[1], rtol=0, atol=0)  # biases are not decayed
 
 
 class ReferenceLookahead:

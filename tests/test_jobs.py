@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -52,28 +51,24 @@ def test_it_runs_on_a_daemon_thread_named_for_the_diagnostics():
     assert seen == {"name": "diagnostics-job", "daemon": True}
 
 
-def test_the_caller_does_not_wait_and_sees_progress_as_it_grows():
+def test_the_caller_does_not_wait_and_sees_progress_as_it_grows(wait_until):
     gate = threading.Semaphore(0)
     job = BackgroundJob(counting, 4, gate)
     assert not job.done and job.progress == 0.0  # constructed and returned at once
     gate.release()
-    deadline = time.monotonic() + TIMEOUT
-    while job.progress < 0.25 and time.monotonic() < deadline:
-        time.sleep(0.001)
+    wait_until(lambda: job.progress >= 0.25, TIMEOUT)
     assert job.progress == 0.25 and not job.done
     for _ in range(3):
         gate.release()
     assert job.join(TIMEOUT) and job.result == 4
 
 
-def test_cancel_asks_and_the_function_returns_what_it_has():
+def test_cancel_asks_and_the_function_returns_what_it_has(wait_until):
     gate = threading.Semaphore(0)
     job = BackgroundJob(counting, 100, gate)
     gate.release()
     gate.release()
-    deadline = time.monotonic() + TIMEOUT
-    while job.progress < 0.02 and time.monotonic() < deadline:
-        time.sleep(0.001)
+    wait_until(lambda: job.progress >= 0.02, TIMEOUT)
     job.cancel()
     gate.release()
     assert job.join(TIMEOUT)

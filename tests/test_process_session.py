@@ -1,8 +1,13 @@
 """The training session in a child process: same behaviour as TrainingSession, seen through a pipe."""
+import operator
+
 import numpy as np
 import pytest
 
+from playground.config.experiment import ExperimentError
 from playground.runtime.process_session import ProcessSession
+from playground.runtime.session import Session
+from playground.runtime.thread_session import TrainingSession
 
 TIMEOUT = 30.0  # a spawned child imports torch before its first snapshot
 
@@ -80,6 +85,8 @@ def test_a_child_that_dies_is_reported(session, wait_until):
     session._process.kill()
     assert wait_until(lambda: session.status[0] == "error", TIMEOUT)
     assert "stopped unexpectedly" in session.status[1]
+    with pytest.raises(ExperimentError, match="stopped unexpectedly"):
+        session.call(operator.attrgetter("step_count")).result(TIMEOUT)
 
 
 def test_reset_clears_an_ended_state_at_once(session, wait_until, tiny_experiment):
@@ -97,3 +104,29 @@ def test_the_gradient_check_runs_on_the_live_model(session, wait_until):
     checks = session.check_gradients()
     assert [c.name for c in checks] == ["hidden 1", "hidden 2", "output"]
     assert all(c.passed for c in checks)
+
+
+def test_a_call_answers_after_the_commands_before_it_and_what_they_made(session):
+    session.step(3)
+    session.set_hyper(lr=0.5)
+    assert session.call(operator.attrgetter("step_count", "lr")).result(TIMEOUT) == (3, 0.5)
+    # The status and the snapshot come up the pipe before the answer: no polling for them.
+    assert session.status[0] == "paused" and session.experiment.training.optimizer.lr == 0.5
+    snapshot = session.latest()
+    assert snapshot is not None and (snapshot.step, snapshot.lr) == (3, 0.5)
+
+
+def test_a_failing_or_unpicklable_call_answers_in_one_line(session):
+    with pytest.raises(ExperimentError, match="^AttributeError: .*no_such_thing"):
+        session.call(operator.attrgetter("no_such_thing")).result(TIMEOUT)
+    with pytest.raises(ExperimentError, match="cannot go to the training process"):
+        session.call(lambda trainer: None).result(TIMEOUT)
+
+
+def test_both_sessions_have_the_whole_session_interface():
+    members = {name for name in vars(Session) if not name.startswith("_")} | set(Session.__annotations__)
+    assert {"latest", "call", "check_gradients", "stop_at_epoch", "status"} <= members
+    for kind in (ProcessSession, TrainingSession):
+        missing = {name for name in members if not hasattr(kind, name) and name != "stop_at_epoch"}
+        assert not missing, f"{kind.__name__} lacks {missing}"
+    assert isinstance(ProcessSession.stop_at_epoch, property) and ProcessSession.stop_at_epoch.fset is not None

@@ -1,14 +1,13 @@
 """The background session: commands in, the latest snapshot out, failures as data, a thread that ends on close."""
 from __future__ import annotations
 
-import queue
 import threading
-import time
 
 import numpy as np
 import pytest
 import torch
 
+from playground.config.experiment import ExperimentError
 from playground.runtime.thread_session import TrainingSession
 from playground.training.trainer import Trainer
 
@@ -32,9 +31,14 @@ def open_session(tiny_experiment):
 
 def on_worker(session: TrainingSession, job):
     """job(trainer) run on the session's worker between steps; its result here."""
-    box: queue.SimpleQueue = queue.SimpleQueue()
-    session.call(lambda trainer: box.put(job(trainer)))
-    return box.get(timeout=TIMEOUT)
+    return session.call(job).result(TIMEOUT)
+
+
+def round_trip(session: TrainingSession, times: int = 1) -> None:
+    """Return once the worker has applied every command sent before and published what they made, `times` times
+    over: each time is one more pass of its loop, in which it would train or publish if it were going to."""
+    for _ in range(times):
+        session.call(lambda trainer: None).exception(TIMEOUT)  # a job that fails still answers
 
 
 def next_snapshot(session: TrainingSession, wait_until, condition=lambda s: True):
@@ -81,7 +85,7 @@ def test_a_paused_session_publishes_nothing_new_until_something_changes(open_ses
     session = open_session()
     session.step(1)
     next_snapshot(session, wait_until, lambda s: s.step == 1)
-    time.sleep(0.5)  # thirty frames with nothing to show
+    round_trip(session, 30)  # thirty passes of the worker's loop with nothing to show
     assert session.latest() is None
 
 
@@ -94,7 +98,7 @@ def test_play_trains_and_pause_stops(open_session, wait_until):
     session.pause()
     assert state_becomes(session, wait_until, "paused") == "paused"
     steps = on_worker(session, lambda t: t.step_count)
-    time.sleep(0.2)
+    round_trip(session, 10)
     assert on_worker(session, lambda t: t.step_count) == steps
     paused = next_snapshot(session, wait_until, lambda s: s.state == "paused")
     assert paused.step == steps
@@ -183,9 +187,9 @@ def test_a_failing_job_is_an_error_not_a_dead_thread(open_session, wait_until):
     def boom(trainer):
         raise RuntimeError("boom\nsecond line")
 
-    session.call(boom)
-    state_becomes(session, wait_until, "error")
-    assert session.status[1] == "RuntimeError: boom"
+    with pytest.raises(RuntimeError, match="boom"):
+        session.call(boom).result(TIMEOUT)
+    assert session.status == ("error", "RuntimeError: boom")
     assert session._thread.is_alive()
 
 
@@ -197,7 +201,8 @@ def test_a_missing_csv_is_an_error_with_one_line(open_session, wait_until, tiny_
     assert message and "\n" not in message and "nowhere.csv" in message
     assert session._thread.is_alive()
     session.play()  # nothing to train: no exception, still an error
-    time.sleep(0.05)
+    with pytest.raises(ExperimentError, match="no model"):
+        session.call(lambda trainer: None).result(TIMEOUT)
     assert session.latest() is None
     # A good experiment after the bad one works.
     session.reset(tiny_experiment())
@@ -236,7 +241,7 @@ def test_divergence_in_a_session(open_session, wait_until, tiny_experiment):
     assert session.status == ("diverged", snap.message)
     steps = on_worker(session, lambda t: t.step_count)
     session.play()  # a diverged model does not train on
-    time.sleep(0.05)
+    round_trip(session, 10)
     assert on_worker(session, lambda t: t.step_count) == steps
 
 
@@ -245,7 +250,7 @@ def test_play_after_divergence_keeps_saying_diverged(open_session, wait_until, t
     session.play()
     next_snapshot(session, wait_until, lambda s: s.state == "diverged")
     session.play()
-    time.sleep(0.05)
+    round_trip(session)
     assert session.status[0] == "diverged"
 
 
@@ -267,7 +272,7 @@ def test_commands_from_many_threads(open_session, wait_until):
 def test_close_ends_the_thread(tiny_experiment):
     session = TrainingSession(tiny_experiment())
     session.play()
-    time.sleep(0.05)
+    round_trip(session, 3)  # training
     assert session.close() is True
     assert not session._thread.is_alive()
     assert not [t for t in threading.enumerate() if t.name == "training" and t.is_alive()]
@@ -283,14 +288,27 @@ def test_the_gradient_check_sees_the_trained_weights(open_session, wait_until):
     session = open_session()
     session.step_epoch()
     assert wait_until(lambda: session.status[0] == "paused", TIMEOUT)
-    seen = []
-    session.call(lambda trainer: seen.append([w.detach().clone() for w in trainer.weights]))
+    weights = lambda trainer: [w.detach().clone() for w in trainer.weights]
+    seen = session.call(weights)
     checks = session.check_gradients()
-    assert seen and all(c.passed for c in checks)
+    assert all(c.passed for c in checks)
     # The live weights moved away from the start, and the check left them as they were.
     start = Trainer(session.experiment).weights
-    assert any(not torch.equal(a, b) for a, b in zip(seen[0], start))
-    after = []
-    session.call(lambda trainer: after.append([w.detach().clone() for w in trainer.weights]))
-    assert wait_until(lambda: after, TIMEOUT)
-    assert all(torch.equal(a, b) for a, b in zip(seen[0], after[0]))
+    assert any(not torch.equal(a, b) for a, b in zip(seen.result(TIMEOUT), start))
+    assert all(torch.equal(a, b) for a, b in zip(seen.result(), on_worker(session, weights)))
+
+
+def test_a_gradient_check_without_a_model_says_so(open_session, tiny_experiment, tmp_path):
+    session = open_session(tiny_experiment(**{"data.dataset": "csv", "data.csv_path": str(tmp_path / "x.csv")}))
+    with pytest.raises(ExperimentError, match="no model"):
+        session.check_gradients()
+
+
+def test_a_call_answers_after_the_commands_before_it(open_session):
+    session = open_session()
+    session.step(3)
+    session.set_hyper(lr=0.5)
+    assert on_worker(session, lambda t: (t.step_count, t.lr)) == (3, 0.5)
+    # The snapshot those commands made is out before the answer: no polling for it.
+    snapshot = session.latest()
+    assert snapshot is not None and snapshot.step == 3 and snapshot.lr == 0.5

@@ -1,6 +1,7 @@
 """The trainer: the issue's acceptance numbers, then every training option, files, devices and snapshots."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import os
@@ -281,8 +282,25 @@ def test_decoupled_weight_decay_shrinks_the_weights(tiny_experiment, optimizer):
     assert weight_norm(with_decay) < 0.9 * weight_norm(without)
 
 
-def test_set_hyper_weight_decay_reaches_adamw(tiny_experiment):
-    trainer = Trainer(tiny_experiment(**{"training.optimizer.name": "adamw"}))
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_a_trainer_step_decays_from_the_pre_step_weights(tiny_experiment, optimizer):
+    # One full-batch step at lr 1, weight decay 0.5: w1 = w0 - g_step - 0.5 w0, g_step from autograd in float64.
+    # The old (1 - lr*wd)(w0 - g_step) misses by 0.5 g_step.
+    trainer = Trainer(tiny_experiment(**{"training.optimizer": {"name": optimizer, "lr": 1.0},
+                                         "training.weight_decay": 0.5, "training.batch_size": 0}))
+    w0 = [w.detach().double() for w in trainer.weights]
+    net = copy.deepcopy(trainer.net).double()
+    data_loss(trainer.task, net(trainer.x["train"].double()), trainer.y["train"].double()).backward()
+    g = [linear.weight.grad for linear in net.linears()]
+    trainer.step()
+    for w, start, grad in zip(trainer.weights, w0, g):
+        step = grad if optimizer == "sgd" else grad / (grad.abs() + 1e-8)  # Adam's first step: lr * g / (|g| + eps)
+        torch.testing.assert_close(w.detach().double(), start - step - 0.5 * start, rtol=0, atol=1e-5)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adamw"])
+def test_set_hyper_weight_decay_reaches_the_optimizer(tiny_experiment, optimizer):
+    trainer = Trainer(tiny_experiment(**{"training.optimizer.name": optimizer}))
     trainer.set_hyper(weight_decay=0.5)
     assert trainer.optimizer.param_groups[0]["weight_decay"] == 0.5
     assert trainer.optimizer.param_groups[1]["weight_decay"] == 0.0  # biases are never decayed
@@ -430,7 +448,7 @@ def test_loaded_optimizer_state_matches(tiny_experiment, tmp_path):
     # One identical step from identical states: momentum carries over only if its buffer was restored.
     x, y = trainer.x["train"][:10], trainer.y["train"][:10]
     for t in (trainer, loaded):
-        t._gradients(x, y)
+        t.gradients(x, y)
         t.optimizer.step()
     for a, b in zip(trainer.net.parameters(), loaded.net.parameters()):
         torch.testing.assert_close(a, b)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.config.experiment import Experiment, ExperimentError, LayerSpec
+from playground.config.texts import QT_TRANSLATE_NOOP
 from playground.data import datasets
 from playground.diagnosis.bias_variance import diagnose
 from playground.training.trainer import Trainer
@@ -37,7 +38,14 @@ LEARNING_FRACTIONS = tuple(np.linspace(0.1, 1.0, 6))
 WIDTHS = (1, 2, 4, 8, 16, 32)
 DEPTHS = (0, 1, 2, 3, 4, 5)
 DEGREES = tuple(range(1, 13))
-COMPLEXITY_LABELS = {"width": "hidden units per layer", "depth": "hidden layers", "degree": "polynomial degree"}
+# What each sweep's x counts, in English marked for the window's translations (context "Sweep"; see config.texts).
+AXIS_LABELS = {
+    "learning": QT_TRANSLATE_NOOP("Sweep", "training examples"),
+    "width": QT_TRANSLATE_NOOP("Sweep", "hidden units per layer"),
+    "depth": QT_TRANSLATE_NOOP("Sweep", "hidden layers"),
+    "degree": QT_TRANSLATE_NOOP("Sweep", "polynomial degree"),
+}
+COMPLEXITY_LABELS = {kind: AXIS_LABELS[kind] for kind in ("width", "depth", "degree")}
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ def learning_curve(experiment: Experiment, fractions: Sequence[float] = LEARNING
     sizes = sorted({min(n, max(1, round(f * n))) for f in fractions})
     runs = [(m, experiment, dataclasses.replace(data, x_train=data.x_train[:m], y_train=data.y_train[:m]))
             for m in sizes]
-    return _sweep("learning", "training examples", runs, epochs, should_stop, progress)
+    return _sweep("learning", AXIS_LABELS["learning"], runs, epochs, should_stop, progress)
 
 
 def complexity_curve(experiment: Experiment, kind: str = "width", values: Sequence[int] | None = None,

@@ -3,7 +3,7 @@
 Member k is exactly the model a Trainer would train alone on bootstrap sample
 k with seed + k: the same initial weights, the same batch order each epoch,
 the same optimizer, penalties, clipping, weight decay, schedule and early
-stopping. The K members train in one batched computation: their parameters
+stopping, from the Trainer's own recipe (training.recipe). The K members train in one batched computation: their parameters
 are stacked (torch.func.stack_module_state) and one vmapped functional_call
 runs every member's forward pass; the K losses are summed, so one backward
 gives each member its own gradient, and because every update rule here is
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,8 +34,9 @@ from playground.config.experiment import Experiment, ExperimentError
 from playground.data import datasets
 from playground.nn.model import data_loss, predict
 from playground.optim import optimizers
+from playground.training import recipe
 from playground.training.probes import resolution_for
-from playground.training.trainer import Trainer, epoch_batches
+from playground.training.trainer import Trainer
 
 DEFAULT_K = 16  # 8 or more give a usable estimate of the variance
 
@@ -89,6 +89,7 @@ class Ensemble:
         self.optimizer = optimizers.build(experiment.training, self.weights, self.others)
         self.epoch = 0
         self.stopped = torch.zeros(k, dtype=torch.bool, device=self.device)
+        self._best = recipe.no_best_yet(k, self.device)
         self._best_state: dict[str, torch.Tensor] | None = None  # early stopping's best weights, per member
         self._start_epoch()
 
@@ -130,9 +131,9 @@ class Ensemble:
     # -- training ------------------------------------------------------------
     def _start_epoch(self) -> None:
         n = self.x["train"].shape[1]
-        self.order = torch.stack([torch.randperm(n, generator=g) for g in self.generators]).to(self.device)
-        self._batch, self._epoch_rows = epoch_batches(n, self.experiment.training.batch_size,
-                                                      self.network.has_batch_norm())
+        self.order = torch.stack([recipe.epoch_order(n, g, self.device) for g in self.generators])
+        self._batch, self._epoch_rows = recipe.epoch_batches(n, self.experiment.training.batch_size,
+                                                             self.network.has_batch_norm())
         self._batch_index = 0
         t = self.experiment.training
         self.lr = optimizers.scheduled_lr(t.schedule, t.optimizer.lr, self.epoch)
@@ -146,36 +147,25 @@ class Ensemble:
         """Train every member on its next batch; True when that completed an epoch."""
         if self.finished:
             return False
-        i = self._batch_index * self._batch
-        rows = self.order[:, i:i + self._batch]
+        rows = self.order[:, recipe.batch_rows(self._batch_index, self._batch)]
         xb = torch.take_along_dim(self.x["train"], rows.unsqueeze(-1), dim=1)
         yb = torch.take_along_dim(self.y["train"], rows, dim=1)
         self.network.train()
         self.optimizer.zero_grad(set_to_none=True)
-        (self._loss(self.params, self.buffers, xb, yb).sum() + self._penalty()).backward()
+        self._loss(self.params, self.buffers, xb, yb).sum().backward()
+        t = self.experiment.training
+        recipe.add_penalty_grads_([w.grad for w in self.weights], self.weights, t.l1, t.l2)
         self._clip()
         self.optimizer.step()
-        optimizers.decay_weights(self.experiment.training, self.weights, self.lr)  # the trainer's arithmetic exactly
         if self.stopped.any():
             self._hold_stopped()
         self._batch_index += 1
-        if self._batch_index * self._batch >= self._epoch_rows:
+        if recipe.epoch_complete(self._batch_index, self._batch, self._epoch_rows):
             self.epoch += 1
             self._early_stopping()
             self._start_epoch()
             return True
         return False
-
-    def _penalty(self) -> torch.Tensor:
-        """Every member's L2/2 * sum W² + L1 * sum |W| at once: its gradient is what Trainer adds."""
-        t = self.experiment.training
-        total = torch.zeros((), device=self.device)
-        for w in self.weights:
-            if t.l2:
-                total = total + 0.5 * t.l2 * (w * w).sum()
-            if t.l1:
-                total = total + t.l1 * w.abs().sum()
-        return total
 
     def _clip(self) -> None:
         """Each member's gradient scaled to norm clip_norm at most, as clip_grad_norm_ does for one model."""
@@ -194,18 +184,14 @@ class Ensemble:
         patience = self.experiment.training.early_stopping
         if not patience:
             return
-        val_loss = self.losses("val")
         state = {**self.params, **self.buffers}
         if self._best_state is None:
-            self._best_loss = torch.full_like(val_loss, math.inf)
-            self._best_epoch = torch.zeros_like(val_loss)
             self._best_state = {name: value.detach().clone() for name, value in state.items()}
-        improved = (val_loss < self._best_loss) & ~self.stopped
-        self._best_loss = torch.where(improved, val_loss, self._best_loss)
-        self._best_epoch = torch.where(improved, float(self.epoch), self._best_epoch)
+        self._best, improved, out_of_patience = recipe.early_stopping(self._best, self.losses("val"), self.epoch,
+                                                                      patience, ~self.stopped)
         for name, value in state.items():
             self._best_state[name] = torch.where(_per_member(improved, value), value.detach(), self._best_state[name])
-        self.stopped |= ~improved & (self.epoch - self._best_epoch >= patience)
+        self.stopped |= out_of_patience
         if self.stopped.any():
             self._hold_stopped()
 
@@ -248,11 +234,9 @@ class Ensemble:
         finite = np.isfinite(val.reshape(self.k, -1)).all(axis=1)
         grid = None
         if self.grid is not None:
-            grid = self.predictions("grid")
             r = self.grid_resolution
             shape = (r,) if self.grid.dims == 1 else (r, r)
-            grid = grid.transpose(0, 2, 1).reshape(self.k, -1, *shape) if self.task == "multiclass" \
-                else grid.reshape(self.k, *shape)
+            grid = recipe.grid_maps(torch.from_numpy(self.predictions("grid")), shape, self.task == "multiclass").numpy()
         return EnsembleResult(
             k=self.k, epochs=self.epoch, task=self.task, val_predictions=val, grid_predictions=grid,
             grid_extent=self.grid.extent if self.grid is not None else (),

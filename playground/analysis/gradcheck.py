@@ -99,7 +99,7 @@ def check(target: Trainer | Experiment, max_coordinates: int = MAX_COORDINATES,
     generator = torch.Generator().manual_seed(trainer.experiment.seed)
     copy = _float64_copy(trainer, generator)
     x, y = copy.x["train"][:BATCH_ROWS], copy.y["train"][:BATCH_ROWS]
-    copy._gradients(x, y)
+    copy.gradients(x, y)
     objective = _Objective(copy, x, y)
     l1_weights = {id(w) for w in copy.weights} if copy.experiment.training.l1 else set()
     results = []

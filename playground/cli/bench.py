@@ -81,12 +81,10 @@ def _session_rate(experiment: Experiment, seconds: float) -> dict:
             stop.wait(max(0.0, tick - time.perf_counter()))
 
     def progress() -> tuple[float, int, int]:
-        box: list = []
-        done = threading.Event()
-        session.call(lambda t: (box.append((time.perf_counter(), t.step_count, t.steps_per_epoch)), done.set()))
-        if not done.wait(30.0):
-            raise RuntimeError("the training session did not answer")
-        return box[0]
+        try:
+            return session.call(lambda t: (time.perf_counter(), t.step_count, t.steps_per_epoch)).result(30.0)
+        except TimeoutError:
+            raise RuntimeError("the training session did not answer") from None
 
     thread = threading.Thread(target=reader, name="bench-reader", daemon=True)
     try:
@@ -131,10 +129,10 @@ class PlainLoop:
         self.device = trainer.device
         self.x, self.y = trainer.x["train"], trainer.y["train"]
         self.n = self.x.shape[0]
-        self.batch = trainer._batch
+        self.batch = trainer.batch_size
         self.steps_per_epoch = -(-self.n // self.batch)
         self.generator = trainer.generator
-        self.epoch_x, self.epoch_y = trainer._epoch_x, trainer._epoch_y  # the first epoch's shuffle, drawn already
+        self.epoch_x, self.epoch_y = trainer.epoch_data  # the first epoch's shuffle, drawn already
         self.at = 0
         self.model = plain_model(trainer)
         self.optimizer = torch.optim.SGD(self.model.parameters(), lr=trainer.experiment.training.optimizer.lr)

@@ -10,14 +10,20 @@ import math
 
 import numpy as np
 
+from playground.config.texts import QT_TRANSLATE_NOOP
+
 VERDICTS = ("high_bias", "high_variance", "high_bias_and_variance", "fine", "unknown")
 CLASSIFICATION_TOLERANCE = 0.03  # three percentage points of error
 REGRESSION_TOLERANCE = 0.05      # as a fraction of the targets' variance
 
+# English, marked for the window's translations (context "Remedy"; see config.texts).
 REMEDIES = {
-    "high_bias": ("a bigger network (more units or layers)", "train longer", "a better optimizer (Adam, momentum)",
-                  "less regularization"),
-    "high_variance": ("more data", "regularization (L2, dropout)", "early stopping", "a smaller network"),
+    "high_bias": (QT_TRANSLATE_NOOP("Remedy", "a bigger network (more units or layers)"),
+                  QT_TRANSLATE_NOOP("Remedy", "train longer"),
+                  QT_TRANSLATE_NOOP("Remedy", "a better optimizer (Adam, momentum)"),
+                  QT_TRANSLATE_NOOP("Remedy", "less regularization")),
+    "high_variance": (QT_TRANSLATE_NOOP("Remedy", "more data"), QT_TRANSLATE_NOOP("Remedy", "regularization (L2, dropout)"),
+                      QT_TRANSLATE_NOOP("Remedy", "early stopping"), QT_TRANSLATE_NOOP("Remedy", "a smaller network")),
     "fine": (),
 }
 REMEDIES["high_bias_and_variance"] = REMEDIES["high_bias"][:2] + REMEDIES["high_variance"][:2]

@@ -16,17 +16,23 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from playground.config.texts import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:  # only for the annotation: diagnosis sits below training and reads any .grad_norm
     from playground.training.snapshot import LayerProbe
 
 KINDS = ("vanishing", "exploding", "nan")
 RATIO_LIMIT = 1000.0  # first / last hidden beyond this factor, either way, is a finding
 
+# English, marked for the window's translations (context "Remedy"; see config.texts).
 REMEDIES = {
-    "vanishing": ("ReLU-family activations (ReLU, leaky ReLU, ELU)", "He or Xavier initialization", "batch norm"),
-    "exploding": ("a smaller learning rate", "gradient clipping", "a smaller (Xavier or He) initialization",
-                  "batch norm"),
-    "nan": ("a smaller learning rate", "gradient clipping", "a smaller initialization"),
+    "vanishing": (QT_TRANSLATE_NOOP("Remedy", "ReLU-family activations (ReLU, leaky ReLU, ELU)"),
+                  QT_TRANSLATE_NOOP("Remedy", "He or Xavier initialization"), QT_TRANSLATE_NOOP("Remedy", "batch norm")),
+    "exploding": (QT_TRANSLATE_NOOP("Remedy", "a smaller learning rate"), QT_TRANSLATE_NOOP("Remedy", "gradient clipping"),
+                  QT_TRANSLATE_NOOP("Remedy", "a smaller (Xavier or He) initialization"),
+                  QT_TRANSLATE_NOOP("Remedy", "batch norm")),
+    "nan": (QT_TRANSLATE_NOOP("Remedy", "a smaller learning rate"), QT_TRANSLATE_NOOP("Remedy", "gradient clipping"),
+            QT_TRANSLATE_NOOP("Remedy", "a smaller initialization")),
 }
 
 

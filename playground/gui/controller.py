@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from playground.config.experiment import Experiment, ExperimentError
 from playground.gui import notice_texts
 from playground.runtime.process_session import ProcessSession
+from playground.runtime.session import Session
 from playground.training.snapshot import Snapshot
 from playground.training.trainer import LIVE_DATA_FIELDS, LIVE_FIELDS
 
@@ -49,7 +50,7 @@ class Controller(QObject):
         super().__init__(parent)
         self._experiment = experiment
         self._stop_at_epoch: int | None = None
-        self.session = ProcessSession(experiment)
+        self.session: Session = ProcessSession(experiment)
         self._views: list[View] = []
         self._drawn: dict[int, int] = {}
         self._snapshot: Snapshot | None = None

@@ -15,6 +15,11 @@ multiplies eps instead of dividing the whole denominator. Results differ from
 torch.optim's by float32 rounding only (tests/test_fast_optim.py holds them to
 rtol 1e-5 over 50 steps).
 
+Weight decay is decoupled for every rule, as torch.optim.AdamW (and Adam,
+NAdam, RAdam with decoupled_weight_decay=True) do it: p <- p - lr*wd*p from the
+pre-step weights, then the rule's step, which reads gradients only. So "adam"
+with weight decay is AdamW, and L2 (a penalty on the loss) stays the trainer's.
+
 Hyperparameters keep catalog.OPTIMIZERS' names ("beta1", "beta2" where torch
 has "betas") and live in each param group, read at every step like torch's,
 so `param_groups[i]["lr"] = x` applies from the next step. Options torch has
@@ -147,12 +152,19 @@ def _radam(h: dict, params: list, grads: list, s: dict) -> None:
         torch._foreach_add_(params, s["exp_avg"], alpha=-lr / bias1)
 
 
+@torch.no_grad()
+def decay_(params: list[torch.Tensor], lr: float, weight_decay: float) -> None:
+    """Decoupled weight decay, p -= lr * weight_decay * p, in place; before a step, so from the pre-step weights."""
+    if weight_decay and params:  # foreach ops refuse empty lists
+        # add_ with alpha, not mul_ by a Python number: the same result, a third of the time on CPU.
+        torch._foreach_add_(params, params, alpha=-lr * weight_decay)
+
+
 @dataclass(frozen=True)
 class _Rule:
     update: Callable[[dict, list, list, dict], None]
     tensors: tuple[str, ...] = ()  # per-parameter state tensors, zero at the start
     scalars: dict = field(default_factory=dict)  # per-parameter state numbers and their start values
-    decoupled: bool = False  # weight decay shrinks the weights (AdamW) instead of adding to the gradient
 
 
 _ADAM_STATE = {"tensors": ("exp_avg", "exp_avg_sq"), "scalars": {"step": 0}}
@@ -164,7 +176,7 @@ RULES: dict[str, _Rule] = {
     "adadelta": _Rule(_adadelta, ("square_avg", "acc_delta")),
     "rmsprop": _Rule(_rmsprop, ("square_avg", "momentum_buffer")),
     "adam": _Rule(partial(_adam, amsgrad=False), **_ADAM_STATE),
-    "adamw": _Rule(partial(_adam, amsgrad=False), **_ADAM_STATE, decoupled=True),
+    "adamw": _Rule(partial(_adam, amsgrad=False), **_ADAM_STATE),  # "adam": weight decay is decoupled for every rule
     "amsgrad": _Rule(partial(_adam, amsgrad=True), ("exp_avg", "exp_avg_sq", "max_exp_avg_sq"), {"step": 0}),
     "nadam": _Rule(_nadam, _ADAM_STATE["tensors"], {"step": 0, "mu_product": 1.0}),
     "radam": _Rule(_radam, **_ADAM_STATE),
@@ -201,7 +213,7 @@ class ForeachOptimizer:
             if all(g is not None for g in grads) and self._in_lockstep():
                 # The usual case: one set of foreach calls over every parameter.
                 for group, part in zip(self.param_groups, self._slices):
-                    grads[part] = self._decayed(group, self._params[part], grads[part])
+                    decay_(self._params[part], group["lr"], group["weight_decay"])
                 self._apply(self.param_groups[0], self._params, grads, self.state)
             else:
                 self._step_in_cohorts(grads)
@@ -223,20 +235,11 @@ class ForeachOptimizer:
             for members in cohorts.values():
                 params = [self._params[i] for i in members]
                 state = {key: [values[i] for i in members] for key, values in self.state.items()}
-                self._apply(group, params, self._decayed(group, params, [grads[i] for i in members]), state)
+                decay_(params, group["lr"], group["weight_decay"])
+                self._apply(group, params, [grads[i] for i in members], state)
                 for key, values in state.items():
                     for i, value in zip(members, values):
                         self.state[key][i] = value
-
-    def _decayed(self, group: dict, params: list, grads: list) -> list:
-        """Apply the group's weight decay: the gradient plus wd * p, or, decoupled, p shrunk by lr * wd."""
-        wd = group["weight_decay"]
-        if not wd or not params:  # foreach ops refuse empty lists
-            return grads
-        if self.rule.decoupled:
-            torch._foreach_add_(params, params, alpha=-group["lr"] * wd)
-            return grads
-        return torch._foreach_add(grads, params, alpha=wd)
 
     def _apply(self, h: dict, params: list, grads: list, state: dict[str, list]) -> None:
         """Run the rule on parameters whose state numbers are equal; state's lists are updated in place."""

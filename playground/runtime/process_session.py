@@ -1,24 +1,47 @@
-"""A training session in a child process, behind the same interface as TrainingSession.
+"""A training session in a child process, behind the same Session interface as TrainingSession.
 
 Python runs one thread at a time. In one process the trainer and the window's
 drawing share that single lock, so on a two-core machine each slows the other
 and neither gets a core of its own. Here a TrainingSession runs in a spawned
-child process (its own interpreter, its own core); commands go down a pipe as
-plain tuples and snapshots come back up as pickled numpy values. Only one
-snapshot is in flight at a time: the child sends the next only after the
-window took the last, and histories travel as the rows added since the last
-snapshot, so a long run costs no more to show than a short one.
+child process (its own interpreter, its own core); the commands of session.py
+go down a pipe and snapshots come back up as pickled numpy values. Only one
+snapshot is in flight at a time: the child's session makes the next only after
+the window took the last (the Taken command marks it taken there), and
+histories travel as the rows added since the last snapshot, so a long run costs
+no more to show than a short one.
 """
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing
+import pickle
+import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from playground.analysis import gradcheck
-from playground.config.experiment import Experiment
-from playground.runtime.thread_session import TrainingSession, wait_for_checks
+from playground.config.experiment import Experiment, ExperimentError
+from playground.runtime.session import (
+    Close,
+    Command,
+    Pause,
+    Play,
+    Reset,
+    SetHyper,
+    SnapshotSlot,
+    Step,
+    StepEpoch,
+    StopAtEpoch,
+    Taken,
+    gradient_check,
+    one_line,
+    wait_for_checks,
+)
+from playground.runtime.thread_session import TrainingSession
 from playground.training.history import HistoryBuffer, rows_since
 from playground.training.snapshot import Snapshot
 
@@ -28,21 +51,57 @@ THREAD_NAME = "training"
 _CONTEXT = multiprocessing.get_context("spawn")  # fork would copy the window's threads and Qt state
 
 
+# -- what crosses the pipe besides session.py's commands ----------------------------------------
+@dataclass(frozen=True)
+class RemoteCall:
+    """Down: call(job) in the child; `number` names the answer. The job must pickle (a module-level function)."""
+
+    number: int
+    job: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Up: a call's value, or its error in one line."""
+
+    number: int
+    value: Any = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    """Up: the child session's (state, message) and experiment, sent when they change."""
+
+    status: tuple[str, str | None]
+    experiment_json: str
+
+
+@dataclass(frozen=True)
+class SnapshotRows:
+    """Up: a snapshot whose history holds the rows from `start` on, and whose data is None when sent before."""
+
+    snapshot: Snapshot
+    start: int
+
+
 class ProcessSession:
-    """TrainingSession's interface; the trainer runs in a child process."""
+    """A Session (session.py) whose trainer runs in a child process."""
 
     def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
                  stop_at_epoch: int | None = None):
         self._lock = threading.Lock()
+        self._sending = threading.Lock()
         self._experiment = experiment
         self._stop_at_epoch = stop_at_epoch
-        self._latest: Snapshot | None = None
-        self._taken = True
+        self._slot = SnapshotSlot()
+        self._calls: dict[int, Future] = {}
+        self._numbers = itertools.count()
+        self._ended: str | None = None  # why no call will be answered any more, once the relay has stopped
         self._status: tuple[str, str | None] = ("idle", None)
         self._history: HistoryBuffer | None = None
         self._data = None
         self._closing = False
-        self._checks = (threading.Event(), {})
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
             target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
@@ -56,17 +115,13 @@ class ProcessSession:
     # -- the reader's side, as TrainingSession --------------------------------
     def latest(self) -> Snapshot | None:
         """The newest snapshot, or None if none is newer than the last one taken."""
-        with self._lock:
-            if self._taken:
-                return None
-            self._taken = True
-            snapshot = self._latest
-        self._send("taken")
+        snapshot = self._slot.take()
+        if snapshot is not None:
+            self._send(Taken())
         return snapshot
 
     def peek(self) -> Snapshot | None:
-        with self._lock:
-            return self._latest
+        return self._slot.peek()
 
     @property
     def status(self) -> tuple[str, str | None]:
@@ -85,23 +140,23 @@ class ProcessSession:
     @stop_at_epoch.setter
     def stop_at_epoch(self, epoch: int | None) -> None:
         self._stop_at_epoch = epoch
-        self._send("stop_at_epoch", epoch)
+        self._send(StopAtEpoch(epoch))
 
     @property
     def alive(self) -> bool:
         return self._process.is_alive() or self._relay.is_alive()
 
     def play(self) -> None:
-        self._send("play")
+        self._send(Play())
 
     def pause(self) -> None:
-        self._send("pause")
+        self._send(Pause())
 
     def step(self, batches: int = 1) -> None:
-        self._send("step", batches)
+        self._send(Step(batches))
 
     def step_epoch(self) -> None:
-        self._send("step_epoch")
+        self._send(StepEpoch())
 
     def reset(self, experiment: Experiment | None = None) -> None:
         with self._lock:
@@ -109,24 +164,39 @@ class ProcessSession:
                 self._experiment = experiment
             # Not the old run's "diverged" or "error" while the child rebuilds: a Play right away is welcome.
             self._status = ("idle", None)
-        self._send("reset", experiment.to_json() if experiment is not None else None)
+        self._send(Reset(experiment))
 
     def set_hyper(self, **values: float) -> None:
-        self._send("set_hyper", values)
+        self._send(SetHyper(values))
+
+    def call(self, job: Callable[[Any], Any]) -> Future:
+        """job(trainer) in the child, after every command before it; the future holds its value, or an
+        ExperimentError with its error in one line. The job and its value must pickle."""
+        future: Future = Future()
+        with self._lock:
+            if self._ended is not None:
+                future.set_exception(ExperimentError(self._ended))
+                return future
+            number = next(self._numbers)
+            self._calls[number] = future
+        try:
+            self._send(RemoteCall(number, job))
+        except (pickle.PicklingError, AttributeError, TypeError) as error:  # a lambda or a local function
+            with self._lock:
+                del self._calls[number]
+            future.set_exception(ExperimentError(f"the job cannot go to the training process: {one_line(error)}"))
+        return future
 
     def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
                         progress: Callable[[float], None] = lambda fraction: None) -> list:
-        """gradcheck.check on the live model in the child, between two steps; blocks the calling thread."""
-        done, box = threading.Event(), {}
-        with self._lock:
-            self._checks = (done, box)
-        self._send("check_gradients")
-        return wait_for_checks(done, box, should_stop)
+        """gradcheck.check on the live model in the child, between two steps; blocks the calling thread.
+        Progress is not reported across the pipe; should_stop() ends the wait, not the child's check."""
+        return wait_for_checks(self.call(gradient_check), should_stop)
 
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the child process; True when it and the relay thread have ended."""
         self._closing = True
-        self._send("close")
+        self._send(Close())
         self._process.join(timeout)
         if self._process.is_alive():
             self._process.terminate()
@@ -135,9 +205,10 @@ class ProcessSession:
         self._relay.join(timeout)
         return not self.alive
 
-    def _send(self, *command) -> None:
+    def _send(self, command: Command | RemoteCall) -> None:
         try:
-            self._conn.send(command)
+            with self._sending:  # the window's thread and a tool's worker thread both send
+                self._conn.send(command)
         except (OSError, ValueError):  # the child is gone; status already says why
             pass
 
@@ -145,26 +216,33 @@ class ProcessSession:
     def _receive(self) -> None:
         while True:
             try:
-                kind, payload = self._conn.recv()
+                message = self._conn.recv()
             except (EOFError, OSError, ValueError):
                 break
-            if kind == "snapshot":
-                snapshot = self._with_history(*payload)
-                with self._lock:
-                    self._latest, self._taken = snapshot, False
-            elif kind == "checks":
-                done, box = self._checks
-                box.update(payload)
-                done.set()
-            else:
-                status, experiment_json = payload
-                experiment = Experiment.from_json(experiment_json)
-                with self._lock:
-                    self._status, self._experiment = status, experiment
+            match message:
+                case SnapshotRows(snapshot=snapshot, start=start):
+                    self._slot.put(self._with_history(snapshot, start))
+                case Status(status=status, experiment_json=experiment_json):
+                    experiment = Experiment.from_json(experiment_json)
+                    with self._lock:
+                        self._status, self._experiment = status, experiment
+                case Answer(number=number, value=value, error=error):
+                    with self._lock:
+                        future = self._calls.pop(number)
+                    if error is None:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(ExperimentError(error))
+        ended = "the training session was closed"
         if not self._closing:  # the pipe closed without our asking: the child died
             self._process.join(1.0)
+            ended = f"the training process stopped unexpectedly (exit code {self._process.exitcode})"
             with self._lock:
-                self._status = ("error", f"the training process stopped unexpectedly (exit code {self._process.exitcode})")
+                self._status = ("error", ended)
+        with self._lock:
+            unanswered, self._calls, self._ended = list(self._calls.values()), {}, ended
+        for future in unanswered:
+            future.set_exception(ExperimentError(ended))
 
     def _with_history(self, snapshot: Snapshot, start: int) -> Snapshot:
         """The snapshot made whole: every history row received so far, and the data last sent."""
@@ -179,53 +257,51 @@ class ProcessSession:
 
 def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None) -> None:
     """The child process: a TrainingSession driven by the commands that come down the pipe."""
-
     session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
-    sending = threading.Lock()  # the worker thread sends gradient checks while this loop sends snapshots
-
-    def send(message) -> None:
-        with sending:
-            conn.send(message)
-
-    def check_gradients() -> None:
-        def job(trainer) -> None:
-            try:
-                send(("checks", {"checks": gradcheck.check(trainer)}))
-            except Exception as error:  # as one line, like every error the window shows
-                send(("checks", {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}))
-        session.call(job)
-    wanted, sent_status, sent, sent_data = True, None, (0, 0), None  # sent: (history run, rows sent)
+    answers: queue.SimpleQueue = queue.SimpleQueue()  # filled on the worker thread as calls finish
+    sent_status, sent_serial, sent, sent_data = None, 0, (0, 0), None  # sent: (history run, rows sent)
     try:
         while True:
             if conn.poll(frame_interval / 2):
-                command, *args = conn.recv()
-                if command == "close":
+                command = conn.recv()
+                if isinstance(command, Close):
                     break
-                if command == "taken":
-                    wanted = True
-                elif command == "reset":
-                    session.reset(Experiment.from_json(args[0]) if args[0] else None)
-                elif command == "set_hyper":
-                    session.set_hyper(**args[0])
-                elif command == "stop_at_epoch":
-                    session.stop_at_epoch = args[0]
-                elif command == "check_gradients":
-                    check_gradients()
+                if isinstance(command, Taken):
+                    session.latest()  # the window has it: the worker may make the next
+                elif isinstance(command, RemoteCall):
+                    session.call(command.job).add_done_callback(partial(_answer, answers, command.number))
                 else:
-                    getattr(session, command)(*args)
+                    session.send(command)
+            # Answers finished before the status and snapshot below are read, so they follow them up the pipe:
+            # what a call's caller reads next is at least as new as what the call saw.
+            done = [answers.get() for _ in range(answers.qsize())]
             status = (session.status, session.experiment)
             if status != sent_status:
-                send(("status", (status[0], status[1].to_json())))
+                conn.send(Status(status[0], status[1].to_json()))
                 sent_status = status
-            snapshot = session.latest() if wanted else None
-            if snapshot is not None:
+            snapshot = session.peek()
+            if snapshot is not None and snapshot.serial != sent_serial:
                 history = snapshot.history
                 start = sent[1] if sent[0] == history.run and sent[1] <= len(history) else 0
                 delta = dataclasses.replace(history, **rows_since(history, start))
                 data = None if snapshot.data is sent_data else snapshot.data
-                send(("snapshot", (dataclasses.replace(snapshot, history=delta, data=data), start)))
-                sent, sent_data, wanted = (history.run, len(history)), snapshot.data, False
+                conn.send(SnapshotRows(dataclasses.replace(snapshot, history=delta, data=data), start))
+                sent, sent_data, sent_serial = (history.run, len(history)), snapshot.data, snapshot.serial
+            for answer in done:
+                _send_answer(conn, answer)
     except (EOFError, OSError):  # the window went away without saying close
         pass
     finally:
         session.close()
+
+
+def _answer(answers: queue.SimpleQueue, number: int, future: Future) -> None:
+    error = future.exception()
+    answers.put(Answer(number, error=one_line(error)) if error is not None else Answer(number, future.result()))
+
+
+def _send_answer(conn, answer: Answer) -> None:
+    try:
+        conn.send(answer)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:  # a value that does not pickle
+        conn.send(Answer(answer.number, error=one_line(error)))

@@ -1,11 +1,12 @@
 """A training session on a background thread: commands in, latest snapshot out.
 
 The worker loop follows superqt's GeneratorWorker in spirit: it trains one
-step at a time, applies queued commands between steps, and hands failures back
-as data (a state and a message), never as an exception in the caller's thread.
-The reader never waits: latest() returns the newest snapshot, and the worker
-only spends time on a new one (with its grid probe) after the last was taken,
-so probes cost as much as the display consumes and no more.
+step at a time, applies queued commands (session.py's dataclasses) between
+steps, and hands failures back as data (a state and a message, a call's
+future), never as an exception in the caller's thread. The reader never waits:
+latest() returns the newest snapshot, and the worker only spends time on a new
+one (with its grid probe) after the last was taken, so probes cost as much as
+the display consumes and no more.
 """
 from __future__ import annotations
 
@@ -14,9 +15,27 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
+from functools import partial
+from typing import Any
 
-from playground.analysis import gradcheck
 from playground.config.experiment import Experiment, ExperimentError
+from playground.runtime.session import (
+    Call,
+    Close,
+    Command,
+    Pause,
+    Play,
+    Reset,
+    SetHyper,
+    SnapshotSlot,
+    Step,
+    StepEpoch,
+    StopAtEpoch,
+    gradient_check,
+    one_line,
+    wait_for_checks,
+)
 from playground.training.snapshot import Snapshot
 from playground.training.trainer import Trainer
 
@@ -25,7 +44,7 @@ PROBE_SHARE = 0.25
 
 
 class TrainingSession:
-    """Owns a Trainer on a worker thread; every method here is safe to call from any thread."""
+    """A Session (session.py) that owns a Trainer on a worker thread; every method is safe from any thread."""
 
     def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
                  stop_at_epoch: int | None = None):
@@ -34,29 +53,23 @@ class TrainingSession:
         self._experiment = experiment
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
         self._lock = threading.Lock()
-        self._latest: Snapshot | None = None
-        self._taken = True
+        self._slot = SnapshotSlot()
         self._state = "idle"
         self._message: str | None = None
         self._serial = 0
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="training", daemon=True)
         self._thread.start()
-        self._send(lambda: self._build(experiment))
+        self.send(Reset(experiment))
 
     # -- the caller's side ---------------------------------------------------
     def latest(self) -> Snapshot | None:
         """The newest snapshot, or None if none is newer than the last one taken."""
-        with self._lock:
-            if self._taken:
-                return None
-            self._taken = True
-            return self._latest
+        return self._slot.take()
 
     def peek(self) -> Snapshot | None:
         """The newest snapshot, taken or not."""
-        with self._lock:
-            return self._latest
+        return self._slot.peek()
 
     @property
     def status(self) -> tuple[str, str | None]:
@@ -75,58 +88,49 @@ class TrainingSession:
         return self._thread.is_alive()
 
     def play(self) -> None:
-        self._send(lambda: self._set_running(True))
+        self.send(Play())
 
     def pause(self) -> None:
-        self._send(lambda: self._set_running(False))
+        self.send(Pause())
 
     def step(self, batches: int = 1) -> None:
         """Train `batches` batches, then pause."""
-        self._send(lambda: self._advance(lambda t: [t.step() for _ in range(batches)]))
+        self.send(Step(batches))
 
     def step_epoch(self) -> None:
         """Train to the end of the current epoch, then pause."""
-        self._send(lambda: self._advance(lambda t: t.run_epoch()))
+        self.send(StepEpoch())
 
     def reset(self, experiment: Experiment | None = None) -> None:
         """Fresh weights (same seed) for the current experiment, or rebuild for a new one; pauses."""
-        if experiment is None:
-            self._send(lambda: self._reset())
-        else:
-            self._send(lambda: self._build(experiment))
+        self.send(Reset(experiment))
 
     def set_hyper(self, **values: float) -> None:
         """Change live hyperparameters (lr, l1, l2, weight_decay, clip_norm) between steps."""
-        self._send(lambda: self._apply_hyper(values))
+        self.send(SetHyper(values))
 
-    def call(self, job: Callable[[Trainer], None]) -> None:
-        """Run job(trainer) on the worker between steps (for tools that need the live model)."""
-        self._send(lambda: self._trainer is not None and job(self._trainer))
+    def call(self, job: Callable[[Trainer], Any]) -> Future:
+        """Run job(trainer) on the worker between steps, after every command before it and the snapshot they
+        made; the future holds its value, or its exception (which also puts the session in the error state)."""
+        command = Call(job)
+        self.send(command)
+        return command.future
 
     def check_gradients(self, should_stop: Callable[[], bool] = lambda: False,
                         progress: Callable[[float], None] = lambda fraction: None) -> list:
         """gradcheck.check on the live model, run on the worker between two steps; blocks the calling thread."""
-        done, box = threading.Event(), {}
-
-        def job(trainer: Trainer) -> None:
-            try:
-                box["checks"] = gradcheck.check(trainer, should_stop=should_stop, progress=progress)
-            except Exception as error:  # handed to the caller's thread below
-                box["error"] = error
-            finally:
-                done.set()
-
-        self.call(job)
-        return wait_for_checks(done, box, should_stop)
+        return wait_for_checks(self.call(partial(gradient_check, should_stop=should_stop, progress=progress)),
+                               should_stop)
 
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the worker; True when its thread has ended."""
         self._closing = True
-        self._commands.put(lambda: None)
+        self.send(Close())
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _send(self, command: Callable[[], None]) -> None:
+    def send(self, command: Command) -> None:
+        """Queue a command for the worker (the process session's child forwards the ones it receives)."""
         self._commands.put(command)
 
     # -- the worker's side ---------------------------------------------------
@@ -154,12 +158,50 @@ class TrainingSession:
         except queue.Empty:
             return
         while True:
-            command()
-            self._force_publish = True
+            self._execute(command)
             try:
                 command = self._commands.get_nowait()
             except queue.Empty:
                 return
+
+    def _execute(self, command: Command) -> None:
+        match command:
+            case Play():
+                self._set_running(True)
+            case Pause():
+                self._set_running(False)
+            case Step(batches=batches):
+                self._advance(lambda t: [t.step() for _ in range(batches)])
+            case StepEpoch():
+                self._advance(lambda t: t.run_epoch())
+            case Reset(experiment=None):
+                self._reset()
+            case Reset(experiment=experiment):
+                self._build(experiment)
+            case SetHyper(values=values):
+                self._apply_hyper(values)
+            case StopAtEpoch(epoch=epoch):
+                self.stop_at_epoch = epoch
+            case Call():
+                self._publish_if_wanted()  # what the commands before it changed is out before its answer
+                self._run_job(command)
+                return  # a job reads the model: nothing new to show
+            case Close():
+                return
+            case _:
+                raise ValueError(f"the training worker takes no command {command!r}")
+        self._force_publish = True
+
+    def _run_job(self, call: Call) -> None:
+        if self._trainer is None:
+            call.future.set_exception(ExperimentError("there is no model: the experiment did not build"))
+            return
+        try:
+            value = call.job(self._trainer)
+        except Exception as error:
+            call.future.set_exception(error)
+            raise  # and the session says so, as for a failed command
+        call.future.set_result(value)
 
     def _train_a_little(self) -> None:
         """Steps until a frame's worth of time passed, so commands are seen at least every frame."""
@@ -181,8 +223,7 @@ class TrainingSession:
         now = time.perf_counter()
         if now - self._last_probe < max(self.frame_interval, self._probe_cost / PROBE_SHARE):
             return False
-        with self._lock:
-            return self._taken
+        return self._slot.taken
 
     _force_publish = False
 
@@ -199,9 +240,8 @@ class TrainingSession:
         )
         self._last_probe = time.perf_counter()
         self._probe_cost = self._last_probe - started
+        self._slot.put(snapshot)
         with self._lock:
-            self._latest = snapshot
-            self._taken = False
             if self._state != "error":
                 self._message = snapshot.message
 
@@ -242,9 +282,9 @@ class TrainingSession:
     def _build(self, experiment: Experiment) -> None:
         self._running = False
         self._trainer = None
+        self._slot.put(None)
         with self._lock:
             self._experiment = experiment
-            self._latest = None
             self._state, self._message = "idle", None
         self._trainer = Trainer(experiment)
         self._set_state("idle", self._trainer.message)
@@ -265,8 +305,7 @@ class TrainingSession:
 
     def _fail(self, error: Exception) -> None:
         self._running = False
-        text = str(error) if isinstance(error, ExperimentError) else f"{type(error).__name__}: {error}"
-        self._set_state("error", text.splitlines()[0] if text else type(error).__name__)
+        self._set_state("error", one_line(error))
 
 
 def _ended_state(trainer: Trainer) -> str | None:
@@ -274,14 +313,3 @@ def _ended_state(trainer: Trainer) -> str | None:
     if not trainer.finished:
         return None
     return "diverged" if trainer.state == "diverged" else "finished"
-
-
-def wait_for_checks(done: threading.Event, box: dict, should_stop: Callable[[], bool]) -> list:
-    """The checks a gradient-check job left in box, once done is set; [] when stopped first."""
-    while not done.wait(0.05):
-        if should_stop():
-            return []
-    if "error" in box:
-        error = box["error"]
-        raise error if isinstance(error, Exception) else ExperimentError(str(error))
-    return box.get("checks", [])

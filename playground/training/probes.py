@@ -16,6 +16,7 @@ import torch
 
 from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
 from playground.nn.model import Network, predict
+from playground.training.recipe import grid_maps
 from playground.training.snapshot import ClassProbe, GridProbe, LayerProbe
 
 GRID_RESOLUTION = 100       # TensorFlow Playground's 100 x 100
@@ -80,9 +81,8 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
     net.set_training(False)
     hidden, logits = net.forward_all(x)
     shape = (r,) if grid.dims == 1 else (r, r)
-    as_map = lambda t: t.T.reshape((-1,) + shape).float().cpu().numpy()
-    out = predict(net.task, logits)
-    output = as_map(out) if net.task == "multiclass" else out.reshape(shape).float().cpu().numpy()
+    as_map = lambda t, channels=True: grid_maps(t, shape, channels).float().cpu().numpy()
+    output = as_map(predict(net.task, logits), net.task == "multiclass")
     return GridProbe(
         extent=grid.extent, resolution=r, output=output,
         neurons=tuple(as_map(h[:, :MAX_NEURONS_PER_LAYER]) for h in hidden),
@@ -108,12 +108,12 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
         # Weights that shrank to (denormal) zero or blew up still get a histogram with a usable range.
         reach = reach if math.isfinite(reach) and reach > 1e-6 else 1.0
         weight_hist, weight_edges = _histogram(weights, (-reach, reach))
+        mean, std = _spread(values)
         probes.append(LayerProbe(
             name=names[i], units=a.shape[1], activation=act_name,
             grad_norm=_norm(linear.weight.grad), bias_grad_norm=_norm(linear.bias.grad),
             weight_norm=float(torch.linalg.vector_norm(w)), update_ratio=float(update_ratio[i]),
-            act_mean=float(values.mean()) if values.size else 0.0,
-            act_std=float(values.std()) if values.size else 0.0,
+            act_mean=mean, act_std=std,
             saturated=_saturated(act_name, values), dead=_dead(act_name, values),
             act_hist=act_hist, act_edges=act_edges, weight_hist=weight_hist, weight_edges=weight_edges,
             weights=weights, bias=b.float().cpu().numpy().copy(),
@@ -149,8 +149,18 @@ def _histogram(values: np.ndarray, bounds: tuple[float, float]) -> tuple[np.ndar
     edges = np.linspace(bounds[0], bounds[1], HIST_BINS + 1)
     finite = values[np.isfinite(values)].ravel()
     scale = HIST_BINS / (bounds[1] - bounds[0])
-    bins = np.clip(((finite - bounds[0]) * scale).astype(np.int64), 0, HIST_BINS - 1)
+    # In float64 and clipped before the cast: a float32 near its largest value times scale is no integer.
+    bins = np.clip((finite.astype(np.float64) - bounds[0]) * scale, 0, HIST_BINS - 1).astype(np.int64)
     return np.bincount(bins, minlength=HIST_BINS) / max(finite.size, 1), edges
+
+
+def _spread(values: np.ndarray) -> tuple[float, float]:
+    """Mean and standard deviation, in float64 so float32 activations cannot overflow their squares."""
+    if values.size == 0:
+        return 0.0, 0.0
+    # After a divergence activations are inf or NaN: their mean and spread are too, and the views say so.
+    with np.errstate(invalid="ignore", over="ignore"):
+        return float(values.mean(dtype=np.float64)), float(values.std(dtype=np.float64))
 
 
 def _saturated(name: str, values: np.ndarray) -> float | None:

@@ -23,6 +23,7 @@ from playground.nn import devices
 from playground.nn.backward import FastBackward
 from playground.nn.model import Network, accuracy, data_loss
 from playground.optim import optimizers
+from playground.training import recipe
 from playground.training.history import HistoryBuffer
 from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes
 from playground.training.snapshot import DataView, Snapshot
@@ -108,7 +109,8 @@ class Trainer:
         self._epoch_grad_sums = [torch.zeros((), device=self.device) for _ in self.linears]
         self._epoch_steps = 0
         self._update_ratio = np.full(len(self.linears), np.nan)
-        self._best: tuple[float, int, dict] | None = None
+        self._best = recipe.no_best_yet(1, torch.device("cpu"), torch.float64)
+        self._best_state: dict | None = None  # the weights of the best validation loss, for early stopping
         self._data_edited = False
         self._start_epoch()
 
@@ -125,7 +127,7 @@ class Trainer:
             self._data_edited = True
             if self._batch_index == 0:
                 self._start_epoch()
-        if "weight_decay" in values and optimizers.decouples_weight_decay_itself(self.experiment.training):
+        if "weight_decay" in values:
             self.optimizer.param_groups[0]["weight_decay"] = values["weight_decay"]
         self._apply_schedule()
 
@@ -139,11 +141,11 @@ class Trainer:
         if self._data_edited and self._reload_data():
             return  # the classes changed: reset() built a new network and started its first epoch
         n = self.x["train"].shape[0]
-        order = torch.randperm(n, generator=self.generator).to(self.device)
+        order = recipe.epoch_order(n, self.generator, self.device)
         self._epoch_x = self.x["train"][order]
         self._epoch_y = self.y["train"][order]
-        self._batch, self._epoch_rows = epoch_batches(n, self.experiment.training.batch_size,
-                                                      self.net.has_batch_norm())
+        self._batch, self._epoch_rows = recipe.epoch_batches(n, self.experiment.training.batch_size,
+                                                             self.net.has_batch_norm())
         self._batch_index = 0
         self._apply_schedule()
 
@@ -163,21 +165,30 @@ class Trainer:
         return self.state != "ready"
 
     @property
+    def batch_size(self) -> int:
+        """Rows per step: the experiment's batch size, or the whole training split for 0 or more than it has."""
+        return self._batch
+
+    @property
     def steps_per_epoch(self) -> int:
         return math.ceil(self.x["train"].shape[0] / self._batch)
+
+    @property
+    def epoch_data(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The current epoch's training inputs and targets in the order its batches take them."""
+        return self._epoch_x, self._epoch_y
 
     def step(self, measure_update: bool = False) -> bool:
         """Train on one batch; True when it completed an epoch."""
         if self.finished:
             return False
         started = time.perf_counter()
-        i = self._batch_index * self._batch
-        xb, yb = self._epoch_x[i:i + self._batch], self._epoch_y[i:i + self._batch]
+        rows = recipe.batch_rows(self._batch_index, self._batch)
         self.net.set_training(True)
-        self._gradients(xb, yb)
+        self.gradients(self._epoch_x[rows], self._epoch_y[rows])
+        self._record_grad_norms()
         before = [w.detach().clone() for w in self.weights] if measure_update else None
         self.optimizer.step()
-        optimizers.decay_weights(self.experiment.training, self.weights, self.lr)
         if before is not None:
             self._update_ratio = _update_ratios(before, self.weights)
         self.step_count += 1
@@ -185,40 +196,33 @@ class Trainer:
         self.elapsed += time.perf_counter() - started
         # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
         blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
-        if blew_up or self._batch_index * self._batch >= self._epoch_rows:
+        if blew_up or recipe.epoch_complete(self._batch_index, self._batch, self._epoch_rows):
             self._end_epoch()
             return True
         return False
 
-    def _gradients(self, xb: torch.Tensor, yb: torch.Tensor) -> None:
-        """Fill .grad with the gradient of the data loss plus the L1/L2 penalties; clip; record norms."""
+    def gradients(self, xb: torch.Tensor, yb: torch.Tensor) -> None:
+        """Fill .grad with the gradient of the training objective on a batch: the data loss plus the L1/L2
+        penalties (penalty()), clipped to clip_norm. The network's mode (training or eval) is the caller's."""
         if self.fast is not None:
             self.fast(xb, yb)
         else:
             self.optimizer.zero_grad(set_to_none=True)
             data_loss(self.task, self.net(xb), yb).backward()
-        self._regularize_and_record([w.grad for w in self.weights])
-
-    @torch.no_grad()
-    def _regularize_and_record(self, grads: list[torch.Tensor]) -> None:
-        """Add the L1/L2 penalties' gradients, clip, and add the weight-gradient norms to the epoch's sums."""
         t = self.experiment.training
-        if t.l2:
-            torch._foreach_add_(grads, self.weights, alpha=t.l2)
-        if t.l1:
-            torch._foreach_add_(grads, torch._foreach_sign(self.weights), alpha=t.l1)
+        recipe.add_penalty_grads_([w.grad for w in self.weights], self.weights, t.l1, t.l2)
         if t.clip_norm:
             torch.nn.utils.clip_grad_norm_(self.net.parameters(), t.clip_norm, foreach=True)
-        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm(grads))
+
+    @torch.no_grad()
+    def _record_grad_norms(self) -> None:
+        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm([w.grad for w in self.weights]))
         self._epoch_steps += 1
 
     def penalty(self) -> torch.Tensor:
-        """L2/2 * sum W^2 + L1 * sum |W| over weights (not biases): the gradient _gradients adds."""
+        """L2/2 * sum W^2 + L1 * sum |W| over weights (not biases): the part of the objective gradients() adds."""
         t = self.experiment.training
-        total = torch.zeros((), device=self.device, dtype=self.weights[0].dtype)
-        for w in self.weights:
-            total = total + 0.5 * t.l2 * (w * w).sum() + t.l1 * w.abs().sum()
-        return total
+        return recipe.penalty(self.weights, t.l1, t.l2)
 
     def _end_epoch(self) -> None:
         self.epoch += 1
@@ -254,13 +258,18 @@ class Trainer:
         patience = self.experiment.training.early_stopping
         if not patience or self.x["val"].shape[0] == 0:
             return
-        if self._best is None or val_loss < self._best[0]:
-            self._best = (val_loss, self.epoch, copy.deepcopy(self.net.state_dict()))
-        elif self.epoch - self._best[1] >= patience:
-            self.net.load_state_dict(self._best[2])
+        # The bookkeeping in float64 on the CPU: the losses are Python floats already.
+        loss = torch.tensor([val_loss], dtype=torch.float64)
+        self._best, improved, out_of_patience = recipe.early_stopping(self._best, loss, self.epoch, patience,
+                                                                      torch.ones(1, dtype=torch.bool))
+        if improved.item() or self._best_state is None:
+            self._best_state = copy.deepcopy(self.net.state_dict())
+        elif out_of_patience.item():
+            self.net.load_state_dict(self._best_state)
             self.state = "early_stopped"
             self.notice = Notice("early_stopped", {"epoch": self.epoch, "patience": patience,
-                                                   "best_epoch": self._best[1], "best_loss": self._best[0]})
+                                                   "best_epoch": int(self._best.epoch.item()),
+                                                   "best_loss": float(self._best.loss.item())})
 
     def run_epoch(self) -> None:
         """Train until the current epoch completes."""
@@ -360,17 +369,6 @@ def read_saved(path: str | Path) -> dict:
     if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
         raise ExperimentError(f"{path}: not a saved Neural Playground model")
     return saved
-
-
-def epoch_batches(rows: int, batch_size: int, batch_norm: bool) -> tuple[int, int]:
-    """(batch size, rows trained per epoch) for `rows` training rows; batch size 0 means the whole set.
-
-    Batch norm cannot normalize a batch of one row, so with it a lone last row sits
-    out the epoch (the next shuffle gives it a place in a full batch).
-    """
-    batch = rows if batch_size == 0 or batch_size > rows else batch_size
-    lone_last_row = batch_norm and rows > 1 and rows % batch == 1
-    return batch, rows - 1 if lone_last_row else rows
 
 
 def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:

@@ -1,10 +1,10 @@
-"""The engine's English words in the diagnostics, translated where they are shown.
+"""The diagnostics' words in the user's language.
 
-The core is Qt-free, so its remedy lists (diagnosis.REMEDIES, gradient_flow.REMEDIES)
-carry no marker for lupdate; the same texts are listed here with QT_TRANSLATE_NOOP and
-looked up by their English text, so a translation ships without touching the engine.
-A remedy the engine adds later shows in English until it is listed (a test checks the
-list is complete).
+The engine's remedy lists (bias_variance.REMEDIES, gradient_flow.REMEDIES) are
+English marked for lupdate in the "Remedy" context (config.texts), so remedy()
+translates the engine's own strings. So are the sweeps' axis labels
+(curves.AXIS_LABELS, context "Sweep"). Verdict headlines are the window's own
+words, keyed by the engine's stable verdicts.
 """
 from __future__ import annotations
 
@@ -12,24 +12,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from playground.analysis.curves import AXIS_LABELS
+
 _REMEDY = "Remedy"
-REMEDY_TEXTS = (
-    QT_TRANSLATE_NOOP("Remedy", "a bigger network (more units or layers)"),
-    QT_TRANSLATE_NOOP("Remedy", "train longer"),
-    QT_TRANSLATE_NOOP("Remedy", "a better optimizer (Adam, momentum)"),
-    QT_TRANSLATE_NOOP("Remedy", "less regularization"),
-    QT_TRANSLATE_NOOP("Remedy", "more data"),
-    QT_TRANSLATE_NOOP("Remedy", "regularization (L2, dropout)"),
-    QT_TRANSLATE_NOOP("Remedy", "early stopping"),
-    QT_TRANSLATE_NOOP("Remedy", "a smaller network"),
-    QT_TRANSLATE_NOOP("Remedy", "ReLU-family activations (ReLU, leaky ReLU, ELU)"),
-    QT_TRANSLATE_NOOP("Remedy", "He or Xavier initialization"),
-    QT_TRANSLATE_NOOP("Remedy", "batch norm"),
-    QT_TRANSLATE_NOOP("Remedy", "a smaller learning rate"),
-    QT_TRANSLATE_NOOP("Remedy", "gradient clipping"),
-    QT_TRANSLATE_NOOP("Remedy", "a smaller (Xavier or He) initialization"),
-    QT_TRANSLATE_NOOP("Remedy", "a smaller initialization"),
-)
 
 # diagnosis.VERDICTS -> (headline, what it means)
 _VERDICT = "Verdict"
@@ -48,14 +33,7 @@ VERDICT_TEXTS = {
                                              "validation split.")),
 }
 
-# curves.Curve.kind -> what its x counts
 _SWEEP = "Sweep"
-SWEEP_AXES = {
-    "learning": QT_TRANSLATE_NOOP("Sweep", "training examples"),
-    "width": QT_TRANSLATE_NOOP("Sweep", "hidden units per layer"),
-    "depth": QT_TRANSLATE_NOOP("Sweep", "hidden layers"),
-    "degree": QT_TRANSLATE_NOOP("Sweep", "polynomial degree"),
-}
 
 
 def remedy(text: str) -> str:
@@ -78,5 +56,6 @@ def verdict_meaning(verdict: str) -> str:
 
 
 def sweep_axis(kind: str) -> str:
-    return QCoreApplication.translate(_SWEEP, SWEEP_AXES[kind])
+    """What a sweep's x counts (curves.Curve.kind), in the user's language."""
+    return QCoreApplication.translate(_SWEEP, AXIS_LABELS[kind])
 

@@ -15,7 +15,7 @@ from playground.data import datasets
 from playground.data.datasets import PLANE, curve_function, load
 
 DATA = Path(__file__).parent / "data"
-GENERATED = [name for name in catalog.DATASETS if name != "csv"]
+GENERATED = list(catalog.GENERATORS)
 CLASSIFIERS = [name for name in GENERATED if catalog.task_of(name) != "regression"]
 
 

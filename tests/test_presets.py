@@ -29,6 +29,12 @@ GOALS = {
     "reg-plane": ("mse", 0.05),
     "reg-gauss": ("mse", 0.15),
     "curve": ("mse", 0.10),
+    "function": ("accuracy", 0.90),
+    "points": ("accuracy", 1.0),
+    "iris": ("accuracy", 0.90),
+    "wine": ("accuracy", 0.90),
+    "breast_cancer": ("accuracy", 0.90),
+    "digits": ("accuracy", 0.90),
 }
 MAX_EPOCHS = 300
 

@@ -1,4 +1,5 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck, arena, landscape and bench run headless.
+"""The command line: `playground` opens the window; train, predict, presets, gradcheck, arena, landscape, compare,
+sweep and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -36,6 +37,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--dataset", choices=[d for d in catalog.DATASETS if d != "csv"])
     data.add_argument("--csv", metavar="FILE", help="train on a CSV file (numeric feature columns + a label column)")
     data.add_argument("--label", metavar="COLUMN", help="the CSV's label column (default: the last)")
+    data.add_argument("--formula", metavar="F", help="dataset 'function': one class above x2 = F(x1), e.g. '3*sin(x1)'")
     data.add_argument("--samples", type=int)
     data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
     data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
@@ -78,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--metrics", metavar="FILE.jsonl", help="one JSON object per epoch, put in place when the run ends")
     train.add_argument("--save", metavar="FILE", help="save the experiment and its trained weights")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    predict = commands.add_parser("predict", help="write a saved model's predictions to a CSV file")
+    predict.add_argument("--load", metavar="MODEL", required=True, help="a model `playground train --save` wrote")
+    rows = predict.add_mutually_exclusive_group(required=True)
+    rows.add_argument("--csv", metavar="FILE", help="predict for these rows (columns named as the model's inputs)")
+    rows.add_argument("--split", choices=("train", "val", "test"), help="predict for one of the model's own splits")
+    predict.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -148,6 +156,10 @@ def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, di
     }
     if given("csv"):
         out.append(("csv", {"data.dataset": "csv", "data.csv_path": args.csv}))
+    if given("formula"):
+        out.append(("formula", {"data.dataset": "function", "data.formula": args.formula}))
+    if given("dataset") and args.dataset in catalog.REAL_DATASETS and not given("standardize"):
+        out.append(("dataset", {"data.standardize": True}))  # as a file naming the table gets it
     if given("optimizer"):
         out.append(("optimizer", {"training.optimizer.hyper": {}}))
     if given("schedule"):
@@ -190,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_presets()
         if args.command == "arena":
             return _module_main("playground.cli.arena", args)
+        if args.command == "predict":
+            return _module_main("playground.cli.predict", args)
         if args.command == "bench":
             if args.memory:
                 return _module_main("playground.cli.bench_memory", args)

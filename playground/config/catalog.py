@@ -19,7 +19,8 @@ class Hyper:
     help: str
 
 
-# Dataset name -> (task, default sample count). "csv" takes its task from the file.
+# Dataset name -> (task, default sample count). "csv" takes its task from the file, "points" from
+# data.points_task; a real table's count is its whole size.
 DATASETS: dict[str, tuple[str, int]] = {
     "circle": ("binary", 500),
     "xor": ("binary", 500),
@@ -31,8 +32,20 @@ DATASETS: dict[str, tuple[str, int]] = {
     "reg-plane": ("regression", 1200),
     "reg-gauss": ("regression", 1200),
     "curve": ("regression", 200),
+    "function": ("binary", 500),
     "csv": ("from-file", 0),
+    "points": ("from-points", 0),
+    "iris": ("multiclass", 0),
+    "wine": ("multiclass", 0),
+    "breast_cancer": ("binary", 0),
+    "digits": ("multiclass", 0),
 }
+# The generators TF Playground's thumbnails show; the others need a file, drawn points, a formula or are tables.
+GENERATORS = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "blobs", "reg-plane", "reg-gauss", "curve")
+# The tables scikit-learn ships inside its package: standardized unless a document says otherwise.
+REAL_DATASETS = ("iris", "wine", "breast_cancer", "digits")
+MAX_POINTS = 10_000
+MAX_POINT_CLASSES = 6  # labels 0 .. 5: the plane's six class colors
 
 # TensorFlow Playground's seven inputs; the 1-D curve also takes powers x1^3 .. x1^12.
 FEATURES_2D = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
@@ -103,5 +116,5 @@ DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
 def task_of(dataset: str) -> str:
-    """'binary', 'multiclass', 'regression' or 'from-file' for a dataset name."""
+    """'binary', 'multiclass', 'regression', 'from-file' or 'from-points' for a dataset name."""
     return DATASETS[dataset][0]

@@ -6,6 +6,7 @@ Validation errors become one line that names the field and what it allows.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -59,6 +60,27 @@ class DataSpec(_Strict):
     features: list[str] = Field(default_factory=lambda: ["x1", "x2"], min_length=1)
     standardize: bool | None = Field(None, description="zero mean, unit variance inputs; None: for a CSV only")
     baseline_error: float | None = Field(None, ge=0.0, description="human-level error; None: the generator's own estimate")
+    points: list[list[float]] = Field(default_factory=list, max_length=catalog.MAX_POINTS, description="[x1, x2, label]")
+    points_task: Literal["classification", "regression"] = "classification"
+    formula: str | None = Field(None, description="x2 = f(x1) for the 'function' dataset, e.g. 3*sin(x1)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _real_tables_standardized(cls, value: Any) -> Any:
+        # Their columns differ in units by orders of magnitude (wine's proline vs. its hue).
+        if isinstance(value, dict) and value.get("dataset") in catalog.REAL_DATASETS and "standardize" not in value:
+            return {**value, "standardize": True}
+        return value
+
+    @field_validator("points")
+    @classmethod
+    def _point_rows(cls, value: list[list[float]]) -> list[list[float]]:
+        for i, row in enumerate(value):
+            if len(row) != 3:
+                raise ValueError(f"point {i + 1} has {len(row)} values; each point is [x1, x2, label]")
+            if not all(math.isfinite(v) for v in row):
+                raise ValueError(f"point {i + 1} has a value that is not a finite number: {row}")
+        return value
 
     @field_validator("features")
     @classmethod
@@ -77,9 +99,27 @@ class DataSpec(_Strict):
             raise ValueError("train_fraction + val_fraction must be at most 1")
         if self.dataset == "csv" and not self.csv_path:
             raise ValueError("dataset 'csv' needs csv_path")
+        if self.dataset == "points":
+            self._check_points()
+        if self.dataset == "function" and not (self.formula or "").strip():
+            raise ValueError("dataset 'function' needs a formula, e.g. 3*sin(x1)")
         if self.dataset == "curve" and any(f in ("x2", "x2^2", "x1*x2", "sin_x2") for f in self.features):
             raise ValueError("the 1-D curve has no x2: use x1, sin_x1 or powers x1^k")
         return self
+
+    def _check_points(self) -> None:
+        if self.points_task == "regression":
+            if len(self.points) < 2:
+                raise ValueError(f"points must hold at least 2 points to fit (got {len(self.points)})")
+            return
+        labels = {row[2] for row in self.points}
+        bad = next((i for i, row in enumerate(self.points) if row[2] != int(row[2]) or row[2] < 0), None)
+        if bad is not None:
+            raise ValueError(f"point {bad + 1} has label {self.points[bad][2]:g}; a class is a whole number 0, 1, 2 ...")
+        if len(labels) < 2:
+            raise ValueError(f"points must hold at least 2 classes (got {len(labels)})")
+        if max(labels) >= catalog.MAX_POINT_CLASSES:
+            raise ValueError(f"points: a class is at most {catalog.MAX_POINT_CLASSES - 1} (got {max(labels):g})")
 
     @property
     def standardizes(self) -> bool:
@@ -170,7 +210,7 @@ class TrainingSpec(_Strict):
 
 
 # The right-hand tabs a document may open, by the objectName the window gives each page.
-VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck")
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck", "classes")
 
 
 class ViewSpec(_Strict):

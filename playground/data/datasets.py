@@ -31,6 +31,7 @@ import numpy as np
 
 from playground.config import catalog, limits
 from playground.config.experiment import DataSpec, ExperimentError
+from playground.data import formula, points, real
 
 PLANE = (-6.0, 6.0, -6.0, 6.0)  # TensorFlow Playground's drawing area
 CURVE_EXTENT = (-3.0, 3.0)
@@ -61,15 +62,23 @@ class Dataset:
     y_test: np.ndarray
     extent: tuple[float, ...]      # (x0, x1, y0, y1), (x0, x1) for 1-D, () when d > 2
     baseline_error: float | None  # Bayes error rate or irreducible MSE where known
+    image_shape: tuple[int, ...] = ()  # (rows, columns) when each input row is an image (digits)
 
 
 def load(spec: DataSpec) -> Dataset:
     """Generate (or read the CSV of) the data a DataSpec describes, shuffled once and split train/val/test."""
     if spec.dataset == "csv":
         return _load_csv(spec)
+    if spec.dataset in _TABLES:
+        table = _TABLES[spec.dataset](spec)
+        x, y = table.pop("x"), table.pop("y")
+        extent = PLANE if spec.dataset == "points" else _data_extent(x)
+        return _split(np.random.default_rng(spec.seed), x, y, spec, extent=extent, baseline_error=None,
+                      input_names=table.pop("input_names", ("x1", "x2")), **table)
     rng = np.random.default_rng(spec.seed)
     n = spec.samples or catalog.DATASETS[spec.dataset][1]
-    x, y, baseline = _GENERATORS[spec.dataset](rng, n, spec)
+    generate = _GENERATORS.get(spec.dataset) or _with_label_noise(_square_points, formula.boundary(spec.formula), 6.0)
+    x, y, baseline = generate(rng, n, spec)
     task = catalog.task_of(spec.dataset)
     classes = {"binary": 2, "multiclass": spec.classes, "regression": 0}[task]
     one_d = spec.dataset == "curve"
@@ -283,6 +292,9 @@ _LABEL_NOISE = {  # label function and spread of the generators whose noise move
     "circle": (_circle_label, 5.0), "xor": (_xor_label, 5.0), "checkerboard": (_checker_label, 6.0),
     "reg-plane": (_plane_label, 6.0), "reg-gauss": (_bumps_label, 6.0),
 }
+# Fixed rows rather than draws: the real tables and the drawn points ("function" draws, with a typed boundary).
+_TABLES = {name: real.describe for name in catalog.REAL_DATASETS} | {"points": points.describe}
+
 _GENERATORS = {
     "circle": _with_label_noise(_circle_points, _circle_label, 5.0),
     "xor": _with_label_noise(_xor_points, _xor_label, 5.0),
@@ -420,3 +432,13 @@ def _data_extent(x: np.ndarray) -> tuple[float, ...]:
     low, high = x.min(axis=0), x.max(axis=0)
     pad = np.where(high > low, 0.05 * (high - low), 1.0)  # a constant column still gets a visible range
     return tuple(float(v) for pair in zip(low - pad, high + pad) for v in pair)
+
+
+def read_columns(path: str | Path) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
+    """A CSV file read as training reads it: the header, each row's line number, each column's texts."""
+    return _read_csv(Path(path))
+
+
+def numeric_column(texts: Sequence[str], lines: Sequence[int], name: str, column: str) -> np.ndarray:
+    """A column's texts as float64; a value that is not a finite number raises naming its line."""
+    return _numbers(texts, lines, name, column)

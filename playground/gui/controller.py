@@ -25,12 +25,12 @@ from playground.gui import notice_texts
 from playground.runtime.process_session import ProcessSession
 from playground.runtime.session import Session
 from playground.training.snapshot import Snapshot
-from playground.training.trainer import LIVE_FIELDS
+from playground.training.trainer import LIVE_DATA_FIELDS, LIVE_FIELDS
 
 FRAME_MS = 16
 # Drawing time after which the remaining views wait until the events queued meanwhile ran.
 RENDER_BUDGET_S = 0.008
-LIVE_KEYS = {path: key for key, path in LIVE_FIELDS.items()}
+LIVE_KEYS = {path: key for key, path in (LIVE_FIELDS | LIVE_DATA_FIELDS).items()}
 # Session states that end a run on their own; the window shows why.
 STOPPED_BY_ITSELF = ("finished", "diverged", "error")
 # How fast Play trains, as (steps/s, epochs/s): slow enough to follow single updates, TF Playground's

@@ -32,6 +32,7 @@ from playground.gui.panels.layer_editor import LayerEditor
 from playground.gui.panels.output_panel import OutputPanel
 from playground.gui.panels.settings_panel import SettingsPanel
 from playground.gui.panels.top_bar import TopBar
+from playground.gui.points_editor import PointsEditor
 from playground.gui.training_actions import TrainingActions
 from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
                 network_edits.change_units(self.controller.experiment, index, delta)))
         self.layer_editor = LayerEditor(self.controller)
         self.output_panel = OutputPanel()
+        self.points_editor = PointsEditor(self.output_panel, self.controller)
         self.loss_view = LossView()
         self.gradient_view = GradientView()
         self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)
@@ -110,9 +112,6 @@ class MainWindow(QMainWindow):
             "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "
             "exploding ones."), view=self.gradient_view, key="gradients")
         self.diagnostics = DiagnosticsTabs(self.tabs, self.controller)
-        # The keys show_tab() and --tab know the diagnostics pages by.
-        for key in ("gradient_flow", "activations", "bias_variance", "gradcheck"):
-            getattr(self.diagnostics, key).setObjectName(key)
         self.diagnostics.bias_variance.baseline_changed.connect(
             lambda error: self.controller.apply({"data.baseline_error": error}))
         self.arena = ArenaTab()

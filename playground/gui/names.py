@@ -114,6 +114,23 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "reg-gauss": (QT_TRANSLATE_NOOP("Names", "Bumps"), QT_TRANSLATE_NOOP("Names", "Regression: six bumps up and down.")),
         "curve": (QT_TRANSLATE_NOOP("Names", "Curve"), QT_TRANSLATE_NOOP("Names", "Regression on one input: fit a wavy line.")),
         "csv": (QT_TRANSLATE_NOOP("Names", "CSV file"), QT_TRANSLATE_NOOP("Names", "Your own data from a CSV file.")),
+        "points": (QT_TRANSLATE_NOOP("Names", "Draw points"),
+                   QT_TRANSLATE_NOOP("Names", "Click your own points onto the output plane: left click one class, "
+                                              "right click another; drag to paint.")),
+        "function": (QT_TRANSLATE_NOOP("Names", "Formula boundary"),
+                     QT_TRANSLATE_NOOP("Names", "Type a curve x₂ = f(x₁), e.g. 3*sin(x1): the points above it "
+                                                "are one class, below it the other.")),
+        "iris": (QT_TRANSLATE_NOOP("Names", "Iris flowers"),
+                 QT_TRANSLATE_NOOP("Names", "150 irises of 3 species, measured in 4 ways (petal and sepal length "
+                                            "and width): Fisher's classic table.")),
+        "wine": (QT_TRANSLATE_NOOP("Names", "Wine"),
+                 QT_TRANSLATE_NOOP("Names", "178 Italian wines from 3 growers, 13 chemical measurements each.")),
+        "breast_cancer": (QT_TRANSLATE_NOOP("Names", "Breast cancer"),
+                          QT_TRANSLATE_NOOP("Names", "569 tissue samples, 30 measurements of their cell nuclei: "
+                                                     "malignant or benign.")),
+        "digits": (QT_TRANSLATE_NOOP("Names", "Handwritten digits"),
+                   QT_TRANSLATE_NOOP("Names", "1797 handwritten digits 0-9 as 8 x 8 grey images (64 inputs): "
+                                              "a small MNIST.")),
     },
     "hyper": {
         "beta1": (QT_TRANSLATE_NOOP("Names", "\u03b2\u2081 (momentum)"), ""),
@@ -133,6 +150,7 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "multiclass": (QT_TRANSLATE_NOOP("Names", "Multi-class"), ""),
         "regression": (QT_TRANSLATE_NOOP("Names", "Regression"), ""),
         "from-file": (QT_TRANSLATE_NOOP("Names", "From the file"), ""),
+        "from-points": (QT_TRANSLATE_NOOP("Names", "From the points"), ""),
     },
     "state": {
         "idle": (QT_TRANSLATE_NOOP("Names", "Ready"), ""),

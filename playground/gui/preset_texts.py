@@ -1,8 +1,8 @@
 """The presets' and lessons' titles and descriptions, where pyside6-lupdate finds them to translate.
 
-The JSON files are data, which lupdate does not read; this list repeats their texts (tests/test_presets.py
-fails when it misses one), and `translated` looks a document's text up in the "Presets" context. A text of
-the user's own experiment has no translation and comes back as it is.
+The JSON files are data, which lupdate does not read; this list repeats their texts (tools/preset_texts.py
+writes it, tests/test_presets.py fails when it misses one), and `translated` looks a document's text up in
+the "Presets" context. A text of the user's own experiment has no translation and comes back as it is.
 """
 from __future__ import annotations
 
@@ -11,22 +11,34 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 TEXTS = (
     QT_TRANSLATE_NOOP("Presets", "Blobs"),
     QT_TRANSLATE_NOOP("Presets", "Three Gaussian blobs, one per class: a softmax output gives each class a probability. Four hidden units are plenty."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Breast cancer"),
+    QT_TRANSLATE_NOOP("Presets", "30 measurements of cell nuclei tell malignant from benign tissue. Watch the confusion matrix: which mistake is worse?"),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Checkerboard"),
     QT_TRANSLATE_NOOP("Presets", "A 4 x 4 board of alternating squares. The sin_x1 and sin_x2 features repeat almost as often as the squares, so a small network learns the board quickly."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Circle"),
     QT_TRANSLATE_NOOP("Presets", "TensorFlow Playground's first picture: one class inside a ring of the other. Two small tanh layers bend a boundary around the centre from x1 and x2 alone."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Curve (regression)"),
     QT_TRANSLATE_NOOP("Presets", "A 1-D wave, sin(1.5 x) + 0.3 x, with a little noise. Two tanh layers fit it from x1 alone; try powers of x1 instead of hidden layers to see polynomials underfit."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Handwritten digits"),
+    QT_TRANSLATE_NOOP("Presets", "8 x 8 images of the digits 0-9, one input per pixel: the Classes tab shows what each hidden unit looks for and the digits it gets wrong."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "A boundary you type"),
+    QT_TRANSLATE_NOOP("Presets", "One class lies above the curve x2 = x1^3/8 - 2*x1, the other below: type another formula under More data."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Two Gaussians"),
     QT_TRANSLATE_NOOP("Presets", "Two overlapping Gaussian clouds: a straight line is almost the best possible boundary. A tiny network learns it in a few epochs."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Iris flowers"),
+    QT_TRANSLATE_NOOP("Presets", "Fisher's 150 irises: four measurements tell three species apart. The inputs are standardized, as their units differ."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Two moons"),
     QT_TRANSLATE_NOOP("Presets", "Two interlocking half circles with a little noise. Two ReLU layers with He initialization curve the boundary between them."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Draw your own points"),
+    QT_TRANSLATE_NOOP("Presets", "Click points onto the output plane (left and right button, or pick a class) and watch the boundary follow. Saved with the experiment."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Bumps (regression)"),
-    QT_TRANSLATE_NOOP("Presets", "Six bumps, three up and three down, on a flat plane. Two tanh layers of sixteen units fit their shapes."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Six bumps, three up and three down, on a flat plane. Two tanh layers of sixteen units fit their shapes."),
     QT_TRANSLATE_NOOP("Presets", "Plane (regression)"),
     QT_TRANSLATE_NOOP("Presets", "The target is a tilted plane, (x1 + x2) / 10. Linear units fit it exactly; the output is a number, not a class."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Spiral"),
     QT_TRANSLATE_NOOP("Presets", "Two interleaved spiral arms, the hardest of TensorFlow Playground's sets. Three tanh layers of eight units and Adam untangle them from x1 and x2."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Wine"),
+    QT_TRANSLATE_NOOP("Presets", "178 wines from three growers, 13 chemical measurements each; standardized, as proline runs into the hundreds and hue stays near 1."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "XOR"),
     QT_TRANSLATE_NOOP("Presets", "Opposite quadrants share a class, so no straight line separates them. One hidden layer of eight tanh units learns the four quadrants from x1 and x2."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Lesson: high bias (underfitting)"),

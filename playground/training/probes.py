@@ -17,7 +17,7 @@ import torch
 from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
 from playground.nn.model import Network, predict
 from playground.training.recipe import grid_maps
-from playground.training.snapshot import GridProbe, LayerProbe
+from playground.training.snapshot import ClassProbe, GridProbe, LayerProbe
 
 GRID_RESOLUTION = 100       # TensorFlow Playground's 100 x 100
 CURVE_RESOLUTION = 200
@@ -25,6 +25,7 @@ MIN_RESOLUTION = 16
 GRID_BUDGET_MACS = 5e7      # multiply-adds one grid probe may spend
 MAX_NEURONS_PER_LAYER = 16  # neuron heatmaps handed out per layer; the diagram draws fewer
 HIST_BINS = 30
+CLASS_PROBE_ROWS = 5000     # validation rows a confusion matrix counts: one cheap forward pass per frame
 _HIST_RANGE = {"sigmoid": (0.0, 1.0), "hard_sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 _SATURATION_MARGIN = 0.01
 
@@ -118,6 +119,20 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
             weights=weights, bias=b.float().cpu().numpy().copy(),
         ))
     return tuple(probes)
+
+
+@torch.no_grad()
+def class_probe(net: Network, x_val: torch.Tensor, y_val: np.ndarray, classes: int) -> ClassProbe | None:
+    """Predicted classes and the confusion matrix on the validation split; None for regression or no split."""
+    rows = min(x_val.shape[0], CLASS_PROBE_ROWS)
+    if net.task == "regression" or rows == 0:
+        return None
+    net.set_training(False)
+    logits = net(x_val[:rows])
+    # The rule accuracy() counts with: a positive logit is class 1, else the largest logit wins.
+    predicted = ((logits[:, 0] > 0).long() if net.task == "binary" else logits.argmax(1)).cpu().numpy()
+    confusion = np.bincount(y_val[:rows] * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+    return ClassProbe(rows=rows, predicted=predicted, confusion=confusion)
 
 
 def layer_names(hidden: int) -> list[str]:

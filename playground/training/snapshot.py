@@ -27,6 +27,7 @@ class DataView:
     y_test: np.ndarray
     extent: tuple[float, ...]      # (x0, x1, y0, y1) of the input plane, (x0, x1) for 1-D
     baseline_error: float | None = None  # Bayes error where the generator knows its noise
+    image_shape: tuple[int, ...] = ()    # (rows, columns) when each raw input row is an image (digits)
 
 
 @dataclass(frozen=True, repr=False)
@@ -87,6 +88,15 @@ class GridProbe:
 
 
 @dataclass(frozen=True, repr=False)
+class ClassProbe:
+    """A classifier's predictions on the validation split (its first rows when it is large)."""
+
+    rows: int                 # how many validation rows: x_val[:rows] of the DataView
+    predicted: np.ndarray     # [rows] predicted class index
+    confusion: np.ndarray     # [C, C] counts, row = true class, column = predicted (sklearn's layout)
+
+
+@dataclass(frozen=True, repr=False)
 class Snapshot:
     state: str                      # "idle", "running", "paused", "finished", "diverged", "error"
     epoch: int
@@ -111,4 +121,5 @@ class Snapshot:
     serial: int = 0                 # increases with every snapshot of one session
     diagnosis: dict | None = None  # diagnosis.diagnose_errors' dict: errors, avoidable bias, variance, verdict
     gradient_finding: object | None = None  # gradient_flow.GradientFinding, or None when gradients are healthy
+    classes: ClassProbe | None = None  # classification only, and only where a validation split exists
     extras: dict = field(default_factory=dict)

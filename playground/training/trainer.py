@@ -29,7 +29,7 @@ from playground.nn.model import Network, accuracy, data_loss
 from playground.optim import optimizers
 from playground.training import budget, recipe
 from playground.training.history import HistoryBuffer
-from playground.training.probes import GridInputs, grid_probe, layer_names, layer_probes
+from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes
 from playground.training.snapshot import DataView, Snapshot
 
 SAVE_FORMAT = "neural-playground-model"
@@ -43,6 +43,8 @@ LIVE_FIELDS = {
     "clip_norm": "training.clip_norm",
     "baseline_error": "data.baseline_error",
 }
+# Data edits that take effect when the next epoch starts: the weights stay while the network still fits.
+LIVE_DATA_FIELDS = {"points": "data.points"}
 
 
 class Trainer:
@@ -73,6 +75,7 @@ class Trainer:
             task=d.task, classes=d.classes, class_names=d.class_names, input_names=d.input_names,
             feature_names=tuple(self.feature_names), x_train=d.x_train, y_train=d.y_train, x_val=d.x_val,
             y_val=d.y_val, x_test=d.x_test, y_test=d.y_test, extent=d.extent, baseline_error=d.baseline_error,
+            image_shape=d.image_shape,
         )
 
     def _check_memory(self) -> None:
@@ -121,15 +124,22 @@ class Trainer:
         self._update_ratio = np.full(len(self.linears), np.nan)
         self._best = recipe.no_best_yet(1, torch.device("cpu"), torch.float64)
         self._best_state: dict | None = None  # the weights of the best validation loss, for early stopping
+        self._data_edited = False
         self._start_epoch()
 
     # -- live changes --------------------------------------------------------
     def set_hyper(self, **values: float) -> None:
-        """Change learning rate, L1, L2, weight decay or clipping between steps, keeping the weights."""
-        unknown = set(values) - set(LIVE_FIELDS)
+        """Change learning rate, L1, L2, weight decay or clipping between steps, keeping the weights;
+        drawn points apply from the next epoch on (at once between two epochs)."""
+        live = LIVE_FIELDS | LIVE_DATA_FIELDS
+        unknown = set(values) - set(live)
         if unknown:
-            raise ExperimentError(f"{', '.join(sorted(unknown))}: cannot change without a reset (live: {', '.join(LIVE_FIELDS)})")
-        self.experiment = self.experiment.with_changes(**{LIVE_FIELDS[k]: v for k, v in values.items()})
+            raise ExperimentError(f"{', '.join(sorted(unknown))}: cannot change without a reset (live: {', '.join(live)})")
+        self.experiment = self.experiment.with_changes(**{live[k]: v for k, v in values.items()})
+        if set(values) & set(LIVE_DATA_FIELDS):
+            self._data_edited = True
+            if self._batch_index == 0:
+                self._start_epoch()
         if "weight_decay" in values:
             self.optimizer.param_groups[0]["weight_decay"] = values["weight_decay"]
         self._apply_schedule()
@@ -141,6 +151,8 @@ class Trainer:
 
     # -- training ------------------------------------------------------------
     def _start_epoch(self) -> None:
+        if self._data_edited and self._reload_data():
+            return  # the classes changed: reset() built a new network and started its first epoch
         n = self.x["train"].shape[0]
         self._epoch_rng = self.generator.get_state()  # what a save stores, to draw this epoch's order again
         order = recipe.epoch_order(n, self.generator, self.device)
@@ -150,6 +162,17 @@ class Trainer:
                                                              self.net.has_batch_norm())
         self._batch_index = 0
         self._apply_schedule()
+
+    def _reload_data(self) -> bool:
+        """Load the edited data; True when its classes differ, so that a new network had to be built."""
+        self._data_edited = False
+        before = (self.task, self.dataset.classes)
+        self.dataset = datasets.load(self.experiment.data)
+        self._prepare_data()
+        if (self.task, self.dataset.classes) != before:
+            self.reset()
+            return True
+        return False
 
     @property
     def finished(self) -> bool:
@@ -324,6 +347,7 @@ class Trainer:
             message=self.message, notice=self.notice, device=str(self.device), serial=serial,
             diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
             gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
+            classes=class_probe(self.net, self.x["val"], self.dataset.y_val, self.dataset.classes),
         )
 
     # -- files ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Why a network fails to learn, in four tabs: gradient flow, activations, bias & variance, gradient check.
+"""Why a network fails to learn, in five tabs: gradient flow, activations, bias & variance, gradient check, classes.
 
 How the main window wires it (after its own tabs exist)::
 
@@ -11,8 +11,8 @@ How the main window wires it (after its own tabs exist)::
         self.diagnostics.shutdown()                  # before controller.close(): stops background jobs
         ...
 
-DiagnosticsTabs adds the tabs "Gradient flow", "Activations", "Bias & variance" and
-"Gradient check" to the end of `tabs`, registers every view that draws snapshots
+DiagnosticsTabs adds the tabs "Gradient flow", "Activations", "Bias & variance",
+"Gradient check" and "Classes" to the end of `tabs`, registers every view that draws snapshots
 with controller.add_view (the controller renders a widget only while it is shown;
 the activation recorder is no widget, so it records every frame and the heatmap
 covers the run even when its tab was opened late), and follows
@@ -34,6 +34,7 @@ from playground.gui.diagnostics.bias_variance_view import BiasVarianceView
 from playground.gui.diagnostics.gradcheck_panel import GradcheckPanel
 from playground.gui.diagnostics.gradient_flow_view import GradientFlowView
 from playground.gui.diagnostics.lesson_view import LessonView
+from playground.gui.views.class_views import ClassViews
 
 __all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "DiagnosticsTabs", "GradcheckPanel",
            "GradientFlowView", "LessonView"]
@@ -42,6 +43,10 @@ __all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "Diagnosti
 def _without_baseline(experiment: Experiment) -> Experiment:
     """The experiment as a curve or an ensemble sees it: the baseline only moves a dashed line."""
     return experiment.with_changes(**{"data.baseline_error": None})
+
+
+# The pages' keys (objectNames), in tab order: MainWindow.show_tab and `--tab` find a page by its key.
+KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes")
 
 
 class DiagnosticsTabs(QObject):
@@ -54,6 +59,7 @@ class DiagnosticsTabs(QObject):
         self.bias_variance = BiasVarianceView(experiment_source)
         self.gradcheck = GradcheckPanel(lambda **job: controller.session.check_gradients(**job))
         self.lesson = LessonView()
+        self.classes = ClassViews()
         # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
         pages = (
             (self.gradient_flow, self.tr("Gradient flow"), self.tr(
@@ -64,12 +70,14 @@ class DiagnosticsTabs(QObject):
                 "Underfitting or overfitting? Baseline, training and validation error, and what to try next.")),
             (self.gradcheck, self.tr("Gradient check"), self.tr(
                 "Does backprop compute the right gradients? Compared with numerical differences.")),
+            (self.classes, self.tr("Classes"), self.tr(
+                "Which classes the network confuses; for digits also what its first layer looks for and the "
+                "images it gets wrong.")),
         )
-        # The keys are experiment.VIEW_TABS: MainWindow.show_tab finds a lesson's tab by its page's objectName.
-        for (page, title, tip), key in zip(pages, ("gradient_flow", "activations", "bias_variance", "gradcheck")):
+        for (page, title, tip), key in zip(pages, KEYS, strict=True):
             page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
-        self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance]
+        self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes]
         for view in self.views:
             controller.add_view(view)
         self._experiment = _without_baseline(controller.experiment)

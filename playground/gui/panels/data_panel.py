@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.config import catalog
 from playground.config.experiment import DataSpec, Experiment
 from playground.data import datasets
 from playground.diagnosis.scaling import SCALE_RATIO_LIMIT, badly_scaled
 from playground.gui.controller import Controller
 from playground.gui.panels.csv_import import CsvImport
+from playground.gui.panels.more_data import MoreData
 from playground.gui.training_actions import TrainingActions
 from playground.gui.views.data_thumbnails import DatasetPicker, FeatureToggles
 from playground.gui.widgets.panel_parts import section_title, set_quietly
@@ -85,6 +87,7 @@ class DataPanel(QWidget):
         self.import_button.setToolTip(self.tr(
             "Train on your own table: numeric input columns and one label column (classes or numbers)."))
         self.import_button.clicked.connect(self.csv.ask)
+        self.more_data = MoreData(controller)
         self.regenerate_button = QToolButton()
         self.regenerate_button.setDefaultAction(actions.regenerate)
 
@@ -156,6 +159,7 @@ class DataPanel(QWidget):
         layout.addWidget(section_title(self.tr("Data")))
         layout.addWidget(self.picker)
         layout.addLayout(buttons)
+        layout.addWidget(self.more_data)
         layout.addLayout(form)
         layout.addWidget(self.standardize)
         layout.addWidget(self.scale_note)
@@ -204,7 +208,7 @@ class DataPanel(QWidget):
         self.classes.setVisible(blobs)
         self.classes_label.setVisible(blobs)
         self.features.set_features(data.features)
-        self.noise.setEnabled(data.dataset != "csv")
+        self.noise.setEnabled(data.dataset in catalog.GENERATORS or data.dataset == "function")
 
     def render(self, snapshot: Snapshot) -> None:
         """Enable the features the data can have: two inputs all, one input x1-only, a wide table none."""

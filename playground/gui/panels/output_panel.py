@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.gui.views.loss_view import number
 from playground.gui.views.output_view import OutputView
+from playground.gui.views.projection_view import ProjectionView
 from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.panel_parts import section_title
 from playground.training.snapshot import Snapshot
@@ -25,6 +26,8 @@ class OutputPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = OutputView()
+        self.projection = ProjectionView()  # instead of the plane when the data have more than two inputs
+        self.projection.hide()
         self.losses = QLabel()
         self.losses.setStyleSheet("color: #333;")
         self.losses.setToolTip(self.tr(
@@ -47,6 +50,7 @@ class OutputPanel(QWidget):
         layout.addWidget(section_title(self.tr("Output")))
         layout.addWidget(self.losses)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.projection, 1)
         layout.addWidget(toggles)
         # As wide as its widest text from the start: the column then never gets narrower than the numbers.
         widest = self.tr("Training loss {train} \u00b7 accuracy {train_accuracy}").format(
@@ -59,11 +63,15 @@ class OutputPanel(QWidget):
     def render(self, snapshot: Snapshot) -> None:
         if snapshot.data.task != self._task:
             self._offer_discretize(snapshot.data.task)
-        self.view.render(snapshot)
+        table = len(snapshot.data.extent) not in (2, 4)
+        self.view.setVisible(not table)
+        self.projection.setVisible(table)
+        (self.projection if table else self.view).render(snapshot)
         self._show_losses(snapshot)
 
     def clear(self) -> None:
         self.view.clear()
+        self.projection.clear()
         self._show_losses(None)
 
     def _offer_discretize(self, task: str) -> None:

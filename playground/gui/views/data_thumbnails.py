@@ -98,7 +98,7 @@ def _picture_button(parent: QWidget, text: str, tip: str) -> QToolButton:
 
 
 class DatasetPicker(QWidget):
-    """A thumbnail per dataset in catalog.DATASETS (but CSV); a click chooses it."""
+    """A thumbnail per generator in catalog.GENERATORS; a click chooses it."""
 
     dataset_chosen = Signal(str)
 
@@ -112,8 +112,7 @@ class DatasetPicker(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        datasets = [name for name in catalog.DATASETS if name != "csv"]
-        for i, name in enumerate(datasets):
+        for i, name in enumerate(catalog.GENERATORS):
             task = catalog.task_of(name)
             tip = "{title} \u2014 {task}\n{what}".format(
                 title=names.label("dataset", name), task=names.label("task", task), what=names.tip("dataset", name))
@@ -131,7 +130,7 @@ class DatasetPicker(QWidget):
         """Highlight a dataset without announcing it (the experiment already names it)."""
         if name in self.buttons:
             self.buttons[name].setChecked(True)
-        else:  # CSV or none: no thumbnail stays highlighted
+        else:  # a file, a table, drawn points or a formula: no thumbnail stays highlighted
             self._group.setExclusive(False)
             for button in self.buttons.values():
                 button.setChecked(False)

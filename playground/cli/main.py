@@ -1,4 +1,4 @@
-"""The command line: `playground` opens the window; train, presets, gradcheck and bench run headless.
+"""The command line: `playground` opens the window; train, compare, sweep, presets, gradcheck and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -72,6 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--metrics", metavar="FILE.jsonl", help="write one JSON object per epoch")
     train.add_argument("--save", metavar="FILE", help="save the experiment and its trained weights")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    compare = commands.add_parser("compare", help="train variants of the experiment at once and compare them")
+    _experiment_flags(compare)
+    compare.add_argument("--vary", action="append", metavar="FIELD=V1,V2,...",
+                         help="a field and its values (repeat for more fields: every combination is a variant)")
+    _race_output_flags(compare)
+    sweep = commands.add_parser("sweep", help="search one or two hyperparameters with K models trained at once")
+    _experiment_flags(sweep)
+    sweep.add_argument("--param", action="append", help="the hyperparameter: lr, l2, dropout, momentum, width, ...")
+    sweep.add_argument("--range", action="append", metavar="LOW:HIGH", help="its range, e.g. 1e-4:1")
+    sweep.add_argument("--scale", action="append", choices=("linear", "log"), help="default log (momentum: of 1 - beta)")
+    sweep.add_argument("--models", type=int, default=16, metavar="K", help="how many models, 2-256 (default 16)")
+    sweep.add_argument("--sampling", choices=("random", "grid"), default="random")
+    _race_output_flags(sweep)
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -79,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
     return parser
+
+
+def _race_output_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="JSON lines on stdout instead of a table")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def experiment_from(args: argparse.Namespace) -> Experiment:
@@ -173,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         experiment = experiment_from(args)
         if args.command == "train":
             return _module_main("playground.cli.train", args, experiment)
+        if args.command in ("compare", "sweep"):
+            return _module_main(f"playground.cli.{args.command}", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)
         if args.screenshot is None and args.train_seconds is not None:

@@ -183,6 +183,7 @@ class _Group:
         self.trainers = trainers
         first = trainers[0]
         self.network, _, self._loss = batched(first.net, first.task)
+        self.network.train()  # the members' own networks evaluate; this one only ever trains
         self.params = [[p for _, p in t.net.named_parameters()] for t in trainers]
         self.buffers = [[b for _, b in t.net.named_buffers()] for t in trainers]
         self.param_names = [name for name, _ in first.net.named_parameters()]
@@ -203,17 +204,20 @@ class _Group:
         started = time.perf_counter()
         trainers = [self.trainers[i] for i in active]
         batches = [t.next_batch() for t in trainers]
-        for t in trainers:
-            t.optimizer.zero_grad(set_to_none=True)
-        # Stacked from the members' own tensors, so the backward leaves each member's gradient in its .grad.
-        params = {name: torch.stack([self.params[i][j] for i in active]) for j, name in enumerate(self.param_names)}
-        buffers = {name: torch.stack([self.buffers[i][j] for i in active]) for j, name in enumerate(self.buffer_names)}
-        self.network.train()
+        # Copies of the members' tensors, stacked, as the leaves: one gradient per name, handed out by rows.
+        with torch.no_grad():
+            params = {name: torch.stack([self.params[i][j] for i in active]).requires_grad_()
+                      for j, name in enumerate(self.param_names)}
+            buffers = {name: torch.stack([self.buffers[i][j] for i in active]) for j, name in enumerate(self.buffer_names)}
         xb = torch.stack([b[0] for b in batches])
         yb = torch.stack([b[1] for b in batches])
         self._loss(params, buffers, xb, yb).sum().backward()
-        with torch.no_grad():  # batch norm updated the stacked running statistics: hand them back
-            for j, name in enumerate(self.buffer_names):
+        with torch.no_grad():
+            for j, name in enumerate(self.param_names):
+                grad = params[name].grad
+                for row, i in enumerate(active):
+                    self.params[i][j].grad = grad[row]
+            for j, name in enumerate(self.buffer_names):  # batch norm's running statistics, updated in the stack
                 for row, i in enumerate(active):
                     self.buffers[i][j].copy_(buffers[name][row])
         for t in trainers:

@@ -18,6 +18,7 @@ KEYS = {"steps_per_s": float, "plain_steps_per_s": float, "ratio": float, "epoch
         "plain_epochs_per_s": float, "seconds": float, "device": str, "torch": str}
 ENSEMBLE_KEYS = {"ensemble_k": int, "ensemble_model_steps_per_s": float, "single_steps_per_s": float,
                  "ensemble_ratio": float}
+SWEEP_KEYS = {"sweep_k": int, "sweep_model_epochs_per_s": float, "sequential_model_epochs_per_s": float, "sweep_ratio": float}
 
 
 def _check(result: dict, seconds: float) -> None:
@@ -32,6 +33,9 @@ def _check(result: dict, seconds: float) -> None:
         for key, kind in ENSEMBLE_KEYS.items():
             assert isinstance(result[key], kind), f"{key}: {result[key]!r}"
         assert result["ensemble_k"] == 16
+    for key, kind in SWEEP_KEYS.items():
+        assert isinstance(result[key], kind) and result[key] > 0, f"{key}: {result[key]!r}"
+    assert result["sweep_k"] == 16
 
 
 def test_bench_prints_one_json_line(capsys):

@@ -233,3 +233,20 @@ def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda
         progress(epoch / race.epochs)
     return race
 
+
+
+def race_throughput(experiment: Experiment, k: int = 16, epochs: int = 2) -> dict:
+    """Model-epochs per second of K learning rates around the experiment's trained at once (a Race) against
+    the same K trained one after another by their own Trainers."""
+    lrs = [experiment.training.optimizer.lr * 2 ** (i / k - 0.5) for i in range(k)]
+    variants = [variant(experiment.with_changes(**{"training.epochs": epochs}), {"lr": lr}) for lr in lrs]
+    started = time.perf_counter()
+    for _ in Race(variants).train():
+        pass
+    together = k * epochs / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for v in variants:
+        Trainer(v).train()
+    alone = k * epochs / (time.perf_counter() - started)
+    return {"sweep_k": k, "sweep_model_epochs_per_s": together, "sequential_model_epochs_per_s": alone,
+            "sweep_ratio": together / alone}

@@ -10,7 +10,8 @@ SGD at 0.03, batches of 10) from the same initial weights on the same data:
 - a plain loop: nn.Sequential, autograd, torch.optim.SGD, BCEWithLogitsLoss,
   reshuffling every epoch, nothing else (no probes, no per-epoch evaluation).
 
-With playground.analysis.ensemble present, its ensemble_throughput() numbers are merged in.
+With playground.analysis.ensemble present, its ensemble_throughput() numbers are merged in, and
+compare.race_throughput()'s sweep_ratio: 16 models trained at once vs one after another.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import time
 import torch
 from torch import nn
 
+from playground.analysis.compare import race_throughput
 from playground.analysis.ensemble import ensemble_throughput
 from playground.config.experiment import Experiment, ExperimentError
 from playground.nn import activations
@@ -62,6 +64,7 @@ def measure(seconds: float, experiment: Experiment | None = None) -> dict:
         "torch": torch.__version__,
     }
     result.update(ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
+    result.update(race_throughput(Experiment(), k=ENSEMBLE_K, epochs=max(1, round(seconds))))
     return result
 
 

@@ -106,6 +106,11 @@ def sweep(base: Experiment, points: list[dict], should_stop: Callable[[], bool] 
     race = Race([variant(base, point) for point in points])
     for epoch in race.train(should_stop):
         progress(epoch / race.epochs)
+    return outcomes(race, points)
+
+
+def outcomes(race: Race, points: list[dict]) -> list[SweepPoint]:
+    """The final numbers of a race's models, trained at `points`; "stopped" for one cut short by cancelling."""
     results = []
     for point, trainer in zip(points, race.trainers):
         snapshot = trainer.snapshot(grid=False)

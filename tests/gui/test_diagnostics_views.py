@@ -86,9 +86,9 @@ def show(rig_: SimpleNamespace, page) -> None:
 def test_the_views_fill_in_while_the_network_trains(qtbot, rig):
     r = rig()
     d = r.diagnostics
-    assert r.tabs.count() == 4
-    assert [r.tabs.tabText(i) for i in range(4)] == ["Gradient flow", "Activations", "Bias && variance",
-                                                     "Gradient check"]
+    assert r.tabs.count() == 6
+    assert [r.tabs.tabText(i) for i in range(6)] == ["Gradient flow", "Activations", "Bias && variance",
+                                                     "Gradient check", "Compare", "Sweep"]
     show(r, d.gradient_flow)
     r.controller.play()
     layers = len(r.controller.experiment.network.layers) + 1

@@ -1,0 +1,283 @@
+"""Compare and Sweep: many variants of the current experiment trained at once in the background.
+
+Compare varies one field over a few values and overlays the variants' validation
+loss curves, one colour each, above a table of their final numbers; a row can be
+copied into the main experiment. Sweep samples a hyperparameter on a log or linear
+scale and plots each model's validation error against its value, the best one
+picked out, whose value can be used. Both train with analysis.compare's Race, so
+every variant's numbers are those of a solo run; the model on screen is untouched.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.analysis import compare, sweep
+from playground.config.experiment import Experiment, ExperimentError
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+
+# Tableau's ten: distinct at a glance, and the loss view's own blue and orange come first.
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+DEFAULT_EPOCHS = 50
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One variant after its run, in plain values: its final numbers and its validation loss per epoch."""
+
+    point: sweep.SweepPoint
+    val_loss: np.ndarray
+
+
+def race(variants: list[Experiment], values: list[dict], should_stop: Callable[[], bool],
+         progress: Callable[[float], None]) -> list[Outcome]:
+    """Train the variants (on the job's thread) and hand back plain values."""
+    done = compare.compare(variants, should_stop, progress)
+    return [Outcome(point, np.asarray(trainer.history.view().val_loss, dtype=np.float64))
+            for point, trainer in zip(sweep.outcomes(done, values), done.trainers)]
+
+
+def _changes(base: Experiment, values: dict[str, Any]) -> dict[str, Any]:
+    """The dotted changes that make `base` the variant with `values`, for the controller's apply()."""
+    out: dict[str, Any] = {}
+    for field, value in values.items():
+        out.update(compare.VARIABLE[field].changes(base, value))
+    return out
+
+
+def _number(value: float | None, digits: int) -> str:
+    return "–" if value is None or not np.isfinite(value) else f"{value:.{digits}f}"
+
+
+class _RacePanel(QWidget):
+    """What Compare and Sweep share: a form row, Run with a progress bar, the epochs, a note, and apply()."""
+
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.experiment_source = experiment_source
+        self.apply = apply
+        self.form = QGridLayout()
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100_000)
+        self.epochs.setValue(DEFAULT_EPOCHS)
+        self.epochs.setToolTip(self.tr("Epochs each model trains."))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.clicked.connect(self.start)
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(lambda running: self.run_button.setEnabled(not running))
+        self.runner.finished.connect(self._finished)
+        self.progress = JobProgress(self.runner)
+        self.plot = theme.plot_widget()
+        self.plot.getPlotItem().showGrid(x=True, y=True, alpha=0.12)
+        self.plot.getPlotItem().getAxis("left").enableAutoSIPrefix(False)
+        self.plot.setMinimumHeight(160)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.progress)
+
+    def start(self) -> None:
+        try:
+            variants, values = self._variants()
+        except ExperimentError as error:
+            self.progress.show_status(str(error), alarm=True)
+            return
+        self.runner.start(race, variants, values)
+
+    def _base(self) -> Experiment:
+        return self.experiment_source().with_changes(**{"training.epochs": self.epochs.value()})
+
+
+
+class ComparePanel(_RacePanel):
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(experiment_source, apply, parent)
+        self.setObjectName("compare")
+        self.outcomes: list[Outcome] = []
+        self.field = QComboBox()
+        for field in compare.VARIABLE:
+            self.field.addItem(field, field)
+        self.field.setCurrentIndex(self.field.findData("optimizer"))
+        self.values = QLineEdit("sgd,momentum,adam")
+        self.values.setToolTip(self.tr("Two to six values, separated by commas (hidden widths as 8-8)."))
+        self.form.addWidget(QLabel(self.tr("Vary")), 0, 0)
+        self.form.addWidget(self.field, 0, 1)
+        self.form.addWidget(self.values, 0, 2)
+        self.form.addWidget(QLabel(self.tr("Epochs")), 1, 0)
+        self.form.addWidget(self.epochs, 1, 1)
+        self.form.addWidget(self.run_button, 1, 2)
+        self.form.setColumnStretch(2, 1)
+        self.plot.getPlotItem().setLabel("left", self.tr("validation loss"))
+        self.plot.getPlotItem().setLabel("bottom", self.tr("epoch"))
+        self.curves: list[pg.PlotDataItem] = []
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("variant"), self.tr("train loss"), self.tr("val loss"),
+                                              self.tr("val acc"), self.tr("state")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.copy_button = QPushButton(self.tr("Copy this variant to the main experiment"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.copy_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        self.layout_.addWidget(note(self.tr("Every variant trains on the same data from the same seed, all at "
+                                            "once; each gets exactly the numbers it would get alone.")))
+        self.layout_.addWidget(self.plot, 1)
+        self.layout_.addWidget(self.table)
+        self.layout_.addWidget(self.copy_button)
+
+    def _variants(self) -> tuple[list[Experiment], list[dict]]:
+        field = self.field.currentData()
+        texts = [text for text in self.values.text().split(",") if text.strip()]
+        if not 2 <= len(texts) <= len(COLOURS):
+            raise ExperimentError(self.tr("{field}: give 2 to {most} values").format(field=field, most=len(COLOURS)))
+        values = [{field: compare.parse_value(field, text)} for text in texts]
+        base = self._base()
+        return [compare.variant(base, v) for v in values], values
+
+    def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
+        self.outcomes = outcomes
+        item = self.plot.getPlotItem()
+        for curve in self.curves:
+            item.removeItem(curve)
+        self.curves = [item.plot(np.arange(1, len(o.val_loss) + 1), o.val_loss, pen=pg.mkPen(COLOURS[i], width=2))
+                       for i, o in enumerate(outcomes)]
+        self.table.setRowCount(len(outcomes))
+        for row, o in enumerate(outcomes):
+            p = o.point
+            label = QTableWidgetItem(", ".join(f"{k}={_shown(v)}" for k, v in p.values.items()))
+            label.setForeground(pg.mkColor(COLOURS[row]))
+            cells = [label, QTableWidgetItem(_number(p.train_loss, 4)), QTableWidgetItem(_number(p.val_loss, 4)),
+                     QTableWidgetItem(_number(p.val_accuracy, 3)), QTableWidgetItem(p.state)]
+            for column, cell in enumerate(cells):
+                self.table.setItem(row, column, cell)
+        # Every row in sight, no scrolling: there are six at most.
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                                  + sum(self.table.rowHeight(row) for row in range(len(outcomes))))
+        if cancelled:
+            self.progress.show_status(self.tr("Stopped: the curves end where training was cancelled."))
+
+    def copy_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.apply(_changes(self.experiment_source(), self.outcomes[rows[0].row()].point.values))
+
+
+def _shown(value: Any) -> str:
+    return "-".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+class SweepPanel(_RacePanel):
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(experiment_source, apply, parent)
+        self.setObjectName("sweep")
+        self.outcomes: list[Outcome] = []
+        self.best: int | None = None
+        self.param = QComboBox()
+        for param in sweep.PARAMS:
+            self.param.addItem(param, param)
+        self.low, self.high = QLineEdit("1e-4"), QLineEdit("1")
+        self.scale = QComboBox()
+        self.scale.addItem(self.tr("log"), "log")
+        self.scale.addItem(self.tr("linear"), "linear")
+        self.scale.setToolTip(self.tr("Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, "
+                                      "the scale is of 1 - beta."))
+        self.models = QSpinBox()
+        self.models.setRange(sweep.MIN_SAMPLES, compare.MAX_VARIANTS)
+        self.models.setValue(16)
+        self.models.setToolTip(self.tr("Models, each at a random value in the range."))
+        for column, (label, widget) in enumerate(((self.tr("Search"), self.param), (self.tr("from"), self.low),
+                                                  (self.tr("to"), self.high), ("", self.scale))):
+            if label:
+                self.form.addWidget(QLabel(label), 0, 2 * column)
+            self.form.addWidget(widget, 0, 2 * column + 1)
+        self.form.addWidget(QLabel(self.tr("Models")), 1, 0)
+        self.form.addWidget(self.models, 1, 1)
+        self.form.addWidget(QLabel(self.tr("Epochs")), 1, 2)
+        self.form.addWidget(self.epochs, 1, 3)
+        self.form.addWidget(self.run_button, 1, 5, 1, 3)
+        item = self.plot.getPlotItem()
+        item.setLabel("left", self.tr("validation error"))
+        self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(COLOURS[0]))
+        self.best_point = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen(COLOURS[3]), brush=pg.mkBrush(COLOURS[3]))
+        item.addItem(self.points)
+        item.addItem(self.best_point)
+        self.best_label = QLabel()
+        self.use_button = QPushButton(self.tr("Use this value"))
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_best)
+        self.layout_.addWidget(note(self.tr("Random search: each model tries its own value; the star is the "
+                                            "lowest validation error.")))
+        self.layout_.addWidget(self.plot, 1)
+        self.layout_.addWidget(self.best_label)
+        self.layout_.addWidget(self.use_button)
+
+    def _variants(self) -> tuple[list[Experiment], list[dict]]:
+        param = self.param.currentData()
+        try:
+            low, high = float(self.low.text()), float(self.high.text())
+        except ValueError:
+            raise ExperimentError(self.tr("{param}: the range's ends must be numbers").format(param=param)) from None
+        axis = sweep.Axis(param, low, high, self.scale.currentData())
+        base = self._base()
+        points = sweep.sample([axis], self.models.value(), "random", base.seed)
+        return [compare.variant(base, p) for p in points], points
+
+    def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
+        self.outcomes = outcomes
+        param = self.param.currentData()
+        log = self.scale.currentData() == "log" and param not in sweep.ONE_MINUS
+        item = self.plot.getPlotItem()
+        item.setLogMode(x=log, y=False)
+        item.setLabel("bottom", param)
+        points = [o.point for o in outcomes]
+        x = np.array([p.values[param] for p in points], dtype=np.float64)
+        y = np.array([p.val_error for p in points], dtype=np.float64)
+        shown = np.isfinite(y)
+        xs = np.log10(x) if log else x  # a ScatterPlotItem in log mode takes log10 coordinates
+        self.points.setData(xs[shown], y[shown])
+        self.best = sweep.best(points)
+        if self.best is None:
+            self.best_point.setData([], [])
+            self.best_label.setText(self.tr("No model has a finite validation error."))
+        else:
+            self.best_point.setData([xs[self.best]], [y[self.best]])
+            self.best_label.setText(self.tr("Best: {param} = {value:.4g}, validation error {error:.4f}").format(
+                param=param, value=x[self.best], error=y[self.best]))
+        self.use_button.setEnabled(self.best is not None)
+        if cancelled:
+            self.progress.show_status(self.tr("Stopped: the models were trained only until cancelled."))
+
+    def use_best(self) -> None:
+        if self.best is not None:
+            self.apply(_changes(self.experiment_source(), self.outcomes[self.best].point.values))

@@ -1,0 +1,81 @@
+"""The Compare and Sweep tabs: they train in the background, show what the engine computed, and apply a choice."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground.analysis.compare import Race, variant
+from playground.config.experiment import Experiment
+from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
+
+WAIT_MS = 60_000
+BASE = Experiment().with_changes(**{"data.samples": 60, "device": "cpu"})
+
+
+@pytest.fixture
+def applied():
+    return []
+
+
+def finished(qtbot, panel) -> None:
+    qtbot.waitUntil(lambda: not panel.runner.running, timeout=WAIT_MS)
+
+
+def test_compare_shows_each_variants_engine_numbers_and_copies_one(qtbot, applied):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.field.setCurrentIndex(panel.field.findData("lr"))
+    panel.values.setText("0.01, 0.3")
+    panel.epochs.setValue(3)
+    panel.start()
+    finished(qtbot, panel)
+    assert panel.table.rowCount() == 2 and len(panel.curves) == 2
+    race = Race([variant(BASE.with_changes(**{"training.epochs": 3}), {"lr": lr}) for lr in (0.01, 0.3)])
+    for _ in race.train():
+        pass
+    for row, trainer in enumerate(race.trainers):
+        x, y = panel.curves[row].getData()
+        np.testing.assert_allclose(y, trainer.history.view().val_loss, rtol=1e-6)
+        assert panel.table.item(row, 2).text() == f"{trainer.history.view().val_loss[-1]:.4f}"
+    panel.table.selectRow(1)
+    assert panel.copy_button.isEnabled()
+    panel.copy_button.click()
+    assert applied == [{"training.optimizer.lr": 0.3}]
+
+
+def test_compare_says_what_is_wrong_with_its_values_in_one_line(qtbot, applied):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.field.setCurrentIndex(panel.field.findData("lr"))
+    for text, message in (("0.1", "lr: give 2 to 10 values"), ("0.1,fast", "lr: 'fast' is not a float"),
+                          ("0.1,1000", "lr=1000.0: training.optimizer.lr")):
+        panel.values.setText(text)
+        panel.start()
+        assert not panel.runner.running and panel.progress.status.text().startswith(message)
+
+
+def test_sweep_picks_the_lowest_validation_error_and_uses_its_value(qtbot, applied):
+    panel = SweepPanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.low.setText("1e-3")
+    panel.high.setText("1")
+    panel.models.setValue(4)
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    errors = [o.point.val_error for o in panel.outcomes]
+    assert len(errors) == 4 and panel.best == int(np.argmin(errors))
+    x, y = panel.points.getData()
+    np.testing.assert_allclose(sorted(y), sorted(errors))
+    np.testing.assert_allclose(sorted(10 ** x), sorted(o.point.values["lr"] for o in panel.outcomes))  # log axis
+    panel.use_button.click()
+    assert applied == [{"training.optimizer.lr": panel.outcomes[panel.best].point.values["lr"]}]
+
+
+def test_sweep_refuses_a_log_range_touching_zero(qtbot, applied):
+    panel = SweepPanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.param.setCurrentIndex(panel.param.findData("l2"))
+    panel.low.setText("0")
+    panel.start()
+    assert not panel.runner.running and panel.progress.status.text().startswith("l2: a log range must not touch 0")

@@ -82,10 +82,11 @@ def test_should_stop_ends_the_race_between_steps():
     assert race.trainers[0].step_count == 25 and epochs == list(range(1, len(epochs) + 1)) and epochs[-1] < 50
 
 
-def test_compare_reports_progress_up_to_one():
-    seen = []
-    compare([variant(make_experiment(samples=40, epochs=3), {"lr": lr}) for lr in (0.1, 0.2)], progress=seen.append)
-    assert seen == pytest.approx([1 / 3, 2 / 3, 1.0])
+def test_compare_reports_progress_up_to_one_and_hands_out_the_race_every_epoch():
+    seen, epochs = [], []
+    compare([variant(make_experiment(samples=40, epochs=3), {"lr": lr}) for lr in (0.1, 0.2)], progress=seen.append,
+            on_epoch=lambda race: epochs.append([len(t.history.view()) for t in race.trainers]))
+    assert seen == pytest.approx([1 / 3, 2 / 3, 1.0]) and epochs == [[1, 1], [2, 2], [3, 3]]
 
 
 def test_grid_is_every_combination_first_field_slowest():

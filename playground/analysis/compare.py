@@ -226,10 +226,12 @@ class _Group:
 
 
 def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda: False,
-            progress: Callable[[float], None] = lambda fraction: None) -> Race:
-    """Train the variants (for a background thread); progress(fraction) after every epoch."""
+            progress: Callable[[float], None] = lambda fraction: None,
+            on_epoch: Callable[[Race], None] = lambda race: None) -> Race:
+    """Train the variants (for a background thread); on_epoch(race), then progress(fraction), after every epoch."""
     race = Race(variants)
     for epoch in race.train(should_stop):
+        on_epoch(race)
         progress(epoch / race.epochs)
     return race
 

@@ -30,6 +30,7 @@ def test_compare_shows_each_variants_engine_numbers_and_copies_one(qtbot, applie
     panel.start()
     finished(qtbot, panel)
     assert panel.table.rowCount() == 2 and len(panel.curves) == 2
+    assert [len(curve) for curve in panel.live.val_loss] == [3, 3]  # what the window drew while it ran
     race = Race([variant(BASE.with_changes(**{"training.epochs": 3}), {"lr": lr}) for lr in (0.01, 0.3)])
     for _ in race.train():
         pass

@@ -50,10 +50,20 @@ class Outcome:
     val_loss: np.ndarray
 
 
-def race(variants: list[Experiment], values: list[dict], should_stop: Callable[[], bool],
+class Live:
+    """The curves so far, for the window to draw while the job runs: the job replaces the list whole."""
+
+    def __init__(self) -> None:
+        self.val_loss: list[np.ndarray] = []
+
+
+def race(variants: list[Experiment], values: list[dict], live: Live, should_stop: Callable[[], bool],
          progress: Callable[[float], None]) -> list[Outcome]:
-    """Train the variants (on the job's thread) and hand back plain values."""
-    done = compare.compare(variants, should_stop, progress)
+    """Train the variants (on the job's thread), publishing their curves to `live`; their plain values at the end."""
+    def publish(done: compare.Race) -> None:
+        live.val_loss = [np.array(t.history.view().val_loss, dtype=np.float64) for t in done.trainers]
+
+    done = compare.compare(variants, should_stop, progress, publish)
     return [Outcome(point, np.asarray(trainer.history.view().val_loss, dtype=np.float64))
             for point, trainer in zip(sweep.outcomes(done, values), done.trainers)]
 
@@ -104,7 +114,8 @@ class _RacePanel(QWidget):
         except ExperimentError as error:
             self.progress.show_status(str(error), alarm=True)
             return
-        self.runner.start(race, variants, values)
+        self.live = Live()
+        self.runner.start(race, variants, values, self.live)
 
     def _base(self) -> Experiment:
         return self.experiment_source().with_changes(**{"training.epochs": self.epochs.value()})
@@ -117,6 +128,7 @@ class ComparePanel(_RacePanel):
         super().__init__(experiment_source, apply, parent)
         self.setObjectName("compare")
         self.outcomes: list[Outcome] = []
+        self.live = Live()
         self.field = QComboBox()
         for field in compare.VARIABLE:
             self.field.addItem(field, field)
@@ -133,6 +145,7 @@ class ComparePanel(_RacePanel):
         self.plot.getPlotItem().setLabel("left", self.tr("validation loss"))
         self.plot.getPlotItem().setLabel("bottom", self.tr("epoch"))
         self.curves: list[pg.PlotDataItem] = []
+        self.runner.progressed.connect(lambda _: self._draw(self.live.val_loss))
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("variant"), self.tr("train loss"), self.tr("val loss"),
                                               self.tr("val acc"), self.tr("state")])
@@ -166,11 +179,7 @@ class ComparePanel(_RacePanel):
 
     def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
         self.outcomes = outcomes
-        item = self.plot.getPlotItem()
-        for curve in self.curves:
-            item.removeItem(curve)
-        self.curves = [item.plot(np.arange(1, len(o.val_loss) + 1), o.val_loss, pen=pg.mkPen(COLOURS[i], width=2))
-                       for i, o in enumerate(outcomes)]
+        self._draw([o.val_loss for o in outcomes])
         self.table.setRowCount(len(outcomes))
         for row, o in enumerate(outcomes):
             p = o.point
@@ -185,6 +194,16 @@ class ComparePanel(_RacePanel):
                                   + sum(self.table.rowHeight(row) for row in range(len(outcomes))))
         if cancelled:
             self.progress.show_status(self.tr("Stopped: the curves end where training was cancelled."))
+
+    def _draw(self, curves: list[np.ndarray]) -> None:
+        """One line per variant, its items reused from frame to frame while the race runs."""
+        item = self.plot.getPlotItem()
+        if len(self.curves) != len(curves):
+            for curve in self.curves:
+                item.removeItem(curve)
+            self.curves = [item.plot([], [], pen=pg.mkPen(COLOURS[i], width=2)) for i in range(len(curves))]
+        for curve, val_loss in zip(self.curves, curves):
+            curve.setData(np.arange(1, len(val_loss) + 1), val_loss)
 
     def copy_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -58,8 +58,9 @@ def test_compare_says_what_is_wrong_with_its_values_in_one_line(qtbot, applied):
 def test_sweep_picks_the_lowest_validation_error_and_uses_its_value(qtbot, applied):
     panel = SweepPanel(lambda: BASE, applied.append)
     qtbot.addWidget(panel)
-    panel.low.setText("1e-3")
-    panel.high.setText("1")
+    param, low, high, _ = panel.axes[0]
+    low.setText("1e-3")
+    high.setText("1")
     panel.models.setValue(4)
     panel.epochs.setValue(2)
     panel.start()
@@ -76,7 +77,31 @@ def test_sweep_picks_the_lowest_validation_error_and_uses_its_value(qtbot, appli
 def test_sweep_refuses_a_log_range_touching_zero(qtbot, applied):
     panel = SweepPanel(lambda: BASE, applied.append)
     qtbot.addWidget(panel)
-    panel.param.setCurrentIndex(panel.param.findData("l2"))
-    panel.low.setText("0")
+    param, low, _, _ = panel.axes[0]
+    param.setCurrentIndex(param.findData("l2"))
+    low.setText("0")
     panel.start()
     assert not panel.runner.running and panel.progress.status.text().startswith("l2: a log range must not touch 0")
+
+
+def test_a_two_parameter_sweep_plots_the_plane_with_the_best_starred(qtbot, applied):
+    base = BASE.with_changes(**{"training.optimizer.name": "momentum"})
+    panel = SweepPanel(lambda: base, applied.append)
+    qtbot.addWidget(panel)
+    (_, low, high, _), (param, low2, high2, scale2) = panel.axes
+    low.setText("1e-3")
+    param.setCurrentIndex(param.findData("momentum"))
+    low2.setText("0.5")
+    high2.setText("0.99")
+    panel.models.setValue(5)
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    values = [o.point.values for o in panel.outcomes]
+    x, y = panel.points.getData()
+    np.testing.assert_allclose(sorted(10 ** x), sorted(v["lr"] for v in values))  # lr on a log axis
+    np.testing.assert_allclose(sorted(y), sorted(v["momentum"] for v in values))  # 1 - beta's scale: a linear axis
+    best = values[panel.best]
+    assert panel.best_point.getData()[1][0] == pytest.approx(best["momentum"])
+    panel.use_button.click()
+    assert applied == [{"training.optimizer.lr": best["lr"], "training.optimizer.hyper.momentum": best["momentum"]}]

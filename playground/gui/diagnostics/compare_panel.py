@@ -222,29 +222,19 @@ class SweepPanel(_RacePanel):
         self.setObjectName("sweep")
         self.outcomes: list[Outcome] = []
         self.best: int | None = None
-        self.param = QComboBox()
-        for param in sweep.PARAMS:
-            self.param.addItem(param, param)
-        self.low, self.high = QLineEdit("1e-4"), QLineEdit("1")
-        self.scale = QComboBox()
-        self.scale.addItem(self.tr("log"), "log")
-        self.scale.addItem(self.tr("linear"), "linear")
-        self.scale.setToolTip(self.tr("Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, "
-                                      "the scale is of 1 - beta."))
+        self.swept: list[sweep.Axis] = []
+        self.colours = pg.colormap.get("viridis")  # low error dark, high error yellow
+        self.axes = [self._axis_row(0, self.tr("Search"), "lr", False), self._axis_row(1, self.tr("and"), None, True)]
         self.models = QSpinBox()
         self.models.setRange(sweep.MIN_SAMPLES, compare.MAX_VARIANTS)
         self.models.setValue(16)
-        self.models.setToolTip(self.tr("Models, each at a random value in the range."))
-        for column, (label, widget) in enumerate(((self.tr("Search"), self.param), (self.tr("from"), self.low),
-                                                  (self.tr("to"), self.high), ("", self.scale))):
-            if label:
-                self.form.addWidget(QLabel(label), 0, 2 * column)
-            self.form.addWidget(widget, 0, 2 * column + 1)
-        self.form.addWidget(QLabel(self.tr("Models")), 1, 0)
-        self.form.addWidget(self.models, 1, 1)
-        self.form.addWidget(QLabel(self.tr("Epochs")), 1, 2)
-        self.form.addWidget(self.epochs, 1, 3)
-        self.form.addWidget(self.run_button, 1, 5, 1, 3)
+        self.models.setToolTip(self.tr("Models, each at a random value in the range (two parameters: a random "
+                                       "point of the plane)."))
+        self.form.addWidget(QLabel(self.tr("Models")), 2, 0)
+        self.form.addWidget(self.models, 2, 1)
+        self.form.addWidget(QLabel(self.tr("Epochs")), 2, 2)
+        self.form.addWidget(self.epochs, 2, 3)
+        self.form.addWidget(self.run_button, 2, 5, 1, 3)
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr("validation error"))
         self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(COLOURS[0]))
@@ -256,43 +246,85 @@ class SweepPanel(_RacePanel):
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use_best)
         self.layout_.addWidget(note(self.tr("Random search: each model tries its own value; the star is the "
-                                            "lowest validation error.")))
+                                            "lowest validation error. With two parameters, dark is low error.")))
         self.layout_.addWidget(self.plot, 1)
         self.layout_.addWidget(self.best_label)
         self.layout_.addWidget(self.use_button)
 
+    def _axis_row(self, row: int, label: str, param: str | None, optional: bool) -> tuple:
+        """A parameter, its range and scale on one row of the form: (combo, low, high, scale)."""
+        combo = QComboBox()
+        if optional:
+            combo.addItem(self.tr("(nothing)"), None)
+        for name in sweep.PARAMS:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(combo.findData(param))
+        low, high = QLineEdit("1e-4"), QLineEdit("1")
+        scale = QComboBox()
+        scale.addItem(self.tr("log"), "log")
+        scale.addItem(self.tr("linear"), "linear")
+        scale.setToolTip(self.tr("Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, "
+                                 "the scale is of 1 - beta."))
+        for column, (text, widget) in enumerate(((label, combo), (self.tr("from"), low), (self.tr("to"), high),
+                                                 ("", scale))):
+            if text:
+                self.form.addWidget(QLabel(text), row, 2 * column)
+            self.form.addWidget(widget, row, 2 * column + 1)
+        return combo, low, high, scale
+
+    def chosen_axes(self) -> list[sweep.Axis]:
+        axes = []
+        for combo, low, high, scale in self.axes:
+            param = combo.currentData()
+            if param is None:
+                continue
+            try:
+                bounds = float(low.text()), float(high.text())
+            except ValueError:
+                raise ExperimentError(self.tr("{param}: the range's ends must be numbers").format(param=param)) from None
+            axes.append(sweep.Axis(param, *bounds, scale.currentData()))
+        return axes
+
     def _variants(self) -> tuple[list[Experiment], list[dict]]:
-        param = self.param.currentData()
-        try:
-            low, high = float(self.low.text()), float(self.high.text())
-        except ValueError:
-            raise ExperimentError(self.tr("{param}: the range's ends must be numbers").format(param=param)) from None
-        axis = sweep.Axis(param, low, high, self.scale.currentData())
+        self.swept = self.chosen_axes()
         base = self._base()
-        points = sweep.sample([axis], self.models.value(), "random", base.seed)
+        points = sweep.sample(self.swept, self.models.value(), "random", base.seed)
         return [compare.variant(base, p) for p in points], points
 
     def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
+        """One parameter: error against its value. Two: the plane of both values, each point coloured by error."""
         self.outcomes = outcomes
-        param = self.param.currentData()
-        log = self.scale.currentData() == "log" and param not in sweep.ONE_MINUS
-        item = self.plot.getPlotItem()
-        item.setLogMode(x=log, y=False)
-        item.setLabel("bottom", param)
         points = [o.point for o in outcomes]
-        x = np.array([p.values[param] for p in points], dtype=np.float64)
-        y = np.array([p.val_error for p in points], dtype=np.float64)
-        shown = np.isfinite(y)
-        xs = np.log10(x) if log else x  # a ScatterPlotItem in log mode takes log10 coordinates
-        self.points.setData(xs[shown], y[shown])
+        errors = np.array([p.val_error for p in points], dtype=np.float64)
+        shown = np.isfinite(errors)
+        logs = [axis.scale == "log" and axis.param not in sweep.ONE_MINUS for axis in self.swept]
+        # A ScatterPlotItem in log mode takes log10 coordinates.
+        coords = [np.array([p.values[axis.param] for p in points], dtype=np.float64) for axis in self.swept]
+        coords = [np.log10(c) if log else c for c, log in zip(coords, logs)]
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.swept[0].param)
+        if len(self.swept) == 2:
+            x, y = coords
+            item.setLogMode(x=logs[0], y=logs[1])
+            item.setLabel("left", self.swept[1].param)
+            span = np.ptp(errors[shown]) if shown.any() else 0.0
+            unit = (errors - np.nanmin(np.where(shown, errors, np.nan))) / span if span > 0 else np.zeros_like(errors)
+            brushes = [pg.mkBrush(self.colours.map(float(u), mode="qcolor")) for u in unit[shown]]
+            self.points.setData(x[shown], y[shown], brush=brushes)
+        else:
+            x, y = coords[0], errors
+            item.setLogMode(x=logs[0], y=False)
+            item.setLabel("left", self.tr("validation error"))
+            self.points.setData(x[shown], y[shown], brush=pg.mkBrush(COLOURS[0]))
         self.best = sweep.best(points)
         if self.best is None:
             self.best_point.setData([], [])
             self.best_label.setText(self.tr("No model has a finite validation error."))
         else:
-            self.best_point.setData([xs[self.best]], [y[self.best]])
-            self.best_label.setText(self.tr("Best: {param} = {value:.4g}, validation error {error:.4f}").format(
-                param=param, value=x[self.best], error=y[self.best]))
+            self.best_point.setData([x[self.best]], [y[self.best]])
+            values = ", ".join(f"{name} = {value:.4g}" for name, value in points[self.best].values.items())
+            self.best_label.setText(self.tr("Best: {values}, validation error {error:.4f}").format(
+                values=values, error=errors[self.best]))
         self.use_button.setEnabled(self.best is not None)
         if cancelled:
             self.progress.show_status(self.tr("Stopped: the models were trained only until cancelled."))

@@ -62,6 +62,20 @@ def poll(condition, timeout: float = 10.0, interval: float = 0.005):
         time.sleep(interval)
 
 
+def snapshot_where(session, condition=lambda snapshot: True, timeout: float = 60.0):
+    """The first snapshot a session's latest() hands out that satisfies condition; fails the test after timeout."""
+    found = []
+
+    def look():
+        snapshot = session.latest()
+        if snapshot is not None and condition(snapshot):
+            found.append(snapshot)
+        return bool(found)
+
+    assert poll(look, timeout), f"no such snapshot; status {session.status}"
+    return found[0]
+
+
 @pytest.fixture
 def wait_until():
     """poll(condition, timeout=10.0): condition()'s first truthy value, or None after the timeout."""

@@ -80,3 +80,18 @@ def test_the_plain_model_mirrors_the_network():
     x = trainer.x["val"]
     with torch.no_grad():
         torch.testing.assert_close(model(x), trainer.net(x))
+
+
+def test_bench_memory_measures_the_history_of_a_long_run(capsys):
+    assert cli.main(["bench", "--memory", "--history-epochs", "30000"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["history_epochs"] == 30000 and result["goal_mb"] == 50.0
+    # The window receives what training keeps, thinned alike, and both stay within the buffer's bound.
+    assert result["sender_rows"] == result["receiver_rows"] < 30000
+    assert 0 < result["sender_mb"] < 5 and 0 < result["receiver_mb"] < 5
+    assert math.isfinite(result["rss_growth_mb"]) and result["append_us"] > 0
+
+
+def test_bench_memory_refuses_a_count_below_one(capsys):
+    assert cli.main(["bench", "--memory", "--history-epochs", "0"]) == 2
+    assert "--history-epochs: must be at least 1" in capsys.readouterr().err

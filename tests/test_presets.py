@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
 
 from playground.config import catalog, presets
-from playground.config.experiment import ExperimentError
+from playground.config.experiment import Experiment, ExperimentError
 from playground.training.trainer import Trainer
 
 DATASETS = [name for name in catalog.DATASETS if name != "csv"]
@@ -73,3 +77,28 @@ def test_dataset_preset_learns(dataset):
     trainer.train(min(exp.training.epochs, MAX_EPOCHS), lambda t: not reached(score(t)))
     assert trainer.state != "diverged", trainer.message
     assert reached(score(trainer)), f"{dataset}: {kind} {score(trainer):.3f} after {trainer.epoch} epochs (goal {goal})"
+
+
+def test_lupdate_extracts_every_preset_title_and_description(tmp_path):
+    # The JSON files are data that lupdate never reads: gui/preset_texts.py repeats their texts for it.
+    import PySide6
+
+    from playground.gui import preset_texts
+
+    lupdate = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
+    catalog_file = tmp_path / "presets.ts"
+    subprocess.run([str(lupdate), preset_texts.__file__, "-ts", str(catalog_file)], check=True, capture_output=True,
+                   timeout=120)
+    found = {message.findtext("source") for context in ElementTree.parse(catalog_file).getroot().iter("context")
+             if context.findtext("name") == "Presets" for message in context.iter("message")}
+    for name in presets.names():
+        exp = presets.load(name)
+        assert {exp.name, exp.description} <= found, f"{name}: add its name and description to gui/preset_texts.py"
+
+
+def test_a_view_tab_outside_the_known_tabs_is_named_in_one_line():
+    document = json.loads(presets.text("circle"))
+    document["view"] = {"tab": "no-such-tab"}
+    with pytest.raises(ExperimentError) as caught:
+        Experiment.from_dict(document)
+    assert str(caught.value).startswith("view.tab: must be one of 'loss'") and "\n" not in str(caught.value)

@@ -14,6 +14,7 @@ from typing import Any
 
 from playground.config import catalog, presets
 from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import ECHO_CHARS, clip
 
 
 class UsageError(Exception):
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless with a progress bar")
     _experiment_flags(train)
-    train.add_argument("--metrics", metavar="FILE.jsonl", help="write one JSON object per epoch")
+    train.add_argument("--metrics", metavar="FILE.jsonl", help="one JSON object per epoch, put in place when the run ends")
     train.add_argument("--save", metavar="FILE", help="save the experiment and its trained weights")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     compare = commands.add_parser("compare", help="train variants of the experiment at once and compare them")
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure training speed (one JSON line)")
     bench.add_argument("--gui", action="store_true", help="measure the real window offscreen")
     bench.add_argument("--seconds", type=float, default=None, help="how long each measurement runs")
+    bench.add_argument("--memory", action="store_true", help="measure the memory a very long run's history takes")
+    bench.add_argument("--history-epochs", type=int, metavar="N", help="with --memory: epochs of history (default 1,000,000)")
     return parser
 
 
@@ -127,8 +130,8 @@ _LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropo
 
 def _saved_experiment(path: str) -> Experiment:
     """The experiment stored in a saved model: the file is read, nothing is built or trained."""
-    from playground.training.trainer import read_saved  # torch loads only when a saved model is asked for
-    return Experiment.from_json(read_saved(path)["experiment"])
+    from playground.training.trainer import read_saved, saved_experiment  # torch loads only for a saved model
+    return saved_experiment(read_saved(path), path)
 
 
 def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, dict[str, Any]]]:
@@ -187,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "presets":
             return _list_presets()
         if args.command == "bench":
+            if args.memory:
+                return _module_main("playground.cli.bench_memory", args)
             return _module_main("playground.gui.bench" if args.gui else "playground.cli.bench", args)
         experiment = experiment_from(args)
         if args.command == "train":
@@ -199,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("argument --train-seconds: only with --screenshot")
         return _module_main("playground.gui.app", args, experiment)
     except (UsageError, ExperimentError) as error:
-        print(f"playground: error: {error}", file=sys.stderr)
+        # One line however the message was built: a newline or a huge echoed value would break that promise.
+        print(f"playground: error: {clip(' '.join(str(error).split()), 2 * ECHO_CHARS)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of our output quit early (`| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

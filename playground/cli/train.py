@@ -4,63 +4,81 @@ from __future__ import annotations
 import json
 import os
 import sys
-from contextlib import ExitStack
 from pathlib import Path
+from typing import BinaryIO
 
 from tqdm import tqdm
 
+from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import clip
 from playground.diagnosis.bias_variance import describe_verdict, diagnose
 from playground.training.trainer import Trainer
 
 
 def run(args, experiment: Experiment) -> int:
-    if args.save:
-        _check_writable(args.save)  # before training, not after minutes of it
+    for flag in ("save", "metrics"):  # before training, not after minutes of it
+        if getattr(args, flag):
+            _check_writable(flag, getattr(args, flag))
     trainer = Trainer.load(args.load, experiment) if args.load else Trainer(experiment)
     if trainer.device_message:
         print(f"playground: {trainer.device_message}", file=sys.stderr)
     target = trainer.epoch + experiment.training.epochs if args.load else experiment.training.epochs
-    with ExitStack() as stack:
-        metrics = stack.enter_context(_open(args.metrics)) if args.metrics else None
-        bar = stack.enter_context(tqdm(total=target, initial=trainer.epoch, unit="epoch", disable=args.quiet or None,
-                                       file=sys.stderr, dynamic_ncols=True))
+    outcome: dict = {}
+    failure: ExperimentError | None = None
+    try:
+        if args.metrics:
+            # Into a temporary file renamed at the end: a failed or interrupted run leaves the old metrics as they were.
+            write_atomic(args.metrics, lambda out: outcome.update(_train(args, trainer, target, out)))
+        else:
+            outcome.update(_train(args, trainer, target, None))
+    except ExperimentError as error:  # the metrics could not be written: the run stops, its model is still saved
+        failure = ExperimentError(f"--metrics {error}; training stopped after epoch {trainer.epoch}")
+    if args.save:
+        try:
+            trainer.save(args.save)
+        except ExperimentError as error:
+            raise ExperimentError(f"{f'{failure}; ' if failure else ''}--save {error}") from None
+    if failure is not None:
+        raise ExperimentError(f"{failure}{f', the model is saved in {args.save}' if args.save else ''}")
+    print(_summary(trainer, outcome["final"], outcome["diagnosis"]))
+    return 1 if trainer.state == "diverged" else 0
+
+
+def _train(args, trainer: Trainer, target: int, metrics: BinaryIO | None) -> dict:
+    """Train to `target` epochs with a progress bar, writing each epoch's record and the final one to `metrics`."""
+    write = (lambda record: metrics.write((_dumps(record) + "\n").encode("utf-8"))) if metrics is not None else None
+    with tqdm(total=target, initial=trainer.epoch, unit="epoch", disable=args.quiet or None,
+              file=sys.stderr, dynamic_ncols=True) as bar:
 
         def on_epoch(t: Trainer) -> None:
-            row = len(t.history.view()) - 1
-            record = metrics_record(t, row)
-            if metrics is not None:
-                metrics.write(_dumps(record) + "\n")
+            record = metrics_record(t, len(t.history.view()) - 1)
+            if write is not None:
+                write(record)
             bar.update(1)
             bar.set_postfix_str(_progress_text(record), refresh=False)
 
         trainer.train(target, on_epoch)
-        diagnosis = diagnose(trainer)
-        final = final_record(trainer, diagnosis)
-        if metrics is not None:
-            metrics.write(_dumps(final) + "\n")
-    if args.save:
-        try:
-            trainer.save(args.save)
-        except (OSError, RuntimeError) as error:  # torch.save reports a missing folder as RuntimeError
-            raise ExperimentError(f"--save {args.save}: cannot write ({str(error).splitlines()[0]})") from None
-    print(_summary(trainer, final, diagnosis))
-    return 1 if trainer.state == "diverged" else 0
+    diagnosis = diagnose(trainer)
+    final = final_record(trainer, diagnosis)
+    if write is not None:
+        write(final)
+    return {"final": final, "diagnosis": diagnosis}
 
 
-def _check_writable(path: str) -> None:
-    folder = Path(path).resolve().parent
-    if not folder.is_dir():
-        raise ExperimentError(f"--save {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ExperimentError(f"--save {path}: the folder {folder} is not writable")
-
-
-def _open(path: str):
+def _check_writable(flag: str, path: str) -> None:
+    shown = clip(path)
     try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as error:
-        raise ExperimentError(f"--metrics {path}: cannot write ({error.strerror or error})") from None
+        path.encode(sys.getfilesystemencoding(), "surrogateescape")
+        folder = Path(path).resolve().parent
+        if Path(path).is_dir():
+            raise ExperimentError(f"--{flag} {shown}: is a folder, not a file")
+        if not folder.is_dir():
+            raise ExperimentError(f"--{flag} {shown}: the folder {clip(str(folder))} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise ExperimentError(f"--{flag} {shown}: the folder {clip(str(folder))} is not writable")
+    except (UnicodeError, OSError, ValueError) as error:
+        raise ExperimentError(f"--{flag} {shown}: not a usable file name ({type(error).__name__})") from None
 
 
 def metrics_record(trainer: Trainer, row: int) -> dict:

@@ -12,13 +12,11 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from playground.config import catalog
+from playground.config import catalog, limits
+from playground.config.atomic import write_atomic
+from playground.config.errors import ExperimentError
 
 VERSION = 1
-
-
-class ExperimentError(ValueError):
-    """A bad experiment, file or value; its text is one line for the user."""
 
 
 class _Strict(BaseModel):
@@ -30,7 +28,7 @@ def _check_hypers(table: dict, name: str, values: dict[str, float], what: str) -
     for key, value in values.items():
         if key not in allowed:
             names = ", ".join(allowed) or "none"
-            raise ValueError(f"{what} '{name}' has no hyperparameter '{key}' (allowed: {names})")
+            raise ValueError(f"{what} '{name}' has no hyperparameter '{limits.clip(key, 40)}' (allowed: {names})")
         h = allowed[key]
         if not h.low <= value <= h.high:
             raise ValueError(f"{what} {key} must be between {h.low:g} and {h.high:g}, got {value:g}")
@@ -68,7 +66,7 @@ class DataSpec(_Strict):
         for name in value:
             if not is_feature(name):
                 allowed = ", ".join(catalog.FEATURES_2D)
-                raise ValueError(f"unknown feature '{name}' (allowed: {allowed}, x1^k for k up to {catalog.MAX_POWER})")
+                raise ValueError(f"unknown feature '{limits.clip(name, 40)}' (allowed: {allowed}, x1^k for k up to {catalog.MAX_POWER})")
         if len(set(value)) != len(value):
             raise ValueError("a feature is listed twice")
         return value
@@ -165,6 +163,14 @@ class TrainingSpec(_Strict):
     early_stopping: int = Field(0, ge=0, le=1_000_000, description="patience in epochs; 0: off")
 
 
+# The right-hand tabs a document may open, by the objectName the window gives each page.
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck")
+
+
+class ViewSpec(_Strict):
+    tab: Literal[VIEW_TABS] | None = Field(None, description="the tab that shows a lesson's point; None: leave it")  # type: ignore[valid-type]
+
+
 class Experiment(_Strict):
     version: Literal[1] = VERSION
     name: str = ""
@@ -174,6 +180,7 @@ class Experiment(_Strict):
     data: DataSpec = Field(default_factory=DataSpec)
     network: NetworkSpec = Field(default_factory=NetworkSpec)
     training: TrainingSpec = Field(default_factory=TrainingSpec)
+    view: ViewSpec = Field(default_factory=ViewSpec)
 
     @model_validator(mode="after")
     def _batch_norm_needs_batches(self) -> Experiment:
@@ -188,7 +195,8 @@ class Experiment(_Strict):
         if not isinstance(value, dict):
             raise ExperimentError("experiment: expected a JSON object")
         if "version" in value and value["version"] != VERSION:
-            raise ExperimentError(f"version: this Neural Playground reads version {VERSION}, the file says {value['version']!r}")
+            raise ExperimentError(f"version: this Neural Playground reads version {VERSION}, "
+                                  f"the file says {limits.clip(repr(value['version']))}")
         try:
             return cls.model_validate(value)
         except ValidationError as error:
@@ -197,7 +205,7 @@ class Experiment(_Strict):
     @classmethod
     def from_json(cls, text: str) -> Experiment:
         try:
-            value = json.loads(text)
+            value = limits.loads(text)
         except json.JSONDecodeError as error:
             raise ExperimentError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
         return cls.from_dict(value)
@@ -205,13 +213,9 @@ class Experiment(_Strict):
     @classmethod
     def load(cls, path: str | Path) -> Experiment:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ExperimentError(f"{path}: cannot read ({_reason(error)})") from None
-        try:
-            return cls.from_json(text)
+            return cls.from_json(limits.read_text(path, limits.MAX_JSON_BYTES))
         except ExperimentError as error:
-            raise ExperimentError(f"{path}: {error}") from None
+            raise ExperimentError(f"{limits.clip(str(path))}: {error}") from None
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
@@ -220,7 +224,8 @@ class Experiment(_Strict):
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json(), encoding="utf-8")
+        """Write the experiment as JSON atomically: a failed save leaves the old file as it was."""
+        write_atomic(path, self.to_json().encode("utf-8"))
 
     def with_changes(self, **dotted: Any) -> Experiment:
         """A validated copy with fields changed by dotted path: with_changes(**{"training.optimizer.lr": 0.1})."""
@@ -253,9 +258,5 @@ def describe(error: ValidationError) -> str:
         message = message.replace("Input should be", "must be")
     got = first.get("input")
     if first["type"] not in ("extra_forbidden", "missing", "value_error") and not isinstance(got, (dict, list)):
-        message += f" (got {got!r})"
-    return f"{where}: {message}"
-
-
-def _reason(error: Exception) -> str:
-    return getattr(error, "strerror", None) or str(error)
+        message += f" (got {limits.clip(repr(got))})"
+    return limits.clip(f"{where}: {message}", 2 * limits.ECHO_CHARS)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.config import catalog
+from playground.config import catalog, limits
 from playground.config.experiment import DataSpec, ExperimentError
 
 PLANE = (-6.0, 6.0, -6.0, 6.0)  # TensorFlow Playground's drawing area
@@ -262,7 +262,7 @@ def _load_csv(spec: DataSpec) -> Dataset:
     header, lines, columns = _read_csv(path)
     label_name = spec.label_column or header[-1]
     if label_name not in header:
-        raise ExperimentError(f"label column '{label_name}' is not in {name} (columns: {', '.join(header)})")
+        raise ExperimentError(f"label column '{limits.clip(label_name)}' is not in {name} (columns: {limits.clip(', '.join(header))})")
     label_at = header.index(label_name)
     feature_at = [i for i in range(len(header)) if i != label_at]
     x = np.column_stack([_numbers(columns[i], lines, name, header[i]) for i in feature_at])
@@ -281,6 +281,10 @@ def _load_csv(spec: DataSpec) -> Dataset:
 def _read_csv(path: Path) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
     """The stripped header, each data row's line number, and the raw text of each column."""
     name = path.name
+    try:
+        limits.check_file(path, limits.MAX_CSV_BYTES)
+    except ExperimentError as error:
+        raise ExperimentError(f"{limits.clip(str(path))}: {error}") from None
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle, skipinitialspace=True)  # `a, "b, c"` is two fields
@@ -301,7 +305,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[int], list[tuple[str, ...]]]:
                 lines.append(reader.line_num)
                 rows.append(fields)
     except (OSError, UnicodeDecodeError) as error:
-        raise ExperimentError(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
+        raise ExperimentError(f"{limits.clip(str(path))}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     except csv.Error as error:
         raise ExperimentError(f"{name}: not a CSV file ({error})") from None
     if header is None:
@@ -318,7 +322,7 @@ def _check_header(fields: list[str], name: str, line: int) -> list[str]:
         if not column:
             raise ExperimentError(f"{name} line {line}: column {i + 1} has no name")
         if fields.index(column) != i:
-            raise ExperimentError(f"{name} line {line}: column '{column}' appears twice")
+            raise ExperimentError(f"{name} line {line}: column '{limits.clip(column)}' appears twice")
     return fields
 
 
@@ -338,9 +342,9 @@ def _number(text: str, line: int, name: str, column: str) -> float:
         value = float(text)
         if math.isfinite(value):
             return value
-        problem = f"'{text}' is not a finite number"
+        problem = f"'{limits.clip(text)}' is not a finite number"
     except ValueError:
-        problem = f"'{text}' is not a number" if text else "missing value"
+        problem = f"'{limits.clip(text)}' is not a number" if text else "missing value"
     raise ExperimentError(f"{name} line {line}, column '{column}': {problem}")
 
 
@@ -360,7 +364,7 @@ def _targets(texts: list[str], lines: list[int], name: str, column: str) -> tupl
         return "regression", (), _numbers(texts, lines, name, column)
     class_names = tuple(sorted(distinct, key=(lambda t: (int(t), t)) if numeric else None))
     if len(class_names) < 2:
-        raise ExperimentError(f"{name}: the label column '{column}' has only one class ({class_names[0]!r})")
+        raise ExperimentError(f"{name}: the label column '{column}' has only one class ({limits.clip(repr(class_names[0]))})")
     index = {c: i for i, c in enumerate(class_names)}
     task = "binary" if len(class_names) == 2 else "multiclass"
     return task, class_names, np.array([index[t] for t in texts], np.int64)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from playground.config.experiment import Experiment
 from playground.gui.main_window import MainWindow, last_experiment
+from playground.gui.signals import CloseOnSignals
 
 ORGANIZATION = "Neural Playground"
 APPLICATION = "Neural Playground"
@@ -59,14 +60,22 @@ def run(args, experiment: Experiment) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     app = application()
-    # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
-    settings = None if screenshot else QSettings()
-    window = MainWindow(starting_experiment(experiment, settings), settings)
-    window.show()
-    if screenshot:
-        shooter = Screenshot(window, screenshot, getattr(args, "train_seconds", None) or 0.0)
-        QTimer.singleShot(0, shooter.start)
-    return app.exec()
+    signals = CloseOnSignals(app)  # before the window: Ctrl+C while it builds must not be lost either
+    try:
+        # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
+        settings = None if screenshot else QSettings()
+        window = MainWindow(starting_experiment(experiment, settings), settings)
+        signals.window = window
+        if signals.requested:
+            window.close()
+            return 0
+        window.show()
+        if screenshot:
+            shooter = Screenshot(window, screenshot, getattr(args, "train_seconds", None) or 0.0)
+            QTimer.singleShot(0, shooter.start)
+        return app.exec()
+    finally:
+        signals.uninstall()
 
 
 def starting_experiment(given: Experiment, settings: QSettings | None) -> Experiment:

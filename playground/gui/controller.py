@@ -140,7 +140,7 @@ class Controller(QObject):
 
     # -- training commands ----------------------------------------------------
     def play(self) -> None:
-        if self.state in ("diverged", "error"):
+        if self.state in ("diverged", "error") and not self.session.crashed:  # a crashed process: Play starts anew
             self._say(self._status_text(self._status_message), "error", about_status=True)  # again, in case it was dismissed
             return
         self.playing = True

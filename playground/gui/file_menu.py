@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from playground.config import presets
+from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import ECHO_CHARS, clip
+from playground.gui import preset_texts
 from playground.gui.controller import Controller
 
 MAX_RECENT = 8
@@ -66,7 +69,7 @@ class FileMenu(QObject):
         except ExperimentError as error:
             self._problem(self.tr("Cannot open experiment"), str(error))
             return False
-        self.controller.replace(experiment)
+        self._start(experiment)
         self._remember(path)
         return True
 
@@ -76,9 +79,14 @@ class FileMenu(QObject):
         except ExperimentError as error:
             self._problem(self.tr("Cannot open preset"), str(error))
             return False
-        self.controller.replace(experiment)
+        self._start(experiment)
         return True
 
+    def _start(self, experiment: Experiment) -> None:
+        """Train `experiment` from the start, with the tab open that its lesson is about."""
+        self.controller.replace(experiment)
+        if experiment.view.tab:
+            self.window.show_tab(experiment.view.tab)
 
     def save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment as"), self._folder(),
@@ -89,8 +97,8 @@ class FileMenu(QObject):
     def save(self, path: str) -> bool:
         try:
             self.controller.experiment.save(path)
-        except OSError as error:
-            self._problem(self.tr("Cannot save experiment"), f"{path}: {error.strerror or error}")
+        except ExperimentError as error:
+            self._problem(self.tr("Cannot save experiment"), str(error))
             return False
         self._remember(path)
         return True
@@ -110,9 +118,10 @@ class FileMenu(QObject):
         written = []
         for name, widget in pictures.items():
             path = Path(folder) / f"{name}.png"
-            if not widget.grab().save(str(path)):
-                self._problem(self.tr("Cannot export plots"),
-                              self.tr("{path}: cannot write the file").format(path=path))
+            try:
+                write_atomic(path, png_bytes(widget))
+            except ExperimentError as error:
+                self._problem(self.tr("Cannot export plots"), str(error))
                 return written
             written.append(path)
         self.window.statusBar().showMessage(self.tr("Saved {count} pictures in {folder}").format(
@@ -144,7 +153,7 @@ class FileMenu(QObject):
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _fill_presets(self) -> None:
-        """Data sets first, then the lessons in a submenu of their own; each item says what it shows."""
+        """Data sets first, then the lessons in teaching order in a submenu of their own; each item says what it shows."""
         loaded = []
         for name in presets.names():
             try:
@@ -166,9 +175,10 @@ class FileMenu(QObject):
             self.presets_menu.addAction(self.tr("(none installed)")).setEnabled(False)
 
     def _add_preset(self, menu: QMenu, name: str, experiment: Experiment) -> None:
-        action = menu.addAction(experiment.name or name)
-        action.setToolTip(experiment.description)
-        action.setStatusTip(experiment.description.splitlines()[0] if experiment.description else "")
+        description = preset_texts.translated(experiment.description)
+        action = menu.addAction(preset_texts.translated(experiment.name) or name)
+        action.setToolTip(description)
+        action.setStatusTip(description.splitlines()[0] if description else "")
         action.triggered.connect(lambda _=False: self.open_preset(name))
 
     def _json_filter(self) -> str:
@@ -179,4 +189,14 @@ class FileMenu(QObject):
         return str(Path(files[0]).parent) if files else ""
 
     def _problem(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+        QMessageBox.warning(self.window, title, clip(text, 2 * ECHO_CHARS))
+
+
+def png_bytes(widget: QWidget) -> bytes:
+    """A picture of the widget as PNG bytes, so the file is written in one atomic step."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())

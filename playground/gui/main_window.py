@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         loss_layout.setContentsMargins(2, 2, 2, 2)
         loss_layout.addWidget(self.loss_view, 1)
         loss_layout.addWidget(self.log_scale)
+        loss_page.setObjectName("loss")
+        self.gradient_view.setObjectName("gradients")
         self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."))
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
             "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self._view_menu()
         self.controller.experiment_changed.connect(self._show_title)
         self._show_title(experiment)
+        if experiment.view.tab:
+            self.show_tab(experiment.view.tab)
         self.statusBar().setSizeGripEnabled(True)
         self.resize(*DEFAULT_SIZE)
         self._restore()
@@ -181,6 +185,13 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, tip)
         if view is not None:
             self.controller.add_view(view)
+
+    def show_tab(self, key: str) -> None:
+        """Open the right-hand tab whose page's objectName is `key` (one of experiment.VIEW_TABS)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == key:
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _show_title(self, experiment: Experiment) -> None:
         title = self.tr("Neural Playground")

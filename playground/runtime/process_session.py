@@ -12,11 +12,13 @@ no more to show than a short one.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import multiprocessing
 import pickle
 import queue
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -42,7 +44,7 @@ from playground.runtime.session import (
     wait_for_checks,
 )
 from playground.runtime.thread_session import TrainingSession
-from playground.training.history import HistoryBuffer, rows_since
+from playground.training.history import HistoryBuffer, rows_after, rows_since
 from playground.training.snapshot import Snapshot
 
 # The relay thread takes the name the session's worker thread has, so a check for
@@ -79,10 +81,11 @@ class Status:
 
 @dataclass(frozen=True)
 class SnapshotRows:
-    """Up: a snapshot whose history holds the rows from `start` on, and whose data is None when sent before."""
+    """Up: a snapshot whose history holds the epochs after the last one sent (all of them when not `continued`),
+    and whose data is None when sent before."""
 
     snapshot: Snapshot
-    start: int
+    continued: bool
 
 
 class ProcessSession:
@@ -102,15 +105,44 @@ class ProcessSession:
         self._history: HistoryBuffer | None = None
         self._data = None
         self._closing = False
+        self._crashed = False
+        self._frame_interval = frame_interval
+        self._start_child(experiment, None)
+
+    def _start_child(self, experiment: Experiment, resume: dict | None) -> None:
         self._conn, child = _CONTEXT.Pipe()
         self._process = _CONTEXT.Process(
-            target=_serve, args=(child, experiment.to_json(), frame_interval, stop_at_epoch),
+            target=_serve, args=(child, experiment.to_json(), self._frame_interval, self._stop_at_epoch, resume),
             name=THREAD_NAME, daemon=True,
         )
-        self._process.start()
+        with _sigint_ignored():  # an ignored signal stays ignored in the child from its first instruction
+            self._process.start()
         child.close()
         self._relay = threading.Thread(target=self._receive, name=THREAD_NAME, daemon=True)
         self._relay.start()
+
+    # -- supervision -------------------------------------------------------------
+    @property
+    def crashed(self) -> bool:
+        """True once the training process died unasked; the next play, step or reset starts a new one."""
+        with self._lock:
+            return self._crashed
+
+    def _revive(self, keep_weights: bool) -> bool:
+        """A new training process for the current experiment when the last one died; True if one was started.
+
+        With keep_weights it continues from the last snapshot's weights and counters, where those hold the model."""
+        with self._lock:
+            if not self._crashed or self._closing:
+                return False
+            self._crashed, self._ended = False, None
+            experiment, last = self._experiment, self._slot.peek()
+            self._status, self._history = ("idle", None), None
+        self._slot.put(None)
+        self._relay.join(1.0)
+        self._conn.close()
+        self._start_child(experiment, _resume_from(last) if keep_weights else None)
+        return True
 
     # -- the reader's side, as TrainingSession --------------------------------
     def latest(self) -> Snapshot | None:
@@ -147,15 +179,18 @@ class ProcessSession:
         return self._process.is_alive() or self._relay.is_alive()
 
     def play(self) -> None:
+        self._revive(keep_weights=True)
         self._send(Play())
 
     def pause(self) -> None:
         self._send(Pause())
 
     def step(self, batches: int = 1) -> None:
+        self._revive(keep_weights=True)
         self._send(Step(batches))
 
     def step_epoch(self) -> None:
+        self._revive(keep_weights=True)
         self._send(StepEpoch())
 
     def reset(self, experiment: Experiment | None = None) -> None:
@@ -164,7 +199,8 @@ class ProcessSession:
                 self._experiment = experiment
             # Not the old run's "diverged" or "error" while the child rebuilds: a Play right away is welcome.
             self._status = ("idle", None)
-        self._send(Reset(experiment))
+        if not self._revive(keep_weights=False):  # a new process is built from the experiment already
+            self._send(Reset(experiment))
 
     def set_hyper(self, **values: float) -> None:
         self._send(SetHyper(values))
@@ -220,8 +256,8 @@ class ProcessSession:
             except (EOFError, OSError, ValueError):
                 break
             match message:
-                case SnapshotRows(snapshot=snapshot, start=start):
-                    self._slot.put(self._with_history(snapshot, start))
+                case SnapshotRows(snapshot=snapshot, continued=continued):
+                    self._slot.put(self._with_history(snapshot, continued))
                 case Status(status=status, experiment_json=experiment_json):
                     experiment = Experiment.from_json(experiment_json)
                     with self._lock:
@@ -236,18 +272,21 @@ class ProcessSession:
         ended = "the training session was closed"
         if not self._closing:  # the pipe closed without our asking: the child died
             self._process.join(1.0)
-            ended = f"the training process stopped unexpectedly (exit code {self._process.exitcode})"
+            code = self._process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            ended = f"the training process stopped unexpectedly ({how}); Play, Step or Reset starts a new one"
             with self._lock:
+                self._crashed = True
                 self._status = ("error", ended)
         with self._lock:
             unanswered, self._calls, self._ended = list(self._calls.values()), {}, ended
         for future in unanswered:
             future.set_exception(ExperimentError(ended))
 
-    def _with_history(self, snapshot: Snapshot, start: int) -> Snapshot:
-        """The snapshot made whole: every history row received so far, and the data last sent."""
+    def _with_history(self, snapshot: Snapshot, continued: bool) -> Snapshot:
+        """The snapshot made whole: the history rows received so far (thinned alike), and the data last sent."""
         rows = snapshot.history
-        if self._history is None or self._history.run != rows.run or start == 0:
+        if self._history is None or self._history.run != rows.run or not continued:
             self._history = HistoryBuffer(rows.grad_norm.shape[1], run=rows.run)
         self._history.extend(rows_since(rows, 0))
         if snapshot.data is not None:
@@ -255,11 +294,37 @@ class ProcessSession:
         return dataclasses.replace(snapshot, history=self._history.view(), data=self._data)
 
 
-def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None) -> None:
+@contextlib.contextmanager
+def _sigint_ignored():
+    """SIGINT ignored for a moment, in the main thread (the only one that may change handlers).
+
+    Ctrl+C in a terminal reaches the whole process group: the window decides what it means and closes the
+    training process itself, which must not die of it halfway through importing torch."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _resume_from(snapshot: Snapshot | None) -> dict | None:
+    """What a new training process needs to continue from a snapshot: its weights and counters."""
+    if snapshot is None or not snapshot.layers:
+        return None
+    return {"weights": [layer.weights for layer in snapshot.layers], "biases": [layer.bias for layer in snapshot.layers],
+            "epoch": snapshot.epoch, "step": snapshot.step}
+
+
+def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int | None,
+           resume: dict | None = None) -> None:
     """The child process: a TrainingSession driven by the commands that come down the pipe."""
-    session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also when started off the main thread (see _sigint_ignored)
+    session = TrainingSession(Experiment.from_json(experiment_json), frame_interval, stop_at_epoch, resume)
     answers: queue.SimpleQueue = queue.SimpleQueue()  # filled on the worker thread as calls finish
-    sent_status, sent_serial, sent, sent_data = None, 0, (0, 0), None  # sent: (history run, rows sent)
+    sent_status, sent_serial, sent, sent_data = None, 0, (0, 0.0), None  # sent: (history run, last epoch sent)
     try:
         while True:
             if conn.poll(frame_interval / 2):
@@ -282,11 +347,13 @@ def _serve(conn, experiment_json: str, frame_interval: float, stop_at_epoch: int
             snapshot = session.peek()
             if snapshot is not None and snapshot.serial != sent_serial:
                 history = snapshot.history
-                start = sent[1] if sent[0] == history.run and sent[1] <= len(history) else 0
-                delta = dataclasses.replace(history, **rows_since(history, start))
+                # By epoch, not row: the history thins its old rows, so row numbers shift under a long run.
+                continued = sent[0] == history.run
+                delta = dataclasses.replace(history, **(rows_after(history, sent[1]) if continued else rows_since(history, 0)))
                 data = None if snapshot.data is sent_data else snapshot.data
-                conn.send(SnapshotRows(dataclasses.replace(snapshot, history=delta, data=data), start))
-                sent, sent_data, sent_serial = (history.run, len(history)), snapshot.data, snapshot.serial
+                conn.send(SnapshotRows(dataclasses.replace(snapshot, history=delta, data=data), continued))
+                last_epoch = float(history.epoch[-1]) if len(history) else 0.0
+                sent, sent_data, sent_serial = (history.run, last_epoch), snapshot.data, snapshot.serial
             for answer in done:
                 _send_answer(conn, answer)
     except (EOFError, OSError):  # the window went away without saying close

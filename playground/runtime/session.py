@@ -90,6 +90,7 @@ class StepEpoch:
 @dataclass(frozen=True)
 class Reset:
     experiment: Experiment | None = None  # None: fresh weights for the current one
+    resume: dict | None = None  # Trainer.resume_from's arguments: a restarted training process continues
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class TrainingSession:
     """A Session (session.py) that owns a Trainer on a worker thread; every method is safe from any thread."""
 
     def __init__(self, experiment: Experiment, frame_interval: float = 1 / 60,
-                 stop_at_epoch: int | None = None):
+                 stop_at_epoch: int | None = None, resume: dict | None = None):
         self.frame_interval = frame_interval
         self.stop_at_epoch = stop_at_epoch
         self._experiment = experiment
@@ -60,7 +60,7 @@ class TrainingSession:
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="training", daemon=True)
         self._thread.start()
-        self.send(Reset(experiment))
+        self.send(Reset(experiment, resume))
 
     # -- the caller's side ---------------------------------------------------
     def latest(self) -> Snapshot | None:
@@ -94,11 +94,11 @@ class TrainingSession:
         self.send(Pause())
 
     def step(self, batches: int = 1) -> None:
-        """Train `batches` batches, then pause."""
+        """Train `batches` batches, then pause; commands sent meanwhile are taken between any two of them."""
         self.send(Step(batches))
 
     def step_epoch(self) -> None:
-        """Train to the end of the current epoch, then pause."""
+        """Train to the end of the current epoch, then pause; commands sent meanwhile are taken between steps."""
         self.send(StepEpoch())
 
     def reset(self, experiment: Experiment | None = None) -> None:
@@ -171,18 +171,22 @@ class TrainingSession:
             case Pause():
                 self._set_running(False)
             case Step(batches=batches):
-                self._advance(lambda t: [t.step() for _ in range(batches)])
+                self._pursue("step_count", batches)
             case StepEpoch():
-                self._advance(lambda t: t.run_epoch())
+                self._pursue("epoch", 1)
             case Reset(experiment=None):
                 self._reset()
-            case Reset(experiment=experiment):
+            case Reset(experiment=experiment, resume=resume):
                 self._build(experiment)
+                if resume is not None and self._trainer is not None:
+                    self._trainer.resume_from(**resume)
             case SetHyper(values=values):
                 self._apply_hyper(values)
             case StopAtEpoch(epoch=epoch):
                 self.stop_at_epoch = epoch
             case Call():
+                while self._goal is not None and self._running:  # the steps asked before it: it sees what they made
+                    self._train_a_little()
                 self._publish_if_wanted()  # what the commands before it changed is out before its answer
                 self._run_job(command)
                 return  # a job reads the model: nothing new to show
@@ -215,7 +219,12 @@ class TrainingSession:
                 self._set_running(False, _ended_state(trainer) or "finished")
                 self._force_publish = True
                 return
-            if want_probe:
+            if self._goal is not None and getattr(trainer, self._goal[0]) >= self._goal[1]:
+                self._set_running(False, _ended_state(trainer) or "paused")
+                self._force_publish = True
+                return
+            # A waiting command (pause, reset, close) is taken between these two steps, not after the frame.
+            if want_probe or not self._commands.empty():
                 return
 
     def _wanted(self) -> bool:
@@ -257,6 +266,7 @@ class TrainingSession:
             return self._state
 
     def _set_running(self, running: bool, state: str | None = None) -> None:
+        self._goal = None  # play, pause, a step's end or a rebuild: any step goal is over
         ended = _ended_state(self._trainer) if self._trainer is not None else None
         if ended is not None:  # diverged or stopped early: keep saying so until a reset
             running, state = False, ended
@@ -272,15 +282,22 @@ class TrainingSession:
             if message is not None:
                 self._message = message
 
-    def _advance(self, move: Callable[[Trainer], object]) -> None:
+    _goal: tuple[str, int] | None = None  # (trainer counter, value): train until it is reached, then pause
+
+    def _pursue(self, counter: str, count: int) -> None:
+        """Train on the worker's loop, a step at a time, until `counter` (step_count or epoch) grew by `count`.
+
+        Counted from where the trainer is when the command runs; a second Step before the first is done adds to it."""
         if self._trainer is None:
             return
-        self._set_running(False)
-        move(self._trainer)
-        self._set_state(_ended_state(self._trainer) or "paused")
+        pending = self._goal[1] if self._goal is not None and self._goal[0] == counter else None
+        target = (pending if pending is not None else getattr(self._trainer, counter)) + count
+        self._set_running(True)  # says "diverged" or "finished" instead where the run has already ended
+        if self._running:
+            self._goal = (counter, target)
 
     def _build(self, experiment: Experiment) -> None:
-        self._running = False
+        self._running, self._goal = False, None
         self._trainer = None
         self._slot.put(None)
         with self._lock:
@@ -292,7 +309,7 @@ class TrainingSession:
     def _reset(self) -> None:
         if self._trainer is None:
             return self._build(self._experiment)
-        self._running = False
+        self._running, self._goal = False, None
         self._trainer.reset()
         self._set_state("idle")
 

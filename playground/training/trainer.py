@@ -7,6 +7,7 @@ two steps; nothing here blocks or starts threads (session.py does that).
 from __future__ import annotations
 
 import copy
+import io
 import math
 import time
 from pathlib import Path
@@ -14,7 +15,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from playground.config import limits
+from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import clip
 from playground.config.notices import Notice
 from playground.data import datasets, features
 from playground.diagnosis import gradient_flow
@@ -23,12 +27,13 @@ from playground.nn import devices
 from playground.nn.backward import FastBackward
 from playground.nn.model import Network, accuracy, data_loss
 from playground.optim import optimizers
-from playground.training import recipe
+from playground.training import budget, recipe
 from playground.training.history import HistoryBuffer
 from playground.training.probes import GridInputs, grid_probe, layer_names, layer_probes
 from playground.training.snapshot import DataView, Snapshot
 
 SAVE_FORMAT = "neural-playground-model"
+MAX_MODEL_BYTES = 4 * 2**30
 # Hyperparameters that apply between steps without a reset.
 LIVE_FIELDS = {
     "lr": "training.optimizer.lr",
@@ -49,6 +54,7 @@ class Trainer:
         devices.use_one_cpu_thread()
         self.dataset = dataset if dataset is not None else datasets.load(experiment.data)
         self._prepare_data()
+        self._check_memory()
         self.reset()
 
     # -- set-up --------------------------------------------------------------
@@ -68,6 +74,13 @@ class Trainer:
             feature_names=tuple(self.feature_names), x_train=d.x_train, y_train=d.y_train, x_val=d.x_val,
             y_val=d.y_val, x_test=d.x_test, y_test=d.y_test, extent=d.extent, baseline_error=d.baseline_error,
         )
+
+    def _check_memory(self) -> None:
+        """Refuse, before the network exists, an experiment too large for this machine."""
+        outputs = self.dataset.classes if self.task == "multiclass" else 1
+        rows = {split: int(x.shape[0]) for split, x in self.x.items()}
+        budget.check(budget.estimate_bytes(rows, len(self.feature_names), list(self.experiment.network.layers),
+                                           outputs, self.experiment.training.batch_size))
 
     def _scaled(self, x: np.ndarray) -> np.ndarray:
         return self.standardizer.apply(x) if self.standardizer is not None else x
@@ -129,6 +142,7 @@ class Trainer:
     # -- training ------------------------------------------------------------
     def _start_epoch(self) -> None:
         n = self.x["train"].shape[0]
+        self._epoch_rng = self.generator.get_state()  # what a save stores, to draw this epoch's order again
         order = recipe.epoch_order(n, self.generator, self.device)
         self._epoch_x = self.x["train"][order]
         self._epoch_y = self.y["train"][order]
@@ -321,44 +335,141 @@ class Trainer:
 
     # -- files ---------------------------------------------------------------
     def save(self, path: str | Path) -> None:
-        """Write the experiment, its progress and trained weights; load() reads them back without running code."""
-        torch.save({
+        """Write the experiment, its progress, weights and random states atomically; load() reads them back
+        without running code, and training on from there gives what training on without the save would have."""
+        saved = {
             "format": SAVE_FORMAT,
             "experiment": self.experiment.to_json(),
             "epoch": self.epoch,
             "step": self.step_count,
+            "batch_index": self._batch_index,
             "model": {k: v.detach().cpu() for k, v in self.net.state_dict().items()},
             "optimizer": self.optimizer.state_dict(),
-        }, Path(path))
+            # The batch order is drawn at each epoch's start, dropout draws from torch's global generator.
+            "rng": {"batch_order": self._epoch_rng, "dropout": torch.get_rng_state()},
+            # Mid-epoch: the gradient norms summed so far, for the epoch's history row.
+            "epoch_grad_sums": torch.stack(self._epoch_grad_sums).detach().cpu(),
+            "epoch_steps": self._epoch_steps,
+            # Early stopping's best epoch so far, so that patience counts on across the save.
+            "best": None if self._best_state is None else {
+                "loss": float(self._best.loss.item()), "epoch": int(self._best.epoch.item()),
+                "model": {k: v.cpu() for k, v in self._best_state.items()}},
+        }
+        # Serialized in memory first: torch's own file writer reports a full disk as an internal assertion.
+        buffer = io.BytesIO()
+        torch.save(saved, buffer)
+        write_atomic(path, buffer.getbuffer())
 
     @classmethod
     def load(cls, path: str | Path, experiment: Experiment | None = None) -> Trainer:
         """A trainer continuing from a saved file; `experiment` may override the saved one's live settings."""
         saved = read_saved(path)
-        trainer = cls(experiment or Experiment.from_json(saved["experiment"]))
+        trainer = cls(experiment or saved_experiment(saved, path))
         try:
             trainer.net.load_state_dict(saved["model"])
+        except (RuntimeError, ValueError, KeyError, TypeError) as error:
+            raise ExperimentError(f"{clip(str(path))}: model: its weights do not fit this network "
+                                  f"({clip(str(error).splitlines()[0])})") from None
+        try:
             trainer.optimizer.load_state_dict(saved["optimizer"])
-        except (RuntimeError, ValueError, KeyError) as error:
-            raise ExperimentError(f"{path}: its weights do not fit this network ({str(error).splitlines()[0]})") from None
+        except (RuntimeError, ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+            raise ExperimentError(f"{clip(str(path))}: optimizer: its state does not fit this optimizer "
+                                  f"({clip(str(error).splitlines()[0] if str(error) else type(error).__name__)})") from None
         trainer.net.to(trainer.device)
-        trainer.epoch = int(saved["epoch"])
-        trainer.step_count = int(saved["step"])
-        trainer._start_epoch()  # again: the saved epoch may have a schedule's learning rate
+        trainer.epoch = saved["epoch"]
+        trainer.step_count = saved["step"]
+        if "rng" in saved:  # files from before random states were saved continue with fresh ones
+            trainer.generator.set_state(saved["rng"]["batch_order"])
+            torch.set_rng_state(saved["rng"]["dropout"])
+        trainer._start_epoch()  # again: the saved epoch's batch order and its schedule's learning rate
+        if saved.get("batch_index", 0) < trainer.steps_per_epoch:
+            trainer._batch_index = saved.get("batch_index", 0)
+            sums = saved.get("epoch_grad_sums")
+            if sums is not None and sums.shape == (len(trainer.linears),):
+                trainer._epoch_grad_sums = [s.clone().to(trainer.device) for s in sums.to(torch.float32)]
+                trainer._epoch_steps = saved.get("epoch_steps", 0)
+        best = saved.get("best")
+        if best is not None:
+            trainer._best = recipe.Best(torch.tensor([best["loss"]], dtype=torch.float64),
+                                        torch.tensor([float(best["epoch"])], dtype=torch.float64))
+            trainer._best_state = {k: v.to(trainer.device) for k, v in best["model"].items()}
         return trainer
 
 
+    def resume_from(self, weights: list[np.ndarray], biases: list[np.ndarray], epoch: int, step: int) -> bool:
+        """Continue from the weights and counters a snapshot carried (a restarted training process); the
+        optimizer's state starts afresh. False, changing nothing, where the snapshot cannot hold the whole model
+        (batch norm's or PReLU's parameters) or its shapes do not fit."""
+        pairs = [(linear.weight, w) for linear, w in zip(self.linears, weights)]
+        pairs += [(linear.bias, b) for linear, b in zip(self.linears, biases)]
+        whole = len(weights) == len(biases) == len(self.linears) and len(pairs) == len(list(self.net.parameters()))
+        if not whole or any(tuple(p.shape) != np.shape(v) for p, v in pairs):
+            return False
+        with torch.no_grad():
+            for parameter, value in pairs:
+                parameter.copy_(torch.as_tensor(value, dtype=parameter.dtype))
+        self.epoch, self.step_count = epoch, step
+        self._start_epoch()  # the epoch's schedule
+        return True
+
+
 def read_saved(path: str | Path) -> dict:
-    """A file Trainer.save wrote, read without running code from it; ExperimentError if it is not one."""
+    """A file Trainer.save wrote, read without running code from it and checked field by field;
+    ExperimentError naming the field if it is not one."""
+    name = clip(str(path))
     try:
+        limits.check_file(path, MAX_MODEL_BYTES)
         saved = torch.load(Path(path), map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise ExperimentError(f"{path}: no such file") from None
+    except ExperimentError as error:
+        raise ExperimentError(f"{name}: {error}") from None
     except Exception as error:  # torch raises many kinds for a file that is not its own
-        raise ExperimentError(f"{path}: not a saved Neural Playground model ({type(error).__name__})") from None
+        raise ExperimentError(f"{name}: not a saved Neural Playground model ({type(error).__name__})") from None
     if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
-        raise ExperimentError(f"{path}: not a saved Neural Playground model")
+        raise ExperimentError(f"{name}: not a saved Neural Playground model")
+    problem = _saved_problem(saved)
+    if problem:
+        raise ExperimentError(f"{name}: {problem}")
     return saved
+
+
+def saved_experiment(saved: dict, path: str | Path) -> Experiment:
+    """The experiment a read_saved() value holds, its errors naming the file."""
+    try:
+        return Experiment.from_json(saved["experiment"])
+    except ExperimentError as error:
+        raise ExperimentError(f"{clip(str(path))}: experiment: {error}") from None
+
+
+def _saved_problem(saved: dict) -> str | None:
+    """What is wrong with a saved model's fields, naming the first bad one; None when all are as save() writes them."""
+    kind = lambda value: type(value).__name__
+    if not isinstance(saved.get("experiment"), str):
+        return f"experiment: expected the experiment as JSON text, got {kind(saved.get('experiment'))}"
+    for field in ("epoch", "step", "batch_index", "epoch_steps"):
+        if field not in saved and field in ("epoch", "step"):
+            return f"{field}: missing"
+        value = saved.get(field, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"{field}: expected a whole number of at least 0, got {clip(repr(value))}"
+    model = saved.get("model")
+    if not isinstance(model, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in model.items()):
+        return f"model: expected named weight tensors, got {kind(model)}"
+    if not isinstance(saved.get("optimizer"), dict):
+        return f"optimizer: expected the optimizer's state, got {kind(saved.get('optimizer'))}"
+    sums = saved.get("epoch_grad_sums")
+    if sums is not None and not (isinstance(sums, torch.Tensor) and sums.dim() == 1 and sums.is_floating_point()):
+        return "epoch_grad_sums: expected one gradient-norm sum per weight layer"
+    best = saved.get("best")
+    if best is not None and not (
+            isinstance(best, dict) and isinstance(best.get("loss"), float) and isinstance(best.get("epoch"), int)
+            and isinstance(best.get("model"), dict) and all(isinstance(v, torch.Tensor) for v in best["model"].values())):
+        return "best: expected early stopping's best loss, epoch and weights"
+    if "rng" in saved:
+        rng = saved["rng"]
+        states = [rng.get(key) for key in ("batch_order", "dropout")] if isinstance(rng, dict) else [None]
+        if not all(isinstance(s, torch.Tensor) and s.dtype == torch.uint8 and s.dim() == 1 for s in states):
+            return "rng: expected the batch-order and dropout generator states"
+    return None
 
 
 def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:

@@ -29,6 +29,7 @@ from playground.gui.diagnostics import (
     BiasVarianceView,
     DiagnosticsTabs,
     GradientFlowView,
+    LessonView,
     texts,
 )
 from playground.training.snapshot import LayerProbe
@@ -89,6 +90,7 @@ def test_the_views_fill_in_while_the_network_trains(qtbot, rig):
     assert r.tabs.count() == 6
     assert [r.tabs.tabText(i) for i in range(6)] == ["Gradient flow", "Activations", "Bias && variance",
                                                      "Gradient check", "Compare", "Sweep"]
+    assert (d.compare.objectName(), d.sweep.objectName()) == ("compare", "sweep")
     show(r, d.gradient_flow)
     r.controller.play()
     layers = len(r.controller.experiment.network.layers) + 1
@@ -395,6 +397,19 @@ def test_the_banner_and_the_verdict_are_translated(qtbot):
         assert text.startswith("\u00abVanishing gradients")
         assert "\u00abbatch norm\u00bb" in text
         assert "\u00ab" + texts.VERDICT_TEXTS[snapshot.diagnosis["verdict"]][0] + "\u00bb" in verdict_view.verdict.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_a_lessons_title_and_text_are_translated(qtbot):
+    translator = Marking(("Presets",))
+    QCoreApplication.installTranslator(translator)
+    try:
+        view = LessonView()
+        qtbot.addWidget(view)
+        lesson = presets.load("lesson-high-variance")
+        view.show_experiment(lesson)
+        assert view.title.text() == f"\u00ab{lesson.name}\u00bb" and view.text.text() == f"\u00ab{lesson.description}\u00bb"
     finally:
         QCoreApplication.removeTranslator(translator)
 

@@ -374,12 +374,23 @@ def test_a_lesson_preset_starts_over_and_says_what_to_watch(qtbot, open_window):
     lesson = presets.load("lesson-vanishing-gradients")
     window = open_window()
     lessons = next(a.menu() for a in window.file_menu.presets_menu.actions() if a.menu() is not None)
+    assert [a.text() for a in lessons.actions()] == [presets.load(name).name for name in presets.teaching_order()]
     action = next(a for a in lessons.actions() if a.text() == lesson.name)
+    assert window.tabs.currentWidget().objectName() != lesson.view.tab
     action.trigger()
     assert window.controller.experiment == lesson
+    assert window.tabs.currentWidget().objectName() == lesson.view.tab == "gradients"
     assert window.diagnostics.lesson.isVisible() and lesson.description in window.diagnostics.lesson.text.text()
     qtbot.waitUntil(lambda: len(shown_snapshot(window).layers) == len(lesson.network.layers) + 1, timeout=WAIT_MS)
     assert lesson.name in window.windowTitle()
+
+
+def test_every_tab_an_experiment_may_name_opens(open_window):
+    from playground.config.experiment import VIEW_TABS
+    window = open_window()
+    for key in VIEW_TABS:
+        window.show_tab(key)
+        assert window.tabs.currentWidget().objectName() == key
 
 
 def test_closing_during_training_stops_the_worker(qtbot, open_window):

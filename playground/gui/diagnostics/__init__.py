@@ -73,7 +73,10 @@ class DiagnosticsTabs(QObject):
             (self.sweep, self.tr("Sweep"), self.tr(
                 "Many models at once, each with its own value of a hyperparameter: where is validation error lowest?")),
         )
-        for page, title, tip in pages:
+        # The first four keys are experiment.VIEW_TABS: MainWindow.show_tab finds a lesson's tab by its page's objectName.
+        keys = ("gradient_flow", "activations", "bias_variance", "gradcheck", "compare", "sweep")
+        for (page, title, tip), key in zip(pages, keys, strict=True):
+            page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance]
         for view in self.views:

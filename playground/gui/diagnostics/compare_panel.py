@@ -126,7 +126,6 @@ class ComparePanel(_RacePanel):
     def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
                  parent: QWidget | None = None):
         super().__init__(experiment_source, apply, parent)
-        self.setObjectName("compare")
         self.outcomes: list[Outcome] = []
         self.live = Live()
         self.field = QComboBox()
@@ -219,7 +218,6 @@ class SweepPanel(_RacePanel):
     def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
                  parent: QWidget | None = None):
         super().__init__(experiment_source, apply, parent)
-        self.setObjectName("sweep")
         self.outcomes: list[Outcome] = []
         self.best: int | None = None
         self.swept: list[sweep.Axis] = []

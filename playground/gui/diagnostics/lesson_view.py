@@ -1,6 +1,6 @@
 """The lesson that comes with an experiment: its name and description, word-wrapped, out of the way when there is none.
 
-Lesson presets (resources/presets/lesson-*.json) say in their description what to
+Lesson presets (playground/lessons/lesson-*.json) say in their description what to
 try and what to look for; other experiments have no description, and the view
 hides. The student can fold the text to its title once read.
 """
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from playground.config.experiment import Experiment
+from playground.gui import preset_texts
 from playground.gui.views import theme
 
 BACKGROUND, BORDER = "#f4f8fb", "#c9dbe9"
@@ -44,11 +45,11 @@ class LessonView(QFrame):
 
     def show_experiment(self, experiment: Experiment) -> None:
         """Show the experiment's lesson, unfolded when it is a new one; hide when it has no description."""
-        description = experiment.description.strip()
+        description = preset_texts.translated(experiment.description.strip())
         if not description:
             self.hide()
             return
-        title = experiment.name.strip() or self.tr("Lesson")
+        title = preset_texts.translated(experiment.name.strip()) or self.tr("Lesson")
         if (title, description) != (self.title.text(), self.text.text()):
             self.title.setText(title)
             self.text.setText(description)

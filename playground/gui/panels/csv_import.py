@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from playground.config import limits
+from playground.config.experiment import ExperimentError
 from playground.gui.controller import Controller
 
 
@@ -18,6 +20,10 @@ def read_header(path: str) -> list[str]:
     """The CSV's column names; ValueError with one line when there are none to choose from."""
     name = Path(path).name
     translate = QCoreApplication.translate
+    try:
+        limits.check_file(path, limits.MAX_CSV_BYTES)  # a pipe or a device would be read forever
+    except ExperimentError as error:
+        raise ValueError(translate("CsvImport", "{name}: {problem}").format(name=name, problem=str(error))) from None
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             for fields in csv.reader(handle, skipinitialspace=True):

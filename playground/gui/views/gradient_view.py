@@ -53,6 +53,7 @@ class GradientView(QWidget):
         self._layer_names: tuple[str, ...] = ()
         self._bins = EpochBins(MAX_COLUMNS)
         self._last_row: np.ndarray | None = None
+        self._last_epoch = self._first_epoch = 0.0
         self._epochs_shown = 0.0
 
         self.bar_plot = theme.plot_widget()
@@ -124,14 +125,19 @@ class GradientView(QWidget):
         grad = history.grad_norm
         if len(grad) == 0 or grad.ndim != 2:
             return
-        if not self._continues(grad):
+        start = self._continuation(history)
+        if start is None:
             self._bins.reset(grad.shape[1])
-        self._bins.extend(log_norms(grad[self._bins.rows:]))
-        self._last_row = grad[-1].copy()
+            self._first_epoch = float(history.epoch[0])
+            start = 0
+        self._bins.extend(log_norms(grad[start:]))
+        self._last_row, self._last_epoch = grad[-1].copy(), float(history.epoch[-1])
         columns = self._bins.columns
         self.image.setImage(columns, autoLevels=False)
-        # Column k covers epochs k*stride+1 .. (k+1)*stride; row i is layer i, centred on tick i.
-        rect = QRectF(0.5, -0.5, len(columns) * self._bins.stride, grad.shape[1])
+        # Column k covers rows k*stride+1 .. (k+1)*stride, a row an epoch until a long run's history thins its
+        # old rows; row i is layer i, centred on tick i.
+        epochs_per_row = max(1.0, (self._last_epoch - self._first_epoch + 1) / self._bins.rows)
+        rect = QRectF(0.5, -0.5, len(columns) * self._bins.stride * epochs_per_row, grad.shape[1])
         self.image.setRect(rect)
         self.nan_backdrop.setRect(rect)
         epochs = rect.right()
@@ -139,8 +145,13 @@ class GradientView(QWidget):
             self._epochs_shown = epochs * GROWTH
             self.history_plot.setXRange(0.5, self._epochs_shown, padding=0)
 
-    def _continues(self, grad: np.ndarray) -> bool:
-        """Whether grad extends the rows taken in so far, rather than starting a new run."""
-        seen = self._bins.rows
-        return (self._last_row is not None and grad.shape[1] == self._bins.layers and 0 < seen <= len(grad)
-                and np.array_equal(grad[seen - 1], self._last_row, equal_nan=True))
+    def _continuation(self, history: History) -> int | None:
+        """The first row not yet taken in, or None when the history starts a new run."""
+        grad = history.grad_norm
+        if self._last_row is None or grad.shape[1] != self._bins.layers:
+            return None
+        # The row last taken in, found by its epoch: a long run's history thins old rows, so row numbers move.
+        for row in np.flatnonzero(history.epoch == self._last_epoch)[::-1]:
+            if np.array_equal(grad[row], self._last_row, equal_nan=True):
+                return int(row) + 1
+        return None

@@ -20,6 +20,7 @@ ENSEMBLE_KEYS = {"ensemble_k": int, "ensemble_model_steps_per_s": float, "single
                  "ensemble_ratio": float}
 LANDSCAPE_KEYS = {"landscape_points": int, "landscape_points_per_s": float, "landscape_point_by_point_per_s": float,
                   "landscape_ratio": float}
+SWEEP_KEYS = {"sweep_k": int, "sweep_model_epochs_per_s": float, "sequential_model_epochs_per_s": float, "sweep_ratio": float}
 
 
 def _check(result: dict, seconds: float) -> None:
@@ -37,6 +38,9 @@ def _check(result: dict, seconds: float) -> None:
     for key, kind in LANDSCAPE_KEYS.items():
         assert isinstance(result[key], kind) and result[key] > 0, f"{key}: {result[key]!r}"
     assert result["landscape_points"] == 31 * 31
+    for key, kind in SWEEP_KEYS.items():
+        assert isinstance(result[key], kind) and result[key] > 0, f"{key}: {result[key]!r}"
+    assert result["sweep_k"] == 16
 
 
 def test_bench_prints_one_json_line(capsys):

@@ -142,12 +142,7 @@ class Ensemble:
         names = [name for name, p in nets[0].named_parameters() if id(p) in weight_ids]
         self.weights = [self.params[name] for name in names]
         self.others = [p for name, p in self.params.items() if name not in names]
-        self.network = copy.deepcopy(nets[0]).to("meta")  # the architecture; the stacked tensors are its weights
-        forward = lambda params, buffers, x: functional_call(self.network, (params, buffers), (x,))
-        loss = lambda params, buffers, x, y: data_loss(self.task, forward(params, buffers, x), y)
-        # Dropout draws its own mask per member; (params, buffers) are batched, inputs per member too.
-        self._forward = vmap(forward, randomness="different")
-        self._loss = vmap(loss, randomness="different")
+        self.network, self._forward, self._loss = batched(nets[0], self.task)
 
     # -- training ------------------------------------------------------------
     def _start_epoch(self) -> None:
@@ -265,6 +260,16 @@ class Ensemble:
             decomposition=decompose(self.task, val[finite], self.y_val, self.truth), sampling=self.sampling,
             diverged=int((~finite).sum()), complete=complete,
         )
+
+
+def batched(net: torch.nn.Module, task: str) -> tuple[torch.nn.Module, Callable, Callable]:
+    """(net's architecture on the meta device, forward(params, buffers, x), loss(params, buffers, x, y)), the
+    last two vmapped over K models' stacked parameters and buffers and their own inputs and targets: [K]
+    losses. The architecture's train()/eval() sets the mode; dropout draws its own mask per model."""
+    network = copy.deepcopy(net).to("meta")
+    forward = lambda params, buffers, x: functional_call(network, (params, buffers), (x,))
+    loss = lambda params, buffers, x, y: data_loss(task, forward(params, buffers, x), y)
+    return network, vmap(forward, randomness="different"), vmap(loss, randomness="different")
 
 
 def _per_member(values: torch.Tensor, like: torch.Tensor) -> torch.Tensor:

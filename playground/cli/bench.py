@@ -12,6 +12,7 @@ SGD at 0.03, batches of 10) from the same initial weights on the same data:
 
 With playground.analysis.ensemble present, its ensemble_throughput() numbers are merged in, and
 analysis.landscape's landscape_throughput() (a 31x31 loss slice, batched against point by point).
+compare.race_throughput()'s sweep_ratio: 16 models trained at once vs one after another.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import time
 import torch
 from torch import nn
 
+from playground.analysis.compare import race_throughput
 from playground.analysis.ensemble import ensemble_throughput
 from playground.analysis.landscape import landscape_throughput
 from playground.config.experiment import Experiment, ExperimentError
@@ -65,6 +67,7 @@ def measure(seconds: float, experiment: Experiment | None = None) -> dict:
     }
     result.update(ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
     result.update(landscape_throughput())
+    result.update(race_throughput(Experiment(), k=ENSEMBLE_K, epochs=max(1, round(seconds))))
     return result
 
 

@@ -86,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
     rows.add_argument("--csv", metavar="FILE", help="predict for these rows (columns named as the model's inputs)")
     rows.add_argument("--split", choices=("train", "val", "test"), help="predict for one of the model's own splits")
     predict.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
+    compare = commands.add_parser("compare", help="train variants of the experiment at once and compare them")
+    _experiment_flags(compare)
+    compare.add_argument("--vary", action="append", metavar="FIELD=V1,V2,...",
+                         help="a field and its values (repeat for more fields: every combination is a variant)")
+    _race_output_flags(compare)
+    sweep = commands.add_parser("sweep", help="search one or two hyperparameters with K models trained at once")
+    _experiment_flags(sweep)
+    sweep.add_argument("--param", action="append", help="the hyperparameter: lr, l2, dropout, momentum, width, ...")
+    sweep.add_argument("--range", action="append", metavar="LOW:HIGH", help="its range, e.g. 1e-4:1")
+    sweep.add_argument("--scale", action="append", choices=("linear", "log"), help="default log (momentum: of 1 - beta)")
+    sweep.add_argument("--models", type=int, default=16, metavar="K", help="how many models, 2-256 (default 16)")
+    sweep.add_argument("--sampling", choices=("random", "grid"), default="random")
+    _race_output_flags(sweep)
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -107,6 +120,11 @@ def _window_size(text: str) -> tuple[int, int]:
     if not (x and width.isdigit() and height.isdigit() and int(width) >= 1 and int(height) >= 1):
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels like 1024x768, got {text!r}")
     return int(width), int(height)
+
+
+def _race_output_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="JSON lines on stdout instead of a table")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def experiment_from(args: argparse.Namespace) -> Experiment:
@@ -213,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _module_main("playground.cli.train", args, experiment)
         if args.command == "landscape":
             return _module_main("playground.cli.landscape", args, experiment)
+        if args.command in ("compare", "sweep"):
+            return _module_main(f"playground.cli.{args.command}", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)
         if args.screenshot is None and args.train_seconds is not None:

@@ -60,7 +60,7 @@ def _train(args, trainer: Trainer, target: int, metrics: BinaryIO | None) -> dic
 
         trainer.train(target, on_epoch)
     diagnosis = diagnose(trainer)
-    final = _final_record(trainer, diagnosis)
+    final = final_record(trainer, diagnosis)
     if write is not None:
         write(final)
     return {"final": final, "diagnosis": diagnosis}
@@ -84,21 +84,21 @@ def _check_writable(flag: str, path: str) -> None:
 def metrics_record(trainer: Trainer, row: int) -> dict:
     """One epoch of the history as the --metrics JSON object."""
     h = trainer.history.view()
-    acc = lambda column: None if trainer.task == "regression" else _finite(column[row])
+    acc = lambda column: None if trainer.task == "regression" else finite(column[row])
     return {
         "epoch": int(h.epoch[row]), "step": int(h.step[row]), "elapsed_s": round(float(h.elapsed_s[row]), 6),
-        "lr": float(h.lr[row]), "train_loss": _finite(h.train_loss[row]), "val_loss": _finite(h.val_loss[row]),
-        "test_loss": _finite(h.test_loss[row]),
+        "lr": float(h.lr[row]), "train_loss": finite(h.train_loss[row]), "val_loss": finite(h.val_loss[row]),
+        "test_loss": finite(h.test_loss[row]),
         "train_accuracy": acc(h.train_accuracy), "val_accuracy": acc(h.val_accuracy),
         "test_accuracy": acc(h.test_accuracy),
         "layers": [
-            {"name": name, "grad_norm": _finite(h.grad_norm[row, i]), "weight_norm": _finite(h.weight_norm[row, i])}
+            {"name": name, "grad_norm": finite(h.grad_norm[row, i]), "weight_norm": finite(h.weight_norm[row, i])}
             for i, name in enumerate(trainer.layer_names())
         ],
     }
 
 
-def _final_record(trainer: Trainer, diagnosis: dict) -> dict:
+def final_record(trainer: Trainer, diagnosis: dict) -> dict:
     """The last epoch's record, the outcome and the diagnosis; after early stopping, the restored model's numbers."""
     snapshot_row = len(trainer.history.view()) - 1
     last = metrics_record(trainer, snapshot_row) if snapshot_row >= 0 else {}
@@ -106,8 +106,8 @@ def _final_record(trainer: Trainer, diagnosis: dict) -> dict:
     if trainer.state == "early_stopped":
         for split in ("train", "val", "test"):
             loss, accuracy = trainer.evaluate(split)
-            last[f"{split}_loss"], last[f"{split}_accuracy"] = _finite(loss), accuracy
-    numbers = {key: _finite(value) if isinstance(value, float) else value for key, value in diagnosis.items()}
+            last[f"{split}_loss"], last[f"{split}_accuracy"] = finite(loss), accuracy
+    numbers = {key: finite(value) if isinstance(value, float) else value for key, value in diagnosis.items()}
     return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message, "diagnosis": numbers}
 
 
@@ -139,7 +139,7 @@ def _summary(trainer: Trainer, final: dict, diagnosis: dict) -> str:
     return "\n".join(lines)
 
 
-def _finite(value: float) -> float | None:
+def finite(value: float) -> float | None:
     """JSON has no NaN: a missing or non-finite number is null."""
     value = float(value)
     return value if value == value and abs(value) != float("inf") else None

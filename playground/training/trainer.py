@@ -197,9 +197,19 @@ class Trainer:
         if self.finished:
             return False
         started = time.perf_counter()
-        rows = recipe.batch_rows(self._batch_index, self._batch)
         self.net.set_training(True)
-        self.gradients(self._epoch_x[rows], self._epoch_y[rows])
+        self.gradients(*self.next_batch())
+        return self.apply_gradients(started, measure_update)
+
+    def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The inputs and targets of the step to come."""
+        rows = recipe.batch_rows(self._batch_index, self._batch)
+        return self._epoch_x[rows], self._epoch_y[rows]
+
+    def apply_gradients(self, started: float, measure_update: bool = False) -> bool:
+        """The rest of a step once .grad holds the objective's gradient on next_batch() (gradients() or a caller
+        that computes many models' at once): the optimizer's update and the epoch's bookkeeping; True when it
+        completed an epoch. `started` is the perf_counter() reading the step's time counts from."""
         self._record_grad_norms()
         before = [w.detach().clone() for w in self.weights] if measure_update else None
         self.optimizer.step()
@@ -223,6 +233,10 @@ class Trainer:
         else:
             self.optimizer.zero_grad(set_to_none=True)
             data_loss(self.task, self.net(xb), yb).backward()
+        self.regularize_gradients()
+
+    def regularize_gradients(self) -> None:
+        """Turn the data loss's gradient in .grad into the objective's: add the penalties' gradient, then clip."""
         t = self.experiment.training
         recipe.add_penalty_grads_([w.grad for w in self.weights], self.weights, t.l1, t.l2)
         if t.clip_norm:

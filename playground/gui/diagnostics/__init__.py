@@ -12,7 +12,7 @@ How the main window wires it (after its own tabs exist)::
         ...
 
 DiagnosticsTabs adds the tabs "Gradient flow", "Activations", "Bias & variance",
-"Gradient check" and "Classes" to the end of `tabs`, registers every view that draws snapshots
+"Gradient check", "Classes", "Compare" and "Sweep" to the end of `tabs`, registers every view that draws snapshots
 with controller.add_view (the controller renders a widget only while it is shown;
 the activation recorder is no widget, so it records every frame and the heatmap
 covers the run even when its tab was opened late), and follows
@@ -20,7 +20,8 @@ controller.experiment_changed: the lesson text follows it, and jobs and results
 computed for an experiment that changed are dropped (a baseline edit alone keeps them).
 
 `controller` is anything with `experiment` (the Experiment in force),
-`experiment_changed` (a Signal(object)) and `add_view(view)`: gui.controller.Controller.
+`experiment_changed` (a Signal(object)), `add_view(view)` and `apply(changes)` (Compare's
+and Sweep's "use this"): gui.controller.Controller.
 """
 from __future__ import annotations
 
@@ -31,13 +32,14 @@ from playground.config.experiment import Experiment
 from playground.gui.diagnostics.activation_history import ActivationHistory
 from playground.gui.diagnostics.activation_view import ActivationView
 from playground.gui.diagnostics.bias_variance_view import BiasVarianceView
+from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
 from playground.gui.diagnostics.gradcheck_panel import GradcheckPanel
 from playground.gui.diagnostics.gradient_flow_view import GradientFlowView
 from playground.gui.diagnostics.lesson_view import LessonView
 from playground.gui.views.class_views import ClassViews
 
-__all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "DiagnosticsTabs", "GradcheckPanel",
-           "GradientFlowView", "LessonView"]
+__all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "ComparePanel", "DiagnosticsTabs",
+           "GradcheckPanel", "GradientFlowView", "LessonView", "SweepPanel"]
 
 
 def _without_baseline(experiment: Experiment) -> Experiment:
@@ -46,7 +48,7 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 
 
 # The pages' keys (objectNames), in tab order: MainWindow.show_tab and `--tab` find a page by its key.
-KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes")
+KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "compare", "sweep")
 
 
 class DiagnosticsTabs(QObject):
@@ -60,6 +62,8 @@ class DiagnosticsTabs(QObject):
         self.gradcheck = GradcheckPanel(lambda **job: controller.session.check_gradients(**job))
         self.lesson = LessonView()
         self.classes = ClassViews()
+        self.compare = ComparePanel(experiment_source, controller.apply)
+        self.sweep = SweepPanel(experiment_source, controller.apply)
         # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
         pages = (
             (self.gradient_flow, self.tr("Gradient flow"), self.tr(
@@ -73,6 +77,10 @@ class DiagnosticsTabs(QObject):
             (self.classes, self.tr("Classes"), self.tr(
                 "Which classes the network confuses; for digits also what its first layer looks for and the "
                 "images it gets wrong.")),
+            (self.compare, self.tr("Compare"), self.tr(
+                "Variants of this experiment trained side by side on the same data: which setting learns best?")),
+            (self.sweep, self.tr("Sweep"), self.tr(
+                "Many models at once, each with its own value of a hyperparameter: where is validation error lowest?")),
         )
         for (page, title, tip), key in zip(pages, KEYS, strict=True):
             page.setObjectName(key)
@@ -95,5 +103,6 @@ class DiagnosticsTabs(QObject):
 
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stop every background job and wait for its thread (up to timeout each); True when all ended."""
-        runners = (self.bias_variance.curves.runner, self.bias_variance.ensemble.runner, self.gradcheck.runner)
+        runners = (self.bias_variance.curves.runner, self.bias_variance.ensemble.runner, self.gradcheck.runner,
+                   self.compare.runner, self.sweep.runner)
         return all([runner.shutdown(timeout) for runner in runners])

@@ -1,0 +1,332 @@
+"""Compare and Sweep: many variants of the current experiment trained at once in the background.
+
+Compare varies one field over a few values and overlays the variants' validation
+loss curves, one colour each, above a table of their final numbers; a row can be
+copied into the main experiment. Sweep samples a hyperparameter on a log or linear
+scale and plots each model's validation error against its value, the best one
+picked out, whose value can be used. Both train with analysis.compare's Race, so
+every variant's numbers are those of a solo run; the model on screen is untouched.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.analysis import compare, sweep
+from playground.config.experiment import Experiment, ExperimentError
+from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
+from playground.gui.diagnostics.notes import note
+from playground.gui.views import theme
+
+# Tableau's ten: distinct at a glance, and the loss view's own blue and orange come first.
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+DEFAULT_EPOCHS = 50
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One variant after its run, in plain values: its final numbers and its validation loss per epoch."""
+
+    point: sweep.SweepPoint
+    val_loss: np.ndarray
+
+
+class Live:
+    """The curves so far, for the window to draw while the job runs: the job replaces the list whole."""
+
+    def __init__(self) -> None:
+        self.val_loss: list[np.ndarray] = []
+
+
+def race(variants: list[Experiment], values: list[dict], live: Live, should_stop: Callable[[], bool],
+         progress: Callable[[float], None]) -> list[Outcome]:
+    """Train the variants (on the job's thread), publishing their curves to `live`; their plain values at the end."""
+    def publish(done: compare.Race) -> None:
+        live.val_loss = [np.array(t.history.view().val_loss, dtype=np.float64) for t in done.trainers]
+
+    done = compare.compare(variants, should_stop, progress, publish)
+    return [Outcome(point, np.asarray(trainer.history.view().val_loss, dtype=np.float64))
+            for point, trainer in zip(sweep.outcomes(done, values), done.trainers)]
+
+
+def _changes(base: Experiment, values: dict[str, Any]) -> dict[str, Any]:
+    """The dotted changes that make `base` the variant with `values`, for the controller's apply()."""
+    out: dict[str, Any] = {}
+    for field, value in values.items():
+        out.update(compare.VARIABLE[field].changes(base, value))
+    return out
+
+
+def _number(value: float | None, digits: int) -> str:
+    return "–" if value is None or not np.isfinite(value) else f"{value:.{digits}f}"
+
+
+class _RacePanel(QWidget):
+    """What Compare and Sweep share: a form row, Run with a progress bar, the epochs, a note, and apply()."""
+
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.experiment_source = experiment_source
+        self.apply = apply
+        self.form = QGridLayout()
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100_000)
+        self.epochs.setValue(DEFAULT_EPOCHS)
+        self.epochs.setToolTip(self.tr("Epochs each model trains."))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.clicked.connect(self.start)
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(lambda running: self.run_button.setEnabled(not running))
+        self.runner.finished.connect(self._finished)
+        self.progress = JobProgress(self.runner)
+        self.plot = theme.plot_widget()
+        self.plot.getPlotItem().showGrid(x=True, y=True, alpha=0.12)
+        self.plot.getPlotItem().getAxis("left").enableAutoSIPrefix(False)
+        self.plot.setMinimumHeight(160)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.progress)
+
+    def start(self) -> None:
+        try:
+            variants, values = self._variants()
+        except ExperimentError as error:
+            self.progress.show_status(str(error), alarm=True)
+            return
+        self.live = Live()
+        self.runner.start(race, variants, values, self.live)
+
+    def _base(self) -> Experiment:
+        return self.experiment_source().with_changes(**{"training.epochs": self.epochs.value()})
+
+
+
+class ComparePanel(_RacePanel):
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(experiment_source, apply, parent)
+        self.outcomes: list[Outcome] = []
+        self.live = Live()
+        self.field = QComboBox()
+        for field in compare.VARIABLE:
+            self.field.addItem(field, field)
+        self.field.setCurrentIndex(self.field.findData("optimizer"))
+        self.values = QLineEdit("sgd,momentum,adam")
+        self.values.setToolTip(self.tr("Two to six values, separated by commas (hidden widths as 8-8)."))
+        self.form.addWidget(QLabel(self.tr("Vary")), 0, 0)
+        self.form.addWidget(self.field, 0, 1)
+        self.form.addWidget(self.values, 0, 2)
+        self.form.addWidget(QLabel(self.tr("Epochs")), 1, 0)
+        self.form.addWidget(self.epochs, 1, 1)
+        self.form.addWidget(self.run_button, 1, 2)
+        self.form.setColumnStretch(2, 1)
+        self.plot.getPlotItem().setLabel("left", self.tr("validation loss"))
+        self.plot.getPlotItem().setLabel("bottom", self.tr("epoch"))
+        self.curves: list[pg.PlotDataItem] = []
+        self.runner.progressed.connect(lambda _: self._draw(self.live.val_loss))
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("variant"), self.tr("train loss"), self.tr("val loss"),
+                                              self.tr("val acc"), self.tr("state")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.copy_button = QPushButton(self.tr("Copy this variant to the main experiment"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.copy_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        self.layout_.addWidget(note(self.tr("Every variant trains on the same data from the same seed, all at "
+                                            "once; each gets exactly the numbers it would get alone.")))
+        self.layout_.addWidget(self.plot, 1)
+        self.layout_.addWidget(self.table)
+        self.layout_.addWidget(self.copy_button)
+
+    def _variants(self) -> tuple[list[Experiment], list[dict]]:
+        field = self.field.currentData()
+        texts = [text for text in self.values.text().split(",") if text.strip()]
+        if not 2 <= len(texts) <= len(COLOURS):
+            raise ExperimentError(self.tr("{field}: give 2 to {most} values").format(field=field, most=len(COLOURS)))
+        values = [{field: compare.parse_value(field, text)} for text in texts]
+        base = self._base()
+        return [compare.variant(base, v) for v in values], values
+
+    def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
+        self.outcomes = outcomes
+        self._draw([o.val_loss for o in outcomes])
+        self.table.setRowCount(len(outcomes))
+        for row, o in enumerate(outcomes):
+            p = o.point
+            label = QTableWidgetItem(", ".join(f"{k}={_shown(v)}" for k, v in p.values.items()))
+            label.setForeground(pg.mkColor(COLOURS[row]))
+            cells = [label, QTableWidgetItem(_number(p.train_loss, 4)), QTableWidgetItem(_number(p.val_loss, 4)),
+                     QTableWidgetItem(_number(p.val_accuracy, 3)), QTableWidgetItem(p.state)]
+            for column, cell in enumerate(cells):
+                self.table.setItem(row, column, cell)
+        # Every row in sight, no scrolling: there are six at most.
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                                  + sum(self.table.rowHeight(row) for row in range(len(outcomes))))
+        if cancelled:
+            self.progress.show_status(self.tr("Stopped: the curves end where training was cancelled."))
+
+    def _draw(self, curves: list[np.ndarray]) -> None:
+        """One line per variant, its items reused from frame to frame while the race runs."""
+        item = self.plot.getPlotItem()
+        if len(self.curves) != len(curves):
+            for curve in self.curves:
+                item.removeItem(curve)
+            self.curves = [item.plot([], [], pen=pg.mkPen(COLOURS[i], width=2)) for i in range(len(curves))]
+        for curve, val_loss in zip(self.curves, curves):
+            curve.setData(np.arange(1, len(val_loss) + 1), val_loss)
+
+    def copy_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.apply(_changes(self.experiment_source(), self.outcomes[rows[0].row()].point.values))
+
+
+def _shown(value: Any) -> str:
+    return "-".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+class SweepPanel(_RacePanel):
+    def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
+                 parent: QWidget | None = None):
+        super().__init__(experiment_source, apply, parent)
+        self.outcomes: list[Outcome] = []
+        self.best: int | None = None
+        self.swept: list[sweep.Axis] = []
+        self.colours = pg.colormap.get("viridis")  # low error dark, high error yellow
+        self.axes = [self._axis_row(0, self.tr("Search"), "lr", False), self._axis_row(1, self.tr("and"), None, True)]
+        self.models = QSpinBox()
+        self.models.setRange(sweep.MIN_SAMPLES, compare.MAX_VARIANTS)
+        self.models.setValue(16)
+        self.models.setToolTip(self.tr("Models, each at a random value in the range (two parameters: a random "
+                                       "point of the plane)."))
+        self.form.addWidget(QLabel(self.tr("Models")), 2, 0)
+        self.form.addWidget(self.models, 2, 1)
+        self.form.addWidget(QLabel(self.tr("Epochs")), 2, 2)
+        self.form.addWidget(self.epochs, 2, 3)
+        self.form.addWidget(self.run_button, 2, 5, 1, 3)
+        item = self.plot.getPlotItem()
+        item.setLabel("left", self.tr("validation error"))
+        self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(COLOURS[0]))
+        self.best_point = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen(COLOURS[3]), brush=pg.mkBrush(COLOURS[3]))
+        item.addItem(self.points)
+        item.addItem(self.best_point)
+        self.best_label = QLabel()
+        self.use_button = QPushButton(self.tr("Use this value"))
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_best)
+        self.layout_.addWidget(note(self.tr("Random search: each model tries its own value; the star is the "
+                                            "lowest validation error. With two parameters, dark is low error.")))
+        self.layout_.addWidget(self.plot, 1)
+        self.layout_.addWidget(self.best_label)
+        self.layout_.addWidget(self.use_button)
+
+    def _axis_row(self, row: int, label: str, param: str | None, optional: bool) -> tuple:
+        """A parameter, its range and scale on one row of the form: (combo, low, high, scale)."""
+        combo = QComboBox()
+        if optional:
+            combo.addItem(self.tr("(nothing)"), None)
+        for name in sweep.PARAMS:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(combo.findData(param))
+        low, high = QLineEdit("1e-4"), QLineEdit("1")
+        scale = QComboBox()
+        scale.addItem(self.tr("log"), "log")
+        scale.addItem(self.tr("linear"), "linear")
+        scale.setToolTip(self.tr("Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, "
+                                 "the scale is of 1 - beta."))
+        for column, (text, widget) in enumerate(((label, combo), (self.tr("from"), low), (self.tr("to"), high),
+                                                 ("", scale))):
+            if text:
+                self.form.addWidget(QLabel(text), row, 2 * column)
+            self.form.addWidget(widget, row, 2 * column + 1)
+        return combo, low, high, scale
+
+    def chosen_axes(self) -> list[sweep.Axis]:
+        axes = []
+        for combo, low, high, scale in self.axes:
+            param = combo.currentData()
+            if param is None:
+                continue
+            try:
+                bounds = float(low.text()), float(high.text())
+            except ValueError:
+                raise ExperimentError(self.tr("{param}: the range's ends must be numbers").format(param=param)) from None
+            axes.append(sweep.Axis(param, *bounds, scale.currentData()))
+        return axes
+
+    def _variants(self) -> tuple[list[Experiment], list[dict]]:
+        self.swept = self.chosen_axes()
+        base = self._base()
+        points = sweep.sample(self.swept, self.models.value(), "random", base.seed)
+        return [compare.variant(base, p) for p in points], points
+
+    def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:
+        """One parameter: error against its value. Two: the plane of both values, each point coloured by error."""
+        self.outcomes = outcomes
+        points = [o.point for o in outcomes]
+        errors = np.array([p.val_error for p in points], dtype=np.float64)
+        shown = np.isfinite(errors)
+        logs = [axis.scale == "log" and axis.param not in sweep.ONE_MINUS for axis in self.swept]
+        # A ScatterPlotItem in log mode takes log10 coordinates.
+        coords = [np.array([p.values[axis.param] for p in points], dtype=np.float64) for axis in self.swept]
+        coords = [np.log10(c) if log else c for c, log in zip(coords, logs)]
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.swept[0].param)
+        if len(self.swept) == 2:
+            x, y = coords
+            item.setLogMode(x=logs[0], y=logs[1])
+            item.setLabel("left", self.swept[1].param)
+            span = np.ptp(errors[shown]) if shown.any() else 0.0
+            unit = (errors - np.nanmin(np.where(shown, errors, np.nan))) / span if span > 0 else np.zeros_like(errors)
+            brushes = [pg.mkBrush(self.colours.map(float(u), mode="qcolor")) for u in unit[shown]]
+            self.points.setData(x[shown], y[shown], brush=brushes)
+        else:
+            x, y = coords[0], errors
+            item.setLogMode(x=logs[0], y=False)
+            item.setLabel("left", self.tr("validation error"))
+            self.points.setData(x[shown], y[shown], brush=pg.mkBrush(COLOURS[0]))
+        self.best = sweep.best(points)
+        if self.best is None:
+            self.best_point.setData([], [])
+            self.best_label.setText(self.tr("No model has a finite validation error."))
+        else:
+            self.best_point.setData([x[self.best]], [y[self.best]])
+            values = ", ".join(f"{name} = {value:.4g}" for name, value in points[self.best].values.items())
+            self.best_label.setText(self.tr("Best: {values}, validation error {error:.4f}").format(
+                values=values, error=errors[self.best]))
+        self.use_button.setEnabled(self.best is not None)
+        if cancelled:
+            self.progress.show_status(self.tr("Stopped: the models were trained only until cancelled."))
+
+    def use_best(self) -> None:
+        if self.best is not None:
+            self.apply(_changes(self.experiment_source(), self.outcomes[self.best].point.values))

@@ -1,0 +1,107 @@
+"""The Compare and Sweep tabs: they train in the background, show what the engine computed, and apply a choice."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground.analysis.compare import Race, variant
+from playground.config.experiment import Experiment
+from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
+
+WAIT_MS = 60_000
+BASE = Experiment().with_changes(**{"data.samples": 60, "device": "cpu"})
+
+
+@pytest.fixture
+def applied():
+    return []
+
+
+def finished(qtbot, panel) -> None:
+    qtbot.waitUntil(lambda: not panel.runner.running, timeout=WAIT_MS)
+
+
+def test_compare_shows_each_variants_engine_numbers_and_copies_one(qtbot, applied):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.field.setCurrentIndex(panel.field.findData("lr"))
+    panel.values.setText("0.01, 0.3")
+    panel.epochs.setValue(3)
+    panel.start()
+    finished(qtbot, panel)
+    assert panel.table.rowCount() == 2 and len(panel.curves) == 2
+    assert [len(curve) for curve in panel.live.val_loss] == [3, 3]  # what the window drew while it ran
+    race = Race([variant(BASE.with_changes(**{"training.epochs": 3}), {"lr": lr}) for lr in (0.01, 0.3)])
+    for _ in race.train():
+        pass
+    for row, trainer in enumerate(race.trainers):
+        x, y = panel.curves[row].getData()
+        np.testing.assert_allclose(y, trainer.history.view().val_loss, rtol=1e-6)
+        assert panel.table.item(row, 2).text() == f"{trainer.history.view().val_loss[-1]:.4f}"
+    panel.table.selectRow(1)
+    assert panel.copy_button.isEnabled()
+    panel.copy_button.click()
+    assert applied == [{"training.optimizer.lr": 0.3}]
+
+
+def test_compare_says_what_is_wrong_with_its_values_in_one_line(qtbot, applied):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.field.setCurrentIndex(panel.field.findData("lr"))
+    for text, message in (("0.1", "lr: give 2 to 10 values"), ("0.1,fast", "lr: 'fast' is not a float"),
+                          ("0.1,1000", "lr=1000.0: training.optimizer.lr")):
+        panel.values.setText(text)
+        panel.start()
+        assert not panel.runner.running and panel.progress.status.text().startswith(message)
+
+
+def test_sweep_picks_the_lowest_validation_error_and_uses_its_value(qtbot, applied):
+    panel = SweepPanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    param, low, high, _ = panel.axes[0]
+    low.setText("1e-3")
+    high.setText("1")
+    panel.models.setValue(4)
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    errors = [o.point.val_error for o in panel.outcomes]
+    assert len(errors) == 4 and panel.best == int(np.argmin(errors))
+    x, y = panel.points.getData()
+    np.testing.assert_allclose(sorted(y), sorted(errors))
+    np.testing.assert_allclose(sorted(10 ** x), sorted(o.point.values["lr"] for o in panel.outcomes))  # log axis
+    panel.use_button.click()
+    assert applied == [{"training.optimizer.lr": panel.outcomes[panel.best].point.values["lr"]}]
+
+
+def test_sweep_refuses_a_log_range_touching_zero(qtbot, applied):
+    panel = SweepPanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    param, low, _, _ = panel.axes[0]
+    param.setCurrentIndex(param.findData("l2"))
+    low.setText("0")
+    panel.start()
+    assert not panel.runner.running and panel.progress.status.text().startswith("l2: a log range must not touch 0")
+
+
+def test_a_two_parameter_sweep_plots_the_plane_with_the_best_starred(qtbot, applied):
+    base = BASE.with_changes(**{"training.optimizer.name": "momentum"})
+    panel = SweepPanel(lambda: base, applied.append)
+    qtbot.addWidget(panel)
+    (_, low, high, _), (param, low2, high2, scale2) = panel.axes
+    low.setText("1e-3")
+    param.setCurrentIndex(param.findData("momentum"))
+    low2.setText("0.5")
+    high2.setText("0.99")
+    panel.models.setValue(5)
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    values = [o.point.values for o in panel.outcomes]
+    x, y = panel.points.getData()
+    np.testing.assert_allclose(sorted(10 ** x), sorted(v["lr"] for v in values))  # lr on a log axis
+    np.testing.assert_allclose(sorted(y), sorted(v["momentum"] for v in values))  # 1 - beta's scale: a linear axis
+    best = values[panel.best]
+    assert panel.best_point.getData()[1][0] == pytest.approx(best["momentum"])
+    panel.use_button.click()
+    assert applied == [{"training.optimizer.lr": best["lr"], "training.optimizer.hyper.momentum": best["momentum"]}]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.config.experiment import Experiment, ExperimentError
-from playground.gui import network_edits
+from playground.gui import language, network_edits
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
 from playground.gui.file_menu import FileMenu
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         toggle.setText(self.tr("&Settings panel"))
         toggle.setStatusTip(self.tr("Show or hide the optimizer, schedule, regularization and start settings."))
         menu.addAction(toggle)
+        language.add_menu(menu, self.settings)
 
     def add_tab(self, page: QWidget, title: str, tip: str = "", view: View | None = None) -> None:
         """A page in the right-hand tabs; `view` (often the page itself) gets every new frame while shown."""

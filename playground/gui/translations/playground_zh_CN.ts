@@ -5,1948 +5,1955 @@
     <name>ActivationView</name>
     <message>
         <source>The layer whose activations and weights are drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪一层的激活值和权重。</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>activations over training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练过程中的激活值</translation>
     </message>
     <message>
         <source>One column per training step, one row per range of activation values; the darker a cell, the more activations fall in that range at that step.</source>
-        <translation type="unfinished"></translation>
+        <translation>每列是一个训练步，每行是一段激活值区间；格子越深，该步落在这段区间的激活值越多。</translation>
     </message>
     <message>
         <source>activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>training step</source>
-        <translation type="unfinished"></translation>
+        <translation>训练步</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
         <source>mean {mean:.3g} · standard deviation {std:.3g} · {units} units</source>
-        <translation type="unfinished"></translation>
+        <translation>均值 {mean:.3g} · 标准差 {std:.3g} · {units} 个单元</translation>
     </message>
     <message>
         <source>weights of {layer}, latest</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}的权重（最新）</translation>
     </message>
     <message>
         <source>No saturating or ReLU layers here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有会饱和的层或 ReLU 层。</translation>
     </message>
     <message>
         <source>{share:.0%} of activations saturated</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.0%} 的激活值已饱和</translation>
     </message>
     <message>
         <source>{dead} of {units} units dead</source>
-        <translation type="unfinished"></translation>
+        <translation>{units} 个单元中 {dead} 个已死亡</translation>
     </message>
 </context>
 <context>
     <name>BiasVarianceView</name>
     <message>
         <source>Baseline error</source>
-        <translation type="unfinished"></translation>
+        <translation>基准误差</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Learning and complexity curves</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线与复杂度曲线</translation>
     </message>
     <message>
         <source>Ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>集成</translation>
     </message>
     <message>
         <source>Try {remedies}.</source>
-        <translation type="unfinished"></translation>
+        <translation>试试{remedies}。</translation>
     </message>
     <message>
         <source>baseline error (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>基准误差 (%)</translation>
     </message>
     <message>
         <source>baseline error</source>
-        <translation type="unfinished"></translation>
+        <translation>基准误差</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>The error you would accept as the best possible: human-level error, or the noise you know the data has. Avoidable bias is measured from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>你认为最好只能做到的误差：人类水平误差，或已知的数据噪声。可避免偏差就从它算起。</translation>
     </message>
     <message>
         <source>The baseline is estimated from the generator&apos;s noise: the best any model can do on this data.</source>
-        <translation type="unfinished"></translation>
+        <translation>基准由数据生成器的噪声估计：任何模型在这份数据上最好也只能做到这样。</translation>
     </message>
     <message>
         <source>Set by you (human-level error).</source>
-        <translation type="unfinished"></translation>
+        <translation>由你设定（人类水平误差）。</translation>
     </message>
     <message>
         <source>Unknown, so taken as 0. Type the error a human (or the best model) would make.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知，按 0 计。请输入人类（或最好的模型）会犯的误差。</translation>
     </message>
 </context>
 <context>
     <name>Controller</name>
     <message>
         <source>Not applied: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：{reason}</translation>
     </message>
     <message>
         <source>Press Reset (R) to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“重置”（R）重新开始。</translation>
     </message>
 </context>
 <context>
     <name>CsvImport</name>
     <message>
         <source>{name} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是空文件</translation>
     </message>
     <message>
         <source>{name}: cannot read ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：无法读取（{reason}）</translation>
     </message>
     <message>
         <source>{name}: the header needs at least two columns (inputs and a label)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：表头至少需要两列（输入和标签）</translation>
     </message>
     <message>
         <source>Import CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Label column</source>
-        <translation type="unfinished"></translation>
+        <translation>标签列</translation>
     </message>
     <message>
         <source>Which column holds what the network should predict?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪一列是网络要预测的内容？</translation>
     </message>
 </context>
 <context>
     <name>CurvePanel</name>
     <message>
         <source>Learning curve</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线</translation>
     </message>
     <message>
         <source>Train on 10 % to 100 % of the training data and plot training and validation error against the number of examples: does more data help?</source>
-        <translation type="unfinished"></translation>
+        <translation>用 10 % 到 100 % 的训练数据分别训练，画出训练误差和验证误差随样本数的变化：更多数据有用吗？</translation>
     </message>
     <message>
         <source>Complexity curve</source>
-        <translation type="unfinished"></translation>
+        <translation>复杂度曲线</translation>
     </message>
     <message>
         <source>Train ever bigger models and plot training and validation error against their size: where does variance take over from bias?</source>
-        <translation type="unfinished"></translation>
+        <translation>训练越来越大的模型，画出训练误差和验证误差随模型大小的变化：从哪里开始方差取代偏差成为主要问题？</translation>
     </message>
     <message>
         <source>What grows along the complexity curve. The polynomial degree needs the 1-D curve data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>复杂度曲线上增长的量。多项式次数需要一维曲线数据集。</translation>
     </message>
     <message>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <source>baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>基准</translation>
     </message>
     <message>
         <source>Each point trains a fresh copy of this network with full-batch Adam, so a curve takes from seconds to a minute. Training on screen goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个点都用全批量 Adam 重新训练一份这个网络，所以一条曲线需要几秒到一分钟。屏幕上的训练照常进行。</translation>
     </message>
     <message>
         <source>Stopped: {points} points were finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：完成了 {points} 个点。</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
         <source>Which data to learn: click a picture to switch; training starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>要学习哪份数据：点击图片切换，训练会重新开始。</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV…</translation>
     </message>
     <message>
         <source>Train on your own table: numeric input columns and one label column (classes or numbers).</source>
-        <translation type="unfinished"></translation>
+        <translation>用你自己的表格训练：若干数值输入列和一个标签列（类别或数值）。</translation>
     </message>
     <message>
         <source>How much the labels are blurred near the boundary (0-50 % as in TF Playground): noisy data cannot be fitted perfectly, and a big model starts fitting the noise (overfitting).</source>
-        <translation type="unfinished"></translation>
+        <translation>边界附近标签的混乱程度（与 TF Playground 一样为 0-50 %）：有噪声的数据无法完美拟合，大模型会开始拟合噪声（过拟合）。</translation>
     </message>
     <message>
         <source>Share of the examples the network trains on; the rest checks how well it generalizes.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于训练的样本比例；其余样本用来检验泛化能力。</translation>
     </message>
     <message>
         <source>Share held out to watch for overfitting while training (early stopping uses it); what is left over is the test set.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时留出来观察过拟合的比例（早停会用到它）；剩下的是测试集。</translation>
     </message>
     <message>
         <source>Examples kept aside to measure the final model; it never trains on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>留作评估最终模型的样本；网络从不在上面训练。</translation>
     </message>
     <message>
         <source>full batch</source>
-        <translation type="unfinished"></translation>
+        <translation>全批量</translation>
     </message>
     <message>
         <source>Examples per update: small batches give many noisy steps, large ones few smooth steps. 0 means the whole training set (full-batch gradient descent).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新用的样本数：小批量步数多但有噪声，大批量步数少但平稳。0 表示整个训练集（批量梯度下降）。</translation>
     </message>
     <message>
         <source>Examples in the training split.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集中的样本数。</translation>
     </message>
     <message>
         <source>How many classes (blobs only); the output uses softmax.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别数（仅限 Blobs）；输出层使用 softmax。</translation>
     </message>
     <message>
         <source>Standardize inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化输入</translation>
     </message>
     <message>
         <source>Shift and scale each input to mean 0 and spread 1 (feature scaling): gradient descent then moves evenly in every direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个输入平移缩放到均值 0、标准差 1（特征缩放）：梯度下降在各个方向上前进得更均匀。</translation>
     </message>
     <message>
         <source>What the network gets as inputs. Hand-made features such as X₁² can make a hard problem easy for a small network. Changing them starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络的输入。X₁² 这类手工特征能让小网络轻松解决难题。更改后重新开始训练。</translation>
     </message>
     <message>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批量大小</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>类别数</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>特征</translation>
     </message>
     <message>
         <source>of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count}</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsTabs</name>
     <message>
         <source>Gradient flow</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度流</translation>
     </message>
     <message>
         <source>How much each step changes each layer, and whether gradients vanish or explode on the way back.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步让每层改变多少，以及梯度在反向传播中是否消失或爆炸。</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>What each layer&apos;s units output over training: saturated sigmoids and dead ReLUs show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>各层单元在训练中的输出：饱和的 sigmoid 和死亡的 ReLU 会在这里显现。</translation>
     </message>
     <message>
         <source>Bias &amp;&amp; variance</source>
-        <translation type="unfinished"></translation>
+        <translation>偏差与方差</translation>
     </message>
     <message>
         <source>Underfitting or overfitting? Baseline, training and validation error, and what to try next.</source>
-        <translation type="unfinished"></translation>
+        <translation>欠拟合还是过拟合？基准误差、训练误差、验证误差，以及下一步该试什么。</translation>
     </message>
     <message>
         <source>Gradient check</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验</translation>
     </message>
     <message>
         <source>Does backprop compute the right gradients? Compared with numerical differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>反向传播算出的梯度对吗？与数值差分比较。</translation>
     </message>
 </context>
 <context>
     <name>EnsemblePanel</name>
     <message>
         <source>Ensemble (bias–variance decomposition)</source>
-        <translation type="unfinished"></translation>
+        <translation>集成（偏差–方差分解）</translation>
     </message>
     <message>
         <source>Train several copies of this network, each on a different resample of the training data, and measure how much they disagree: that disagreement is variance.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练这个网络的多个副本，每个使用训练数据的不同重采样，再看它们的分歧有多大：这种分歧就是方差。</translation>
     </message>
     <message>
         <source>How many copies to train; more give steadier numbers and take longer.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练多少个副本；越多数字越稳定，耗时也越长。</translation>
     </message>
     <message>
         <source>Each copy trains for the experiment&apos;s number of epochs: with 16 copies that can take a minute. Training on screen goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个副本都训练实验设定的轮数：16 个副本可能要一分钟。屏幕上的训练照常进行。</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>副本数</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epochs: the numbers are for models trained that far.</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {epochs} 轮后停止：这些数字来自训练到该轮的模型。</translation>
     </message>
     <message>
         <source>Validation error {error:.3g} = bias² {bias2:.3g} + variance {variance:.3g} + noise {noise:.3g}</source>
-        <translation type="unfinished"></translation>
+        <translation>验证误差 {error:.3g} = 偏差² {bias2:.3g} + 方差 {variance:.3g} + 噪声 {noise:.3g}</translation>
     </message>
     <message>
         <source>(the noise is unknown: it counts in bias²)</source>
-        <translation type="unfinished"></translation>
+        <translation>（噪声未知：计入偏差²）</translation>
     </message>
     <message>
         <source>Members disagree with the majority on {disagreement} of the validation points (variance). Majority-vote error {vote}; one model&apos;s error, on average, {single}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {disagreement} 的验证点上成员与多数意见不一致（方差）。多数投票误差 {vote}；单个模型的平均误差 {single}。</translation>
     </message>
     <message>
         <source>{count} of {k} models diverged and are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{k} 个模型中有 {count} 个发散，已剔除。</translation>
     </message>
 </context>
 <context>
     <name>ErrorLadder</name>
     <message>
         <source>Baseline error</source>
-        <translation type="unfinished"></translation>
+        <translation>基准误差</translation>
     </message>
     <message>
         <source>Training error</source>
-        <translation type="unfinished"></translation>
+        <translation>训练误差</translation>
     </message>
     <message>
         <source>Validation error</source>
-        <translation type="unfinished"></translation>
+        <translation>验证误差</translation>
     </message>
     <message>
         <source>No errors measured yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未测得误差。</translation>
     </message>
     <message>
         <source>avoidable bias {gap}</source>
-        <translation type="unfinished"></translation>
+        <translation>可避免偏差 {gap}</translation>
     </message>
     <message>
         <source>variance {gap}</source>
-        <translation type="unfinished"></translation>
+        <translation>方差 {gap}</translation>
     </message>
 </context>
 <context>
     <name>ErrorUnit</name>
     <message>
         <source>error (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>误差 (%)</translation>
     </message>
     <message>
         <source>mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>均方误差</translation>
     </message>
 </context>
 <context>
     <name>FeatureLabel</name>
     <message>
         <source>sin({x})</source>
-        <translation type="unfinished"></translation>
+        <translation>sin({x})</translation>
     </message>
 </context>
 <context>
     <name>FeatureToggles</name>
     <message>
         <source>Use {feature} as an input</source>
-        <translation type="unfinished"></translation>
+        <translation>把 {feature} 作为输入</translation>
     </message>
 </context>
 <context>
     <name>FileMenu</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open experiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
         <source>Load an experiment from a JSON file; training starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 JSON 文件载入实验；训练重新开始。</translation>
     </message>
     <message>
         <source>&amp;Save experiment as…</source>
-        <translation type="unfinished"></translation>
+        <translation>实验另存为(&amp;S)…</translation>
     </message>
     <message>
         <source>Write this experiment (data, network, training settings) to a JSON file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个实验（数据、网络、训练设置）写入 JSON 文件。</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Export plots as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表为 PNG(&amp;E)…</translation>
     </message>
     <message>
         <source>Save pictures of the window and of each plot into a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>把窗口和每张图表的图片保存到一个文件夹。</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Close the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭窗口。</translation>
     </message>
     <message>
         <source>Open experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开实验</translation>
     </message>
     <message>
         <source>Cannot open experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开实验</translation>
     </message>
     <message>
         <source>Cannot open preset</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开预设</translation>
     </message>
     <message>
         <source>Save experiment as</source>
-        <translation type="unfinished"></translation>
+        <translation>实验另存为</translation>
     </message>
     <message>
         <source>Cannot save experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存实验</translation>
     </message>
     <message>
         <source>Export plots into</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表到</translation>
     </message>
     <message>
         <source>Cannot export plots</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出图表</translation>
     </message>
     <message>
         <source>{path}: cannot write the file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：无法写入文件</translation>
     </message>
     <message>
         <source>Saved {count} pictures in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {folder} 保存 {count} 张图片</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂无）</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>(none installed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未安装）</translation>
     </message>
     <message>
         <source>Experiments (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>实验 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>GradcheckPanel</name>
     <message>
         <source>Gradient check</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验</translation>
     </message>
     <message>
         <source>Compare the gradients backprop computes with two-sided numerical differences, layer by layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐层比较反向传播算出的梯度和双边数值差分。</translation>
     </message>
     <message>
         <source>For each weight the numerical gradient is (J(θ + h) − J(θ − h)) / 2h. The relative error ‖g_num − g_backprop‖ / (‖g_num‖ + ‖g_backprop‖) should stay below {threshold:g}; above it, the backward pass has a bug. Checked on the model as it is now (training pauses for the check), in double precision, on the first {rows} training examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重的数值梯度为 (J(θ + h) − J(θ − h)) / 2h。相对误差 ‖g_num − g_backprop‖ / (‖g_num‖ + ‖g_backprop‖) 应低于 {threshold:g}；高于它说明反向传播有错。检验针对当前的模型（检验时训练暂停），用双精度，在前 {rows} 个训练样本上进行。</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Relative error</source>
-        <translation type="unfinished"></translation>
+        <translation>相对误差</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已检验</translation>
     </message>
     <message>
         <source>Weights compared, of the layer&apos;s parameters. Where a nudge of ±h moves a ReLU-like unit across its kink, the numerical gradient is meaningless there, so that weight is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层参数中参与比较的权重数。若 ±h 的扰动让类 ReLU 单元越过折点，那里的数值梯度没有意义，该权重会被跳过。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>FLAG</source>
-        <translation type="unfinished"></translation>
+        <translation>有误</translation>
     </message>
     <message>
         <source>{checked} of {parameters}</source>
-        <translation type="unfinished"></translation>
+        <translation>{checked} / {parameters}</translation>
     </message>
     <message>
         <source>Flagged: {layers}. Backprop disagrees with the numerical gradient there.</source>
-        <translation type="unfinished"></translation>
+        <translation>有误：{layers}。这些层的反向传播与数值梯度不一致。</translation>
     </message>
     <message>
         <source>Every layer passes: backprop matches the numerical gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>每层都通过：反向传播与数值梯度一致。</translation>
     </message>
 </context>
 <context>
     <name>GradientBanner</name>
     <message>
         <source>Try {remedies}.</source>
-        <translation type="unfinished"></translation>
+        <translation>试试{remedies}。</translation>
     </message>
     <message>
         <source>Vanishing gradients: the first layer&apos;s weight gradient is {factor} times smaller than the last hidden layer&apos;s, so the early layers barely learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度消失：第一层的权重梯度比最后一个隐藏层的小 {factor} 倍，前面的层几乎学不动。</translation>
     </message>
     <message>
         <source>Exploding gradients: the first layer&apos;s weight gradient is {factor} times larger than the last hidden layer&apos;s, so its steps overshoot.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度爆炸：第一层的权重梯度比最后一个隐藏层的大 {factor} 倍，它的更新步子迈得过头了。</translation>
     </message>
     <message>
         <source>Gradients became NaN or infinite: training has diverged.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度变成了 NaN 或无穷大：训练已发散。</translation>
     </message>
     <message>
         <source>infinitely many</source>
-        <translation type="unfinished"></translation>
+        <translation>无穷多</translation>
     </message>
 </context>
 <context>
     <name>GradientFlowView</name>
     <message>
         <source>update / weight ratio per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层的更新量 / 权重之比</translation>
     </message>
     <message>
         <source>How much one step changes each layer&apos;s weights, relative to their size. Near 10⁻³ (dashed line) a layer learns at a healthy pace; far below it hardly moves (vanishing gradients or too small a learning rate); far above it thrashes (too large a learning rate).</source>
-        <translation type="unfinished"></translation>
+        <translation>一步更新让每层权重相对其大小改变多少。在 10⁻³（虚线）附近，该层学习节奏健康；远低于它几乎不动（梯度消失或学习率太小）；远高于它则来回震荡（学习率太大）。</translation>
     </message>
 </context>
 <context>
     <name>GradientView</name>
     <message>
         <source>gradient norm per layer, latest step</source>
-        <translation type="unfinished"></translation>
+        <translation>每层的梯度范数（最新一步）</translation>
     </message>
     <message>
         <source>log₁₀ gradient norm over the epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>各轮的 log₁₀ 梯度范数</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
 </context>
 <context>
     <name>HyperForm</name>
     <message>
         <source>{help} ({low} to {high}, default {default})</source>
-        <translation type="unfinished"></translation>
+        <translation>{help}（{low} 到 {high}，默认 {default}）</translation>
     </message>
 </context>
 <context>
     <name>JobProgress</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Neural Playground will speak {language} the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动时，神经网络游乐场将使用{language}。</translation>
     </message>
 </context>
 <context>
     <name>LayerEditor</name>
     <message>
         <source>The hidden layers&apos; widths, input side first: “8, 8, 4”, or “512x32” for 32 layers of 512 neurons. Empty: no hidden layer, a linear model. Changing the shape starts training over.</source>
-        <translation type="unfinished"></translation>
+        <translation>各隐藏层的宽度，从输入侧开始：“8, 8, 4”，或用“512x32”表示 32 层、每层 512 个神经元。留空：没有隐藏层，即线性模型。更改结构会重新开始训练。</translation>
     </message>
     <message>
         <source>Each hidden layer on its own row; double-click a cell to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏层一行；双击单元格即可修改。</translation>
     </message>
     <message>
         <source>Hidden layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层：</translation>
     </message>
     <message>
         <source>hidden layers: “{text}” is not a list of widths like 8, 8, 4 or 512x32 (at most {layers} layers)</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层：“{text}”不是 8, 8, 4 或 512x32 这样的宽度列表（最多 {layers} 层）</translation>
     </message>
 </context>
 <context>
     <name>LayerLabel</name>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层</translation>
     </message>
     <message>
         <source>hidden {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层 {index}</translation>
     </message>
     <message>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>出</translation>
     </message>
     <message>
         <source>h{index}</source>
-        <translation type="unfinished"></translation>
+        <translation>隐{index}</translation>
     </message>
 </context>
 <context>
     <name>LayerTableModel</name>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元数</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>随机失活</translation>
     </message>
     <message>
         <source>Batch norm</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化</translation>
     </message>
     <message>
         <source>Maxout k</source>
-        <translation type="unfinished"></translation>
+        <translation>Maxout k</translation>
     </message>
     <message>
         <source>Neurons in this layer: more can draw finer boundaries, but learn slower and overfit sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一层的神经元数：越多能画出越精细的边界，但学得更慢，也更早过拟合。</translation>
     </message>
     <message>
         <source>The function each neuron applies to its weighted sum; it is what lets the network bend.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元作用在加权和上的函数；正是它让网络能画出弯曲的边界。</translation>
     </message>
     <message>
         <source>Share of this layer&apos;s neurons switched off at random in each training step: fights overfitting, slows learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个训练步随机关闭这一层神经元的比例（随机失活）：抑制过拟合，但会减慢学习。</translation>
     </message>
     <message>
         <source>Normalize this layer&apos;s sums over each batch: steadier, faster training of deep networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个批次上对这一层的加权和做归一化：深层网络训练更稳、更快。</translation>
     </message>
     <message>
         <source>Linear pieces per maxout neuron (maxout only): more pieces, more shapes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 maxout 神经元的线性片段数（仅限 maxout）：片段越多，形状越丰富。</translation>
     </message>
     <message>
         <source>Hidden layer {index}, counted from the inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 个隐藏层，从输入侧数起</translation>
     </message>
 </context>
 <context>
     <name>LessonView</name>
     <message>
         <source>Show or fold the lesson text</source>
-        <translation type="unfinished"></translation>
+        <translation>展开或折叠课程说明</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
     <name>LossView</name>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>best possible</source>
-        <translation type="unfinished"></translation>
+        <translation>最优可能值</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <source>loss: train {train} · validation {val}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失：训练集 {train} · 验证集 {val}</translation>
     </message>
     <message>
         <source>accuracy: train {train} · validation {val}</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率：训练集 {train} · 验证集 {val}</translation>
     </message>
     <message>
         <source>epoch {epoch}: loss train {train} · validation {val} · test {test}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} 轮：损失 训练集 {train} · 验证集 {val} · 测试集 {test}</translation>
     </message>
     <message>
         <source>accuracy train {train} · validation {val} · test {test}</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 训练集 {train} · 验证集 {val} · 测试集 {test}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Each square shows what a neuron computes over the input plane; lines are weights (blue positive, orange negative, thicker is stronger). Hover for values; + and − change the shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个方块显示一个神经元在输入平面上的输出；连线是权重（蓝色为正，橙色为负，越粗越强）。悬停查看数值；+ 和 − 改变网络结构。</translation>
     </message>
     <message>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
         <source>Show the loss on a log scale, where slow late progress stays visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>用对数坐标显示损失，后期缓慢的进展也看得见。</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Loss and accuracy per epoch on each split.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮在各数据集上的损失和准确率。</translation>
     </message>
     <message>
         <source>Gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <source>How large each layer&apos;s gradient is: tiny in the first layers means vanishing gradients, huge means exploding ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>每层梯度有多大：前几层极小意味着梯度消失，极大意味着梯度爆炸。</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Settings panel</source>
-        <translation type="unfinished"></translation>
+        <translation>设置面板(&amp;S)</translation>
     </message>
     <message>
         <source>Show or hide the optimizer, schedule, regularization and start settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏优化器、学习率调度、正则化和初始设置。</translation>
     </message>
     <message>
         <source>Neural Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络游乐场</translation>
     </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏这条消息</translation>
     </message>
 </context>
 <context>
     <name>Names</name>
     <message>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>No bend at all: a stack of linear layers is still one straight boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>完全不弯曲：线性层叠得再多，边界也仍是一条直线。</translation>
     </message>
     <message>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
         <source>Squashes to 0..1; saturates at both ends, so deep stacks learn slowly.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩到 0..1；两端饱和，所以深层网络学得慢。</translation>
     </message>
     <message>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
     <message>
         <source>Squashes to -1..1 around zero; smooth, but saturated units stop learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>以零为中心压缩到 -1..1；平滑，但饱和的单元会停止学习。</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Zero below 0, straight above: fast to train, but a unit can die and stay at zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>小于 0 时为零，大于 0 时为直线：训练快，但单元可能死亡并一直为零。</translation>
     </message>
     <message>
         <source>Leaky ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU</translation>
     </message>
     <message>
         <source>Like ReLU with a small slope below 0, so units never die completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>类似 ReLU，但在 0 以下有个小斜率，单元不会彻底死亡。</translation>
     </message>
     <message>
         <source>PReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>PReLU</translation>
     </message>
     <message>
         <source>Leaky ReLU whose negative slope is learned too.</source>
-        <translation type="unfinished"></translation>
+        <translation>负半轴斜率也参与学习的 Leaky ReLU。</translation>
     </message>
     <message>
         <source>ELU</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU</translation>
     </message>
     <message>
         <source>Smooth below 0 and straight above; keeps mean activations near zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 以下平滑、0 以上为直线；让激活值的均值接近零。</translation>
     </message>
     <message>
         <source>GELU</source>
-        <translation type="unfinished"></translation>
+        <translation>GELU</translation>
     </message>
     <message>
         <source>A smooth ReLU used by transformers; small negative values pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformer 使用的平滑 ReLU；较小的负值可以通过。</translation>
     </message>
     <message>
         <source>SiLU (swish)</source>
-        <translation type="unfinished"></translation>
+        <translation>SiLU (swish)</translation>
     </message>
     <message>
         <source>x times sigmoid(x): a smooth ReLU that dips slightly below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>x 乘以 sigmoid(x)：略微低于零的平滑 ReLU。</translation>
     </message>
     <message>
         <source>Softplus</source>
-        <translation type="unfinished"></translation>
+        <translation>Softplus</translation>
     </message>
     <message>
         <source>A smooth ReLU, log(1 + e^x); never exactly zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑的 ReLU，log(1 + e^x)；永远不会恰好为零。</translation>
     </message>
     <message>
         <source>Hard sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Hard sigmoid</translation>
     </message>
     <message>
         <source>A piecewise-linear sigmoid: cheap, flat (no gradient) outside -3..3.</source>
-        <translation type="unfinished"></translation>
+        <translation>分段线性的 sigmoid：计算便宜，在 -3..3 之外是平的（没有梯度）。</translation>
     </message>
     <message>
         <source>Maxout</source>
-        <translation type="unfinished"></translation>
+        <translation>Maxout</translation>
     </message>
     <message>
         <source>Each unit keeps the largest of k linear pieces: it learns its own activation shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个单元取 k 个线性片段中的最大值：自己学出激活函数的形状。</translation>
     </message>
     <message>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD（随机梯度下降）</translation>
     </message>
     <message>
         <source>Plain gradient descent: every step moves against the gradient, scaled by the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>普通梯度下降：每一步沿梯度的反方向移动，步长由学习率决定。</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
         <source>Keeps part of the last step: rolls through small bumps, speeds up in long valleys.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留上一步的一部分：越过小坑，在狭长的山谷中加速。</translation>
     </message>
     <message>
         <source>Nesterov (NAG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 动量 (NAG)</translation>
     </message>
     <message>
         <source>Momentum that looks where it is going before it steps; overshoots less.</source>
-        <translation type="unfinished"></translation>
+        <translation>先看前方再迈步的动量法；更少冲过头。</translation>
     </message>
     <message>
         <source>Adagrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad</translation>
     </message>
     <message>
         <source>Each weight&apos;s step shrinks with the gradients it has seen; steps fade over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重的步长随它见过的梯度而缩小；步长随时间逐渐消失。</translation>
     </message>
     <message>
         <source>Adadelta</source>
-        <translation type="unfinished"></translation>
+        <translation>Adadelta</translation>
     </message>
     <message>
         <source>Adagrad with a running window instead of the whole past, so steps do not fade away.</source>
-        <translation type="unfinished"></translation>
+        <translation>用滑动窗口代替全部历史的 Adagrad，步长不会逐渐消失。</translation>
     </message>
     <message>
         <source>RMSProp</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp</translation>
     </message>
     <message>
         <source>Divides each step by a running size of recent gradients: even progress on every weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步除以近期梯度的滑动平均大小：每个权重都均匀前进。</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>Momentum plus RMSProp with bias correction: a robust default.</source>
-        <translation type="unfinished"></translation>
+        <translation>动量加 RMSProp，再加偏差修正：稳健的默认选择。</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>Adam with weight decay applied apart from the gradient scaling.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减与梯度缩放分开施加的 Adam。</translation>
     </message>
     <message>
         <source>AMSGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>AMSGrad</translation>
     </message>
     <message>
         <source>Adam that never lets a weight&apos;s step size grow back: steadier late in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>不让权重的步长再变大的 Adam：训练后期更稳定。</translation>
     </message>
     <message>
         <source>NAdam</source>
-        <translation type="unfinished"></translation>
+        <translation>NAdam</translation>
     </message>
     <message>
         <source>Adam with Nesterov&apos;s look-ahead momentum.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 Nesterov 前瞻动量的 Adam。</translation>
     </message>
     <message>
         <source>RAdam</source>
-        <translation type="unfinished"></translation>
+        <translation>RAdam</translation>
     </message>
     <message>
         <source>Adam that starts carefully while its running averages are still unreliable.</source>
-        <translation type="unfinished"></translation>
+        <translation>在滑动平均还不可靠时谨慎起步的 Adam。</translation>
     </message>
     <message>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>常数</translation>
     </message>
     <message>
         <source>The learning rate never changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率始终不变。</translation>
     </message>
     <message>
         <source>Step decay</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减</translation>
     </message>
     <message>
         <source>Cuts the learning rate by a factor every few epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔几轮把学习率乘以一个因子。</translation>
     </message>
     <message>
         <source>Exponential</source>
-        <translation type="unfinished"></translation>
+        <translation>指数衰减</translation>
     </message>
     <message>
         <source>Multiplies the learning rate by a factor every epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮把学习率乘以一个因子。</translation>
     </message>
     <message>
         <source>1 / t decay</source>
-        <translation type="unfinished"></translation>
+        <translation>1 / t 衰减</translation>
     </message>
     <message>
         <source>lr / (1 + decay * epoch): large steps early, small steps late.</source>
-        <translation type="unfinished"></translation>
+        <translation>lr / (1 + decay * epoch)：前期步子大，后期步子小。</translation>
     </message>
     <message>
         <source>1 / sqrt(t) decay</source>
-        <translation type="unfinished"></translation>
+        <translation>1 / sqrt(t) 衰减</translation>
     </message>
     <message>
         <source>lr / sqrt(epoch + 1): the decay Adagrad&apos;s analysis suggests.</source>
-        <translation type="unfinished"></translation>
+        <translation>lr / sqrt(epoch + 1)：Adagrad 的理论分析所建议的衰减。</translation>
     </message>
     <message>
         <source>Cosine</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦</translation>
     </message>
     <message>
         <source>Follows half a cosine from lr down to a minimum over t_max epochs, then stays there.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 t_max 轮内沿半个余弦从 lr 降到最小值，之后保持不变。</translation>
     </message>
     <message>
         <source>TF Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>TF Playground</translation>
     </message>
     <message>
         <source>Weights uniform in -0.5..0.5, biases 0.1, as TensorFlow Playground does.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重在 -0.5..0.5 内均匀分布，偏置为 0.1，与 TensorFlow Playground 相同。</translation>
     </message>
     <message>
         <source>Zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>全零</translation>
     </message>
     <message>
         <source>Every weight 0: all units of a layer stay identical and learn the same thing.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有权重为 0：同一层的单元始终相同，学到同样的东西。</translation>
     </message>
     <message>
         <source>Every weight the same value: units never become different (symmetry).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有权重取同一个值：单元永远不会变得不同（对称性）。</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>正态分布</translation>
     </message>
     <message>
         <source>Random normal weights with the spread you choose: too big explodes, too small vanishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>按你选的标准差随机取正态分布权重：太大会爆炸，太小会消失。</translation>
     </message>
     <message>
         <source>Uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布</translation>
     </message>
     <message>
         <source>Random uniform weights within the bound you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>在你选的范围内随机取均匀分布权重。</translation>
     </message>
     <message>
         <source>Xavier (uniform)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier（均匀）</translation>
     </message>
     <message>
         <source>Scaled by fan-in and fan-out so signals keep their size: suits tanh and sigmoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入和输出的连接数缩放，让信号保持大小：适合 tanh 和 sigmoid。</translation>
     </message>
     <message>
         <source>Xavier (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier（正态）</translation>
     </message>
     <message>
         <source>Xavier&apos;s scaling with normal noise: suits tanh and sigmoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>用正态分布的 Xavier 缩放：适合 tanh 和 sigmoid。</translation>
     </message>
     <message>
         <source>He (uniform)</source>
-        <translation type="unfinished"></translation>
+        <translation>He（均匀）</translation>
     </message>
     <message>
         <source>Twice Xavier&apos;s variance by fan-in, making up for ReLU zeroing half the inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>方差为按输入连接数计算的 Xavier 方差的两倍，弥补 ReLU 把一半输入置零。</translation>
     </message>
     <message>
         <source>He (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>He（正态）</translation>
     </message>
     <message>
         <source>He&apos;s scaling with normal noise: suits ReLU-like activations.</source>
-        <translation type="unfinished"></translation>
+        <translation>用正态分布的 He 缩放：适合 ReLU 类激活函数。</translation>
     </message>
     <message>
         <source>LeCun (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>LeCun（正态）</translation>
     </message>
     <message>
         <source>Variance 1 / fan-in: suits SELU-like and linear layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>方差为 1 / 输入连接数：适合 SELU 类和线性层。</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
         <source>One class inside a ring of the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>一类在内，另一类围成一圈。</translation>
     </message>
     <message>
         <source>Exclusive or</source>
-        <translation type="unfinished"></translation>
+        <translation>异或</translation>
     </message>
     <message>
         <source>Opposite quadrants share a class: no straight line separates them.</source>
-        <translation type="unfinished"></translation>
+        <translation>对角象限属于同一类：没有直线能把它们分开。</translation>
     </message>
     <message>
         <source>Gaussian</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯</translation>
     </message>
     <message>
         <source>Two clouds of points, nearly separable by a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>两团点云，几乎能用一条直线分开。</translation>
     </message>
     <message>
         <source>Spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>螺旋</translation>
     </message>
     <message>
         <source>Two interleaved spiral arms: hard, needs depth or features.</source>
-        <translation type="unfinished"></translation>
+        <translation>两条交错的螺旋臂：很难，需要更深的网络或更多特征。</translation>
     </message>
     <message>
         <source>Moons</source>
-        <translation type="unfinished"></translation>
+        <translation>双月</translation>
     </message>
     <message>
         <source>Two interlocking half circles.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个相互咬合的半圆。</translation>
     </message>
     <message>
         <source>Checkers</source>
-        <translation type="unfinished"></translation>
+        <translation>棋盘</translation>
     </message>
     <message>
         <source>A 4 x 4 board of alternating classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别交替的 4 x 4 棋盘。</translation>
     </message>
     <message>
         <source>Blobs</source>
-        <translation type="unfinished"></translation>
+        <translation>多团</translation>
     </message>
     <message>
         <source>Three or more classes in clouds around a circle (softmax output).</source>
-        <translation type="unfinished"></translation>
+        <translation>三个或更多类别的点团围成一圈（softmax 输出）。</translation>
     </message>
     <message>
         <source>Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>平面</translation>
     </message>
     <message>
         <source>Regression: the target rises along a diagonal.</source>
-        <translation type="unfinished"></translation>
+        <translation>回归：目标值沿对角线升高。</translation>
     </message>
     <message>
         <source>Bumps</source>
-        <translation type="unfinished"></translation>
+        <translation>起伏</translation>
     </message>
     <message>
         <source>Regression: six bumps up and down.</source>
-        <translation type="unfinished"></translation>
+        <translation>回归：六个高低起伏。</translation>
     </message>
     <message>
         <source>Curve</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线</translation>
     </message>
     <message>
         <source>Regression on one input: fit a wavy line.</source>
-        <translation type="unfinished"></translation>
+        <translation>单输入回归：拟合一条波浪线。</translation>
     </message>
     <message>
         <source>CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件</translation>
     </message>
     <message>
         <source>Your own data from a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 CSV 文件的你自己的数据。</translation>
     </message>
     <message>
         <source>β₁ (momentum)</source>
-        <translation type="unfinished"></translation>
+        <translation>β₁（动量）</translation>
     </message>
     <message>
         <source>β₂ (scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>β₂（尺度）</translation>
     </message>
     <message>
         <source>ε</source>
-        <translation type="unfinished"></translation>
+        <translation>ε</translation>
     </message>
     <message>
         <source>ρ (decay)</source>
-        <translation type="unfinished"></translation>
+        <translation>ρ（衰减）</translation>
     </message>
     <message>
         <source>α (decay)</source>
-        <translation type="unfinished"></translation>
+        <translation>α（衰减）</translation>
     </message>
     <message>
         <source>Every (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔（轮）</translation>
     </message>
     <message>
         <source>Factor γ</source>
-        <translation type="unfinished"></translation>
+        <translation>因子 γ</translation>
     </message>
     <message>
         <source>Decay</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减</translation>
     </message>
     <message>
         <source>Period (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>周期（轮）</translation>
     </message>
     <message>
         <source>Minimum rate</source>
-        <translation type="unfinished"></translation>
+        <translation>最小学习率</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Multi-class</source>
-        <translation type="unfinished"></translation>
+        <translation>多分类</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>回归</translation>
     </message>
     <message>
         <source>From the file</source>
-        <translation type="unfinished"></translation>
+        <translation>由文件决定</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
         <source>Add a hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个隐藏层</translation>
     </message>
     <message>
         <source>Remove the last hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>移除最后一个隐藏层</translation>
     </message>
     <message>
         <source>+{count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>还有 {count} 个</translation>
     </message>
     <message>
         <source>Add a neuron to this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>给这一层添加一个神经元</translation>
     </message>
     <message>
         <source>Remove a neuron from this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>从这一层移除一个神经元</translation>
     </message>
     <message>
         <source>1 hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个隐藏层</translation>
     </message>
     <message numerus="yes">
         <source>%n hidden layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个隐藏层</numerusform>
         </translation>
     </message>
     <message>
         <source>features</source>
-        <translation type="unfinished"></translation>
+        <translation>特征</translation>
     </message>
     <message>
         <source>1 neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个神经元</translation>
     </message>
     <message numerus="yes">
         <source>%n neurons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个神经元</numerusform>
         </translation>
     </message>
     <message>
         <source>{layer}, {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}，{name}</translation>
     </message>
     <message>
         <source>{layer}, neuron {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}，神经元 {index}</translation>
     </message>
     <message>
         <source>{name}
 input feature</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+输入特征</translation>
     </message>
     <message>
         <source>{name}
 activation: {activation}
 bias: {bias:.4g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+激活函数：{activation}
+偏置：{bias:.4g}</translation>
     </message>
     <message>
         <source>weight {value:.4g}
 {source} → {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 {value:.4g}
+{source} → {target}</translation>
     </message>
     <message>
         <source>the strongest of {count} maxout pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个 maxout 片段中最强的一个</translation>
     </message>
 </context>
 <context>
     <name>Notice</name>
     <message>
         <source>Training diverged at step {step} (epoch {epoch}): the loss or a gradient became NaN or infinite. Likely cause: a learning rate too high (now {lr:g}) or exploding gradients; try a smaller learning rate, gradient clipping, batch norm or a smaller initialization.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）发散：损失或梯度变成了 NaN 或无穷大。可能的原因：学习率太大（当前为 {lr:g}）或梯度爆炸；试试更小的学习率、梯度裁剪、批归一化或更小的初始化。</translation>
     </message>
     <message>
         <source>Early stopping at epoch {epoch}: validation loss has not improved for {patience} epochs; restored the weights of epoch {best_epoch} (validation loss {best_loss:.4g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {epoch} 轮早停：验证损失已有 {patience} 轮没有改善；已恢复第 {best_epoch} 轮的权重（验证损失 {best_loss:.4g}）。</translation>
     </message>
     <message>
         <source>device &apos;{device}&apos; is not available on this machine; training on the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有设备“{device}”；改在 CPU 上训练</translation>
     </message>
 </context>
 <context>
     <name>NumberField</name>
     <message>
         <source>{what}: “{text}” is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：“{text}”不是数字</translation>
     </message>
     <message>
         <source>{what} must be above {low} and at most {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 必须大于 {low} 且不超过 {high}</translation>
     </message>
     <message>
         <source>{what} must be between {low} and {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 必须在 {low} 到 {high} 之间</translation>
     </message>
 </context>
 <context>
     <name>OutputPanel</name>
     <message>
         <source>Loss on the test data (never trained on) and on the training data: when training loss keeps falling while test loss rises, the network is overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试数据（从未用于训练）和训练数据上的损失：训练损失持续下降而测试损失上升时，网络就过拟合了。</translation>
     </message>
     <message>
         <source>Show test data</source>
-        <translation type="unfinished"></translation>
+        <translation>显示测试数据</translation>
     </message>
     <message>
         <source>Draw the test points too (outlined): does the boundary fit data it never saw?</source>
-        <translation type="unfinished"></translation>
+        <translation>同时画出测试点（空心）：边界能否拟合从未见过的数据？</translation>
     </message>
     <message>
         <source>Discretize output</source>
-        <translation type="unfinished"></translation>
+        <translation>离散化输出</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Discretizing needs classes; a regression predicts numbers, drawn as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>离散化需要类别；回归预测的是数值，按原样绘制。</translation>
     </message>
     <message>
         <source>Paint only the predicted class instead of how sure the network is.</source>
-        <translation type="unfinished"></translation>
+        <translation>只画预测的类别，而不是网络有多确定。</translation>
     </message>
     <message>
         <source>Test loss –
 Training loss –</source>
-        <translation type="unfinished"></translation>
+        <translation>测试损失 –
+训练损失 –</translation>
     </message>
     <message>
         <source>Test loss {test}
 Training loss {train}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试损失 {test}
+训练损失 {train}</translation>
     </message>
     <message>
         <source>Test loss {test} · accuracy {test_accuracy}
 Training loss {train} · accuracy {train_accuracy}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试损失 {test} · 准确率 {test_accuracy}
+训练损失 {train} · 准确率 {train_accuracy}</translation>
     </message>
 </context>
 <context>
     <name>OutputView</name>
     <message>
         <source>These data have {count} inputs: too many to draw over a plane. The network, loss and gradient views still show how training goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>这份数据有 {count} 个输入：太多，无法画在平面上。网络、损失和梯度视图仍会显示训练情况。</translation>
     </message>
     <message>
         <source>prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
 </context>
 <context>
     <name>Remedy</name>
     <message>
         <source>a bigger network (more units or layers)</source>
-        <translation type="unfinished"></translation>
+        <translation>更大的网络（更多神经元或层）</translation>
     </message>
     <message>
         <source>train longer</source>
-        <translation type="unfinished"></translation>
+        <translation>训练更久</translation>
     </message>
     <message>
         <source>a better optimizer (Adam, momentum)</source>
-        <translation type="unfinished"></translation>
+        <translation>更好的优化器（Adam、动量）</translation>
     </message>
     <message>
         <source>less regularization</source>
-        <translation type="unfinished"></translation>
+        <translation>减少正则化</translation>
     </message>
     <message>
         <source>more data</source>
-        <translation type="unfinished"></translation>
+        <translation>更多数据</translation>
     </message>
     <message>
         <source>regularization (L2, dropout)</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化（L2、dropout）</translation>
     </message>
     <message>
         <source>early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>早停</translation>
     </message>
     <message>
         <source>a smaller network</source>
-        <translation type="unfinished"></translation>
+        <translation>更小的网络</translation>
     </message>
     <message>
         <source>ReLU-family activations (ReLU, leaky ReLU, ELU)</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 类激活函数（ReLU、Leaky ReLU、ELU）</translation>
     </message>
     <message>
         <source>He or Xavier initialization</source>
-        <translation type="unfinished"></translation>
+        <translation>He 或 Xavier 初始化</translation>
     </message>
     <message>
         <source>batch norm</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化</translation>
     </message>
     <message>
         <source>a smaller learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>更小的学习率</translation>
     </message>
     <message>
         <source>gradient clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪</translation>
     </message>
     <message>
         <source>a smaller (Xavier or He) initialization</source>
-        <translation type="unfinished"></translation>
+        <translation>更小的初始化（Xavier 或 He）</translation>
     </message>
     <message>
         <source>a smaller initialization</source>
-        <translation type="unfinished"></translation>
+        <translation>更小的初始化</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>How each update turns gradients into weight changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新如何把梯度变成权重的改变。</translation>
     </message>
     <message>
         <source>The update rule. Changing it starts over, since its running averages belong to the old weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新规则。更改后重新开始训练，因为它的滑动平均属于旧的权重。</translation>
     </message>
     <message>
         <source>Lookahead</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookahead</translation>
     </message>
     <message>
         <source>Keeps a slow copy of the weights that moves part of the way towards the fast ones every k steps: steadier training for any optimizer.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留一份慢权重，每 k 步向快权重移动一段距离：让任何优化器训练得更稳。</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>Fast steps between two slow updates.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次慢更新之间的快速步数。</translation>
     </message>
     <message>
         <source>Lookahead α</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookahead α</translation>
     </message>
     <message>
         <source>How far the slow weights move towards the fast ones (0..1].</source>
-        <translation type="unfinished"></translation>
+        <translation>慢权重向快权重移动多远 (0..1]。</translation>
     </message>
     <message>
         <source>k</source>
-        <translation type="unfinished"></translation>
+        <translation>k</translation>
     </message>
     <message>
         <source>α</source>
-        <translation type="unfinished"></translation>
+        <translation>α</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>How the learning rate changes over the epochs: big steps early, small steps to settle late.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率如何随轮次变化：前期大步走，后期小步收敛。</translation>
     </message>
     <message>
         <source>The schedule; changing it starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>调度方式；更改后重新开始训练。</translation>
     </message>
     <message>
         <source>Regularization</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化</translation>
     </message>
     <message>
         <source>Ways to keep weights small and training stable; all apply at once, without a reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>让权重保持较小、训练保持稳定的方法；全部立即生效，无需重置。</translation>
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
         <source>Adds rate × |w| to the loss: pushes unneeded weights to exactly zero (a sparse network).</source>
-        <translation type="unfinished"></translation>
+        <translation>在损失上加 rate × |w|：把不需要的权重压到恰好为零（稀疏网络）。</translation>
     </message>
     <message>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
         <source>Adds rate/2 × w² to the loss: shrinks all weights, giving smoother boundaries.</source>
-        <translation type="unfinished"></translation>
+        <translation>在损失上加 rate/2 × w²：缩小所有权重，边界更平滑。</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减</translation>
     </message>
     <message>
         <source>Shrinks every weight by lr × decay after each step, apart from the gradient (as AdamW does).</source>
-        <translation type="unfinished"></translation>
+        <translation>每步之后把每个权重缩小 lr × decay，与梯度分开（与 AdamW 相同）。</translation>
     </message>
     <message>
         <source>Gradient clip</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪</translation>
     </message>
     <message>
         <source>Caps the length of the gradient at this value, so one bad batch cannot blow up the weights. 0: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>把梯度的长度限制在这个值以内，一个坏批次就不会让权重爆掉。0：关闭。</translation>
     </message>
     <message>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>When training stops by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练何时自动停止。</translation>
     </message>
     <message>
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the best weights. 0: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>早停：验证损失连续这么多轮没有改善就停止，并回到最好的权重。0：关闭。</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Patience</source>
-        <translation type="unfinished"></translation>
+        <translation>耐心轮数</translation>
     </message>
     <message>
         <source>Stop at epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>停在第几轮</translation>
     </message>
     <message>
         <source>Pause by itself at this epoch, e.g. to compare settings after the same amount of training. Off: train until you pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>到这一轮自动暂停，例如在相同训练量后比较不同设置。关闭：一直训练到你暂停为止。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>起点</translation>
     </message>
     <message>
         <source>Where training starts from, and where it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练从哪里开始，在哪里运行。</translation>
     </message>
     <message>
         <source>How the weights are drawn before training: too large saturates or explodes, too small vanishes, all equal never breaks the symmetry between neurons. Changing it starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练前如何生成权重：太大会饱和或爆炸，太小会消失，全部相等则永远打破不了神经元之间的对称性。更改后重新开始训练。</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>尺度</translation>
     </message>
     <message>
         <source>The spread (normal: σ, uniform: bound) or value (constant) of the initial weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重的分布宽度（正态：σ，均匀：范围）或取值（常数）。</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Where training runs; only what this machine has is listed. Small networks are often faster on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在哪里运行；只列出本机有的设备。小网络往往在 CPU 上更快。</translation>
     </message>
     <message>
         <source>The random seed of the initial weights and batch order: the same seed gives the same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重和批次顺序的随机种子：相同的种子得到相同的训练过程。</translation>
     </message>
     <message>
         <source>Initializer</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>取值</translation>
     </message>
     <message>
         <source>σ</source>
-        <translation type="unfinished"></translation>
+        <translation>σ</translation>
     </message>
     <message>
         <source>Bound</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
 </context>
 <context>
     <name>Sweep</name>
     <message>
         <source>training examples</source>
-        <translation type="unfinished"></translation>
+        <translation>训练样本数</translation>
     </message>
     <message>
         <source>hidden units per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层隐藏单元数</translation>
     </message>
     <message>
         <source>hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层数</translation>
     </message>
     <message>
         <source>polynomial degree</source>
-        <translation type="unfinished"></translation>
+        <translation>多项式次数</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
         <source>Epochs: how many times training has gone through all training examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数（epoch）：训练遍历全部训练样本的次数。</translation>
     </message>
     <message>
         <source>Updates (batches) so far, and how fast training runs right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>到目前为止的更新次数（批次），以及当前的训练速度。</translation>
     </message>
     <message>
         <source>What training is doing now.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练当前的状态。</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>(per layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>（各层不同）</translation>
     </message>
     <message>
         <source>The layers differ; see the layer table.</source>
-        <translation type="unfinished"></translation>
+        <translation>各层设置不同；见层表格。</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>regularization rate</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化率</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>How big a step each update takes: too small learns slowly, too large overshoots and diverges. Changes apply at once, without a reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新的步子有多大：太小学得慢，太大会冲过头而发散。更改立即生效，无需重置。</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>The function every hidden neuron applies: it is what lets the network draw curved boundaries. Changing it starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏神经元使用的函数：正是它让网络能画出弯曲的边界。更改后重新开始训练。</translation>
     </message>
     <message>
         <source>Regularization</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化</translation>
     </message>
     <message>
         <source>A penalty on large weights that keeps the model simple and fights overfitting: L1 pushes weights to exactly zero, L2 shrinks them all. Applies at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>对大权重的惩罚，让模型保持简单、抑制过拟合：L1 把权重压到恰好为零，L2 让所有权重都变小。立即生效。</translation>
     </message>
     <message>
         <source>Regularization rate</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化率</translation>
     </message>
     <message>
         <source>How strong the penalty is: too strong and the model cannot fit even the training data. Applies at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>惩罚有多强：太强时模型连训练数据都拟合不了。立即生效。</translation>
     </message>
     <message>
         <source>Problem type</source>
-        <translation type="unfinished"></translation>
+        <translation>问题类型</translation>
     </message>
     <message>
         <source>Classification or regression; it follows from the data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>分类或回归；由数据集决定。</translation>
     </message>
     <message>
         <source>Epoch {epoch}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} 轮</translation>
     </message>
     <message>
         <source>step {step:,} · {steps:,.0f} steps/s · {epochs:,.1f} epochs/s</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step:,} 步 · {steps:,.0f} 步/秒 · {epochs:,.1f} 轮/秒</translation>
     </message>
 </context>
 <context>
     <name>TrainingActions</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Start or pause training (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练（空格键）。</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Train on one batch, then pause, to watch a single update (Right arrow).</source>
-        <translation type="unfinished"></translation>
+        <translation>用一个批次训练后暂停，观察单次更新（右方向键）。</translation>
     </message>
     <message>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>单轮</translation>
     </message>
     <message>
         <source>Train until every training example was seen once more, then pause (Shift+Right).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到每个训练样本都再被看过一次，然后暂停（Shift+右方向键）。</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Start over with fresh weights from the same seed: the same start as before (R).</source>
-        <translation type="unfinished"></translation>
+        <translation>用同一个种子生成新权重重新开始：与之前的起点相同（R）。</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成</translation>
     </message>
     <message>
         <source>Draw new data from the next data seed, then start over (G).</source>
-        <translation type="unfinished"></translation>
+        <translation>用下一个数据种子生成新数据，然后重新开始（G）。</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
     <name>Verdict</name>
     <message>
         <source>High bias</source>
-        <translation type="unfinished"></translation>
+        <translation>高偏差</translation>
     </message>
     <message>
         <source>The model underfits: it does not even fit the training data well.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型欠拟合：连训练数据都拟合得不好。</translation>
     </message>
     <message>
         <source>High variance</source>
-        <translation type="unfinished"></translation>
+        <translation>高方差</translation>
     </message>
     <message>
         <source>The model overfits: it fits the training data but not new data.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型过拟合：能拟合训练数据，却拟合不了新数据。</translation>
     </message>
     <message>
         <source>High bias and high variance</source>
-        <translation type="unfinished"></translation>
+        <translation>高偏差且高方差</translation>
     </message>
     <message>
         <source>The model fits the training data poorly and new data worse still.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型对训练数据拟合得差，对新数据更差。</translation>
     </message>
     <message>
         <source>Fine</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <source>Bias and variance are both small.</source>
-        <translation type="unfinished"></translation>
+        <translation>偏差和方差都很小。</translation>
     </message>
     <message>
         <source>No diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>无法诊断</translation>
     </message>
     <message>
         <source>The errors are not numbers: training diverged, or there is no validation split.</source>
-        <translation type="unfinished"></translation>
+        <translation>误差不是数字：训练已发散，或者没有验证集。</translation>
     </message>
 </context>
 </TS>

@@ -1859,7 +1859,7 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
     <message>
         <source>Epoch {epoch}</source>
-        <translation>第 {epoch} 轮</translation>
+        <translation>轮次 {epoch}</translation>
     </message>
     <message>
         <source>step {step:,} · {steps:,.0f} steps/s · {epochs:,.1f} epochs/s</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 
 from playground.config import presets
 from playground.config.experiment import Experiment, ExperimentError
+from playground.gui import engine_messages
 from playground.gui.controller import Controller
 
 MAX_RECENT = 8
@@ -179,4 +180,4 @@ class FileMenu(QObject):
         return str(Path(files[0]).parent) if files else ""
 
     def _problem(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+        QMessageBox.warning(self.window, title, engine_messages.text(text))

@@ -323,6 +323,249 @@
     </message>
 </context>
 <context>
+    <name>EngineMessage</name>
+    <message>
+        <source>{problem} (got {value})</source>
+        <translation>{problem}（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>must be greater than or equal to {limit}</source>
+        <translation>必须大于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>must be greater than {limit}</source>
+        <translation>必须大于 {limit}</translation>
+    </message>
+    <message>
+        <source>must be less than or equal to {limit}</source>
+        <translation>必须小于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>must be less than {limit}</source>
+        <translation>必须小于 {limit}</translation>
+    </message>
+    <message>
+        <source>must be a valid integer, got a number with a fractional part</source>
+        <translation>必须是整数，不能有小数部分</translation>
+    </message>
+    <message>
+        <source>must be a valid integer, unable to parse string as an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a valid integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a valid number, unable to parse string as a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a valid number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数</translation>
+    </message>
+    <message>
+        <source>must be a valid boolean, unable to interpret input</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a valid boolean</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a valid string</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>must be a valid list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be a valid dictionary</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>is not a field of the experiment</source>
+        <translation>不是实验的字段</translation>
+    </message>
+    <message>
+        <source>Field required</source>
+        <translation>缺少这个字段</translation>
+    </message>
+    <message>
+        <source>optimizer &apos;{name}&apos; has no hyperparameter &apos;{key}&apos; (allowed: {allowed})</source>
+        <translation>优化器 &apos;{name}&apos; 没有超参数 &apos;{key}&apos;（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>schedule &apos;{name}&apos; has no hyperparameter &apos;{key}&apos; (allowed: {allowed})</source>
+        <translation>学习率调度 &apos;{name}&apos; 没有超参数 &apos;{key}&apos;（可用：{allowed}）</translation>
+    </message>
+    <message>
+        <source>optimizer {key} must be between {low} and {high}, got {value}</source>
+        <translation>优化器的 {key} 必须在 {low} 到 {high} 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>schedule {key} must be between {low} and {high}, got {value}</source>
+        <translation>学习率调度的 {key} 必须在 {low} 到 {high} 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>unknown feature &apos;{name}&apos; (allowed: {allowed}, x1^k for k up to {power})</source>
+        <translation>未知特征 &apos;{name}&apos;（可用：{allowed}，以及 k 不超过 {power} 的 x1^k）</translation>
+    </message>
+    <message>
+        <source>unknown feature &apos;{name}&apos;</source>
+        <translation>未知特征 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>a feature is listed twice</source>
+        <translation>有特征重复列出</translation>
+    </message>
+    <message>
+        <source>train_fraction + val_fraction must be at most 1</source>
+        <translation>train_fraction + val_fraction 不能超过 1</translation>
+    </message>
+    <message>
+        <source>dataset &apos;csv&apos; needs csv_path</source>
+        <translation>数据集 &apos;csv&apos; 需要 csv_path</translation>
+    </message>
+    <message>
+        <source>the 1-D curve has no x2: use x1, sin_x1 or powers x1^k</source>
+        <translation>一维曲线没有 x2：请用 x1、sin_x1 或幂次 x1^k</translation>
+    </message>
+    <message>
+        <source>batch norm needs batches of at least 2 examples (or 0: full batch)</source>
+        <translation>批归一化需要每批至少 2 个样本（或 0：全批量）</translation>
+    </message>
+    <message>
+        <source>feature &apos;{name}&apos; needs a second input column; this data has one</source>
+        <translation>特征 &apos;{name}&apos; 需要第二个输入列；这份数据只有一列</translation>
+    </message>
+    <message>
+        <source>this data has {count} input columns ({names}); they are the features</source>
+        <translation>这份数据有 {count} 个输入列（{names}）：它们就是特征</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>this Neural Playground reads version {version}, the file says {found}</source>
+        <translation>这个版本的神经网络游乐场读取第 {version} 版，文件写的是 {found}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>unknown preset &apos;{name}&apos; (available: {names})</source>
+        <translation>未知预设 &apos;{name}&apos;（可用：{names}）</translation>
+    </message>
+    <message>
+        <source>preset {name}: {problem}</source>
+        <translation>预设 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not a saved Neural Playground model ({kind})</source>
+        <translation>不是保存的神经网络游乐场模型（{kind}）</translation>
+    </message>
+    <message>
+        <source>not a saved Neural Playground model</source>
+        <translation>不是保存的神经网络游乐场模型</translation>
+    </message>
+    <message>
+        <source>its weights do not fit this network ({reason})</source>
+        <translation>其中的权重与这个网络不匹配（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot change without a reset (live: {live})</source>
+        <translation>不重置就不能更改（可即时更改的：{live}）</translation>
+    </message>
+    <message>
+        <source>{name} line {line}, column &apos;{column}&apos;: {problem}</source>
+        <translation>{name} 第 {line} 行，列 &apos;{column}&apos;：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a finite number</source>
+        <translation>&apos;{text}&apos; 不是有限的数</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>&apos;{text}&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少数值</translation>
+    </message>
+    <message>
+        <source>missing label</source>
+        <translation>缺少标签</translation>
+    </message>
+    <message>
+        <source>{name} line {line}: {problem}</source>
+        <translation>{name} 第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>{count} values, the header has {columns} columns</source>
+        <translation>有 {count} 个值，而表头有 {columns} 列</translation>
+    </message>
+    <message>
+        <source>the header needs at least two columns (features and a label)</source>
+        <translation>表头至少需要两列（特征和标签）</translation>
+    </message>
+    <message>
+        <source>column {index} has no name</source>
+        <translation>第 {index} 列没有名称</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; appears twice</source>
+        <translation>列 &apos;{column}&apos; 出现了两次</translation>
+    </message>
+    <message>
+        <source>label column &apos;{label}&apos; is not in {name} (columns: {columns})</source>
+        <translation>{name} 中没有标签列 &apos;{label}&apos;（现有的列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{name} has more than {rows} rows</source>
+        <translation>{name} 超过 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{name} has a header but no data rows</source>
+        <translation>{name} 只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <source>not a CSV file ({reason})</source>
+        <translation>不是 CSV 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the label column &apos;{column}&apos; has only one class ({value})</source>
+        <translation>标签列 &apos;{column}&apos; 只有一个类别（{value}）</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>EnsemblePanel</name>
     <message>
         <source>Ensemble (bias–variance decomposition)</source>

@@ -73,6 +73,7 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
 def add_menu(parent: QMenu, settings: QSettings | None) -> QMenu:
     """A Language submenu of `parent`: the pick is stored in `settings` and applies after a restart."""
     menu = parent.addMenu(QCoreApplication.translate("Language", "&Language"))
+    menu.setObjectName("language")
     group = QActionGroup(menu)
     stored = chosen(settings) or _current
     for lang in LANGUAGES:

@@ -1758,6 +1758,193 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
 </context>
 <context>
+    <name>Presets</name>
+    <message>
+        <source>Lesson: batch norm cures vanishing gradients</source>
+        <translation type="vanished">课程：批归一化治疗梯度消失</translation>
+    </message>
+    <message>
+        <source>The sigmoid stack of the vanishing-gradients lesson with batch norm before every activation. Batch norm re-centres and re-scales each layer&apos;s inputs, so the sigmoids work in their steep middle instead of their flat tails and the gradient reaches the first layer. Compare the gradient-norm chart with the lesson without batch norm.</source>
+        <translation type="vanished">“梯度消失”课程中的 sigmoid 网络，在每个激活函数之前加上批归一化。批归一化把每层的输入重新居中、重新缩放，让 sigmoid 工作在陡峭的中段而不是平坦的两端，梯度就能传到第一层。把梯度范数图和没有批归一化的课程比较一下。</translation>
+    </message>
+    <message>
+        <source>Lesson: gradient clipping tames exploding gradients</source>
+        <translation type="vanished">课程：梯度裁剪驯服梯度爆炸</translation>
+    </message>
+    <message>
+        <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle. A smaller initialization (He) would fix the cause itself.</source>
+        <translation type="vanished">加了梯度裁剪的“梯度爆炸”课程：每一步之前把梯度缩小到范数不超过 0.5。巨大的梯度方向仍然正确，但现在每一步的大小都合理，训练不再溢出，能学会圆形。更小的初始化（He）才能消除根源。</translation>
+    </message>
+    <message>
+        <source>Lesson: exploding gradients</source>
+        <translation type="vanished">课程：梯度爆炸</translation>
+    </message>
+    <message>
+        <source>Six ReLU layers with large random weights (standard deviation 2) and a learning rate of 0.1. Every layer backprop passes through multiplies the gradient by about four, so the first step is enormous: the weights and the loss become NaN within the first epoch and training stops as diverged. Gradient clipping is one cure.</source>
+        <translation type="vanished">六个 ReLU 层，随机权重很大（标准差 2），学习率 0.1。反向传播每经过一层，梯度就放大约四倍，所以第一步就大得惊人：第一轮之内权重和损失就变成 NaN，训练以发散告终。梯度裁剪是一种疗法。</translation>
+    </message>
+    <message>
+        <source>Lesson: a bigger network cures high bias</source>
+        <translation type="vanished">课程：更大的网络治疗高偏差</translation>
+    </message>
+    <message>
+        <source>The spiral of the high-bias lesson with three hidden layers of 16 tanh units. Each layer bends the boundary a little more, and together they follow the spiral&apos;s arms: training error falls to near zero and validation error follows, so the diagnosis is fine.</source>
+        <translation type="vanished">“高偏差”课程的螺旋数据，换成三个各有 16 个 tanh 单元的隐藏层。每层都让边界再弯一点，合起来就能沿着螺旋臂走：训练误差降到接近零，验证误差随之下降，诊断结果为良好。</translation>
+    </message>
+    <message>
+        <source>Lesson: high bias (underfitting)</source>
+        <translation type="vanished">课程：高偏差（欠拟合）</translation>
+    </message>
+    <message>
+        <source>A model with no hidden layer can only draw a straight line, and no straight line separates the two arms of the spiral. Training error stays high however long it trains, and validation error is just as high: the diagnosis says high bias. The cure is a bigger model, not more data.</source>
+        <translation type="vanished">没有隐藏层的模型只能画一条直线，而没有哪条直线能分开螺旋的两条臂。无论训练多久，训练误差都居高不下，验证误差同样高：诊断为高偏差。疗法是更大的模型，而不是更多数据。</translation>
+    </message>
+    <message>
+        <source>Lesson: dropout reduces variance</source>
+        <translation type="vanished">课程：dropout 降低方差</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. The gap between training and validation error shrinks. Compare the diagnosis with the high-variance lesson.</source>
+        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差和验证误差之间的差距缩小了。把诊断结果和“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>Lesson: early stopping reduces variance</source>
+        <translation type="vanished">课程：早停降低方差</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs and the weights of the best epoch are restored. The network is stopped before it has memorized the noise, so validation error is lower than without early stopping. Note the epoch it stops at.</source>
+        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练，并恢复最好那一轮的权重。网络在记住噪声之前就被叫停，所以验证误差比不早停时低。留意它停在第几轮。</translation>
+    </message>
+    <message>
+        <source>Lesson: L2 regularization reduces variance</source>
+        <translation type="vanished">课程：L2 正则化降低方差</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network prefers a smoother boundary that cannot wrap around single noisy points: the gap between training and validation error shrinks. Compare the boundary and the diagnosis with the high-variance lesson.</source>
+        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络偏好更平滑的边界，无法绕着单个噪声点打转：训练误差和验证误差之间的差距缩小了。把边界和诊断结果与“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>Lesson: more data reduces variance</source>
+        <translation type="vanished">课程：更多数据降低方差</translation>
+    </message>
+    <message>
+        <source>The network of the high-variance lesson on ten times as many points (400 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises towards the noise level and validation error falls, and the gap between them shrinks to about a third of the high-variance lesson&apos;s. More data still would close it further.</source>
+        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（400 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升向噪声水平，验证误差下降，两者的差距缩小到“高方差”课程的三分之一左右。再多些数据还能进一步缩小差距。</translation>
+    </message>
+    <message>
+        <source>Lesson: high variance (overfitting)</source>
+        <translation type="vanished">课程：高方差（过拟合）</translation>
+    </message>
+    <message>
+        <source>Two layers of 64 ReLU units trained for a long time on only 40 noisy points. The network has room to memorize every point, noise included: training error reaches zero while validation error stays far above it. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
+        <translation type="vanished">两层各 64 个 ReLU 单元，在仅仅 40 个带噪声的点上训练很久。网络有足够的容量记住每个点，连噪声一起：训练误差降到零，验证误差却远高于它。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
+    </message>
+    <message>
+        <source>Lesson: ReLU and He initialization cure vanishing gradients</source>
+        <translation type="vanished">课程：ReLU 与 He 初始化治疗梯度消失</translation>
+    </message>
+    <message>
+        <source>The same eight layers as the vanishing-gradients lesson, now with ReLU units and He initialization. ReLU&apos;s slope is 1 where a unit is active and He&apos;s weights keep the signal&apos;s size from layer to layer, so the first layer&apos;s gradient is about as large as the last one&apos;s. Watch the gradient-norm chart stay level while the circle is learned.</source>
+        <translation type="vanished">与“梯度消失”课程相同的八层，换成 ReLU 单元和 He 初始化。单元激活时 ReLU 的斜率为 1，He 初始化的权重让信号在层与层之间保持大小，所以第一层的梯度和最后一层的差不多大。看梯度范数图在学会圆形的过程中保持平稳。</translation>
+    </message>
+    <message>
+        <source>Lesson: vanishing gradients</source>
+        <translation type="vanished">课程：梯度消失</translation>
+    </message>
+    <message>
+        <source>Eight sigmoid layers with small random weights: every layer backprop passes through multiplies the gradient by sigmoid&apos;s slope (at most 0.25) and by the small weights, so the first layer gets thousands of times less gradient than the last. Watch the gradient-norm chart: the first layers barely move and accuracy stays at chance. Compare with the two cures: ReLU with He initialization, and batch norm.</source>
+        <translation type="vanished">八个 sigmoid 层，随机权重很小：反向传播每经过一层，梯度就乘上 sigmoid 的斜率（最多 0.25）和这些小权重，所以第一层得到的梯度比最后一层少几千倍。看梯度范数图：前几层几乎不动，准确率停留在随机猜测的水平。与两种疗法比较：ReLU 加 He 初始化，以及批归一化。</translation>
+    </message>
+    <message>
+        <source>Lesson: zero initialization never breaks symmetry</source>
+        <translation type="vanished">课程：全零初始化打破不了对称性</translation>
+    </message>
+    <message>
+        <source>Every weight starts at zero, so every neuron of a layer computes the same thing, gets the same gradient and takes the same step: the neurons stay identical forever and a layer of four is no better than a layer of one. Look at the neuron pictures: within each layer they are all the same, and the circle is never learned.</source>
+        <translation type="vanished">所有权重都从零开始，所以同一层的每个神经元计算相同的东西，得到相同的梯度，迈出相同的一步：这些神经元永远一模一样，一层四个神经元并不比一个好。看神经元的图片：同一层里全都一样，圆形永远学不会。</translation>
+    </message>
+    <message>
+        <source>Blobs</source>
+        <translation type="vanished">多团</translation>
+    </message>
+    <message>
+        <source>Three Gaussian blobs, one per class: a softmax output gives each class a probability. Four hidden units are plenty.</source>
+        <translation type="vanished">三团高斯分布的点，每类一团：softmax 输出给每个类别一个概率。四个隐藏单元就够了。</translation>
+    </message>
+    <message>
+        <source>Checkerboard</source>
+        <translation type="vanished">棋盘</translation>
+    </message>
+    <message>
+        <source>A 4 x 4 board of alternating squares. The sin_x1 and sin_x2 features repeat almost as often as the squares, so a small network learns the board quickly.</source>
+        <translation type="vanished">由交替方格组成的 4 x 4 棋盘。特征 sin_x1 和 sin_x2 重复的频率与方格几乎一样，所以小网络很快就能学会这个棋盘。</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="vanished">圆形</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s first picture: one class inside a ring of the other. Two small tanh layers bend a boundary around the centre from x1 and x2 alone.</source>
+        <translation type="vanished">TensorFlow Playground 的第一张图：一类在内，另一类围成一圈。两个小的 tanh 层仅凭 x1 和 x2 就能绕中心弯出一条边界。</translation>
+    </message>
+    <message>
+        <source>Curve (regression)</source>
+        <translation type="vanished">曲线（回归）</translation>
+    </message>
+    <message>
+        <source>A 1-D wave, sin(1.5 x) + 0.3 x, with a little noise. Two tanh layers fit it from x1 alone; try powers of x1 instead of hidden layers to see polynomials underfit.</source>
+        <translation type="vanished">一维波形 sin(1.5 x) + 0.3 x，带少许噪声。两个 tanh 层仅凭 x1 就能拟合它；试试用 x1 的幂次代替隐藏层，看看多项式如何欠拟合。</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation type="vanished">两团高斯</translation>
+    </message>
+    <message>
+        <source>Two overlapping Gaussian clouds: a straight line is almost the best possible boundary. A tiny network learns it in a few epochs.</source>
+        <translation type="vanished">两团相互重叠的高斯点云：一条直线几乎就是最好的边界。很小的网络几轮就能学会。</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation type="vanished">双月</translation>
+    </message>
+    <message>
+        <source>Two interlocking half circles with a little noise. Two ReLU layers with He initialization curve the boundary between them.</source>
+        <translation type="vanished">两个相互咬合、带少许噪声的半圆。两个用 He 初始化的 ReLU 层在它们之间弯出边界。</translation>
+    </message>
+    <message>
+        <source>Bumps (regression)</source>
+        <translation type="vanished">起伏（回归）</translation>
+    </message>
+    <message>
+        <source>Six bumps, three up and three down, on a flat plane. Two tanh layers of sixteen units fit their shapes.</source>
+        <translation type="vanished">平面上的六个起伏，三个凸起、三个凹陷。两个各十六个单元的 tanh 层能拟合它们的形状。</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation type="vanished">平面（回归）</translation>
+    </message>
+    <message>
+        <source>The target is a tilted plane, (x1 + x2) / 10. Linear units fit it exactly; the output is a number, not a class.</source>
+        <translation type="vanished">目标是一个倾斜的平面 (x1 + x2) / 10。线性单元能精确拟合；输出是一个数值，而不是类别。</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation type="vanished">螺旋</translation>
+    </message>
+    <message>
+        <source>Two interleaved spiral arms, the hardest of TensorFlow Playground&apos;s sets. Three tanh layers of eight units and Adam untangle them from x1 and x2.</source>
+        <translation type="vanished">两条交错的螺旋臂，是 TensorFlow Playground 中最难的数据集。三个各八个单元的 tanh 层加上 Adam，仅凭 x1 和 x2 就能把它们分开。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation type="vanished">异或</translation>
+    </message>
+    <message>
+        <source>Opposite quadrants share a class, so no straight line separates them. One hidden layer of eight tanh units learns the four quadrants from x1 and x2.</source>
+        <translation type="vanished">对角象限属于同一类，所以没有直线能分开它们。一个有八个 tanh 单元的隐藏层仅凭 x1 和 x2 就能学会这四个象限。</translation>
+    </message>
+</context>
+<context>
     <name>Remedy</name>
     <message>
         <source>a bigger network (more units or layers)</source>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>weights of {layer}, latest</source>
-        <translation>{layer}的权重（最新）</translation>
+        <translation>{layer} 的权重（最新）</translation>
     </message>
     <message>
         <source>No saturating or ReLU layers here.</source>
@@ -927,7 +927,7 @@
     </message>
     <message>
         <source>out</source>
-        <translation>出</translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>h{index}</source>

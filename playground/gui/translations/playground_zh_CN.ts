@@ -57,6 +57,136 @@
     </message>
 </context>
 <context>
+    <name>ArenaTab</name>
+    <message>
+        <source>Open in its own window</source>
+        <translation type="vanished">在单独的窗口中打开</translation>
+    </message>
+    <message>
+        <source>The arena is open in its own window; close that window to bring it back.</source>
+        <translation type="vanished">竞技场已在单独的窗口中打开；关闭那个窗口即可把它放回这里。</translation>
+    </message>
+    <message>
+        <source>Optimizer arena</source>
+        <translation type="vanished">优化器竞技场</translation>
+    </message>
+</context>
+<context>
+    <name>ArenaView</name>
+    <message>
+        <source>The surface the optimizers race on.</source>
+        <translation type="vanished">优化器比赛所在的曲面。</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation type="vanished">比赛</translation>
+    </message>
+    <message>
+        <source>Run the race; click the plot to start from another point.</source>
+        <translation type="vanished">开始比赛；点击图中可换一个起点。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="vanished">单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="vanished">重置</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="vanished">步数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>The race stops after this many steps.</source>
+        <translation type="vanished">比赛在这么多步之后停止。</translation>
+    </message>
+    <message>
+        <source>{n} per frame</source>
+        <translation type="vanished">每帧 {n} 步</translation>
+    </message>
+    <message>
+        <source>Steps each optimizer takes per frame (60 frames a second).</source>
+        <translation type="vanished">每个优化器每帧走的步数（每秒 60 帧）。</translation>
+    </message>
+    <message>
+        <source>The optimizer Lookahead wraps.</source>
+        <translation type="vanished">Lookahead 包裹的优化器。</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule for every racer; its epoch is the step here.</source>
+        <translation type="vanished">所有参赛者的学习率调度；这里的“轮”就是步。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation type="vanished">对数坐标</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="vanished">步数</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">速度</translation>
+    </message>
+    <message>
+        <source>Lookahead around</source>
+        <translation type="vanished">Lookahead 包裹</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="vanished">学习率调度</translation>
+    </message>
+    <message>
+        <source>Click inside the plot to set the start.</source>
+        <translation type="vanished">在图中点击以设置起点。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="vanished">暂停</translation>
+    </message>
+    <message>
+        <source>step {n}</source>
+        <translation type="vanished">第 {n} 步</translation>
+    </message>
+    <message>
+        <source>diverged at step {n}</source>
+        <translation type="vanished">在第 {n} 步发散</translation>
+    </message>
+    <message>
+        <source>left the plot at step {n}</source>
+        <translation type="vanished">在第 {n} 步离开了图</translation>
+    </message>
+    <message>
+        <source>Ill-conditioned quadratic</source>
+        <translation type="vanished">病态二次函数</translation>
+    </message>
+    <message>
+        <source>Rosenbrock</source>
+        <translation type="vanished">Rosenbrock 函数</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation type="vanished">Beale 函数</translation>
+    </message>
+    <message>
+        <source>Himmelblau</source>
+        <translation type="vanished">Himmelblau 函数</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation type="vanished">鞍点</translation>
+    </message>
+    <message>
+        <source>Linear regression L(w, b)</source>
+        <translation type="vanished">线性回归 L(w, b)</translation>
+    </message>
+</context>
+<context>
     <name>BiasVarianceView</name>
     <message>
         <source>Baseline error</source>
@@ -108,6 +238,61 @@
     </message>
 </context>
 <context>
+    <name>ClassViews</name>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="vanished">混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Validation examples counted by true class (rows) and predicted class (columns): the diagonal is right, the rest shows which classes the network mixes up. Each row is shaded by its own share.</source>
+        <translation type="vanished">按真实类别（行）和预测类别（列）统计的验证样本：对角线是预测正确的，其余显示网络把哪些类别弄混了。每行按它自己的占比着色。</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="vanished">真实类别</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="vanished">预测类别</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation type="vanished">第一层权重</translation>
+    </message>
+    <message>
+        <source>One tile per hidden unit of the first layer: the pixels that raise its output (blue) or lower it (orange). Each tile is scaled by its own largest weight.</source>
+        <translation type="vanished">第一层每个隐藏单元一格：让它输出变大（蓝色）或变小（橙色）的像素。每格按它自己最大的权重缩放。</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation type="vanished">错误样本</translation>
+    </message>
+    <message>
+        <source>Validation images the network gets wrong, each captioned true → predicted class.</source>
+        <translation type="vanished">网络分错的验证图片，每张标注为 真实 → 预测 类别。</translation>
+    </message>
+    <message>
+        <source>Train a classifier: its confusion matrix appears here.</source>
+        <translation type="vanished">训练一个分类器：它的混淆矩阵会显示在这里。</translation>
+    </message>
+    <message>
+        <source>A regression has no classes to confuse.</source>
+        <translation type="vanished">回归没有可混淆的类别。</translation>
+    </message>
+    <message>
+        <source>No validation split: set a validation share in DATA.</source>
+        <translation type="vanished">没有验证集：请在“数据”中设置验证集比例。</translation>
+    </message>
+    <message>
+        <source>No mistakes</source>
+        <translation type="vanished">没有错误</translation>
+    </message>
+    <message>
+        <source>Mistakes: {count} of {rows}</source>
+        <translation type="vanished">错误：{rows} 个中有 {count} 个</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Not applied: {reason}</source>
@@ -116,6 +301,10 @@
     <message>
         <source>Press Reset (R) to start again.</source>
         <translation>按“重置”（R）重新开始。</translation>
+    </message>
+    <message>
+        <source>Stopped at epoch {epoch}, where this experiment ends. Press Play to train on.</source>
+        <translation type="vanished">已停在第 {epoch} 轮，这个实验到此结束。按“开始”继续训练。</translation>
     </message>
 </context>
 <context>
@@ -286,6 +475,10 @@
         <source>of {count}</source>
         <translation>共 {count}</translation>
     </message>
+    <message>
+        <source>These features&apos; scales differ by more than {limit:g} times: without standardizing, one learning rate cannot suit them all.</source>
+        <translation type="vanished">这些特征的尺度相差超过 {limit:g} 倍：不做标准化，一个学习率无法适合所有特征。</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsTabs</name>
@@ -320,6 +513,14 @@
     <message>
         <source>Does backprop compute the right gradients? Compared with numerical differences.</source>
         <translation>反向传播算出的梯度对吗？与数值差分比较。</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="vanished">类别</translation>
+    </message>
+    <message>
+        <source>Which classes the network confuses; for digits also what its first layer looks for and the images it gets wrong.</source>
+        <translation type="vanished">网络把哪些类别弄混；对手写数字还会显示第一层在找什么，以及它分错的图片。</translation>
     </message>
 </context>
 <context>
@@ -634,6 +835,10 @@
         <source>variance {gap}</source>
         <translation>方差 {gap}</translation>
     </message>
+    <message>
+        <source>Measured gaps before clipping at 0: avoidable bias {bias} ± {bias_margin}, variance {variance} ± {variance_margin} (± {z} standard errors from {train} training and {val} validation points); tolerance {tolerance}.</source>
+        <translation type="vanished">截断到 0 之前测得的差距：可避免偏差 {bias} ± {bias_margin}，方差 {variance} ± {variance_margin}（由 {train} 个训练点和 {val} 个验证点得到的 ± {z} 个标准误）；容差 {tolerance}。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorUnit</name>
@@ -757,6 +962,14 @@
     <message>
         <source>Experiments (*.json);;All files (*)</source>
         <translation>实验 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New experiment</source>
+        <translation type="vanished">新建实验(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start over from TF Playground&apos;s default experiment: every setting back to its default.</source>
+        <translation type="vanished">从 TF Playground 的默认实验重新开始：所有设置恢复默认值。</translation>
     </message>
 </context>
 <context>
@@ -1097,12 +1310,63 @@
         <source>Neural Playground</source>
         <translation>神经网络游乐场</translation>
     </message>
+    <message>
+        <source>Leave the text field</source>
+        <translation type="vanished">离开文本框</translation>
+    </message>
+    <message>
+        <source>Esc: leave the field being typed in, so that Space, R and the arrows train again.</source>
+        <translation type="vanished">Esc：离开正在输入的文本框，让空格、R 和方向键重新控制训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation type="vanished">演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large type, a large output plane and network, the settings folded away: readable from the back of a room (F11 or F5).</source>
+        <translation type="vanished">大字号、大输出平面和大网络图，设置折叠起来：坐在教室后排也看得清（F11 或 F5）。</translation>
+    </message>
+    <message>
+        <source>The last experiment could not be opened ({reason}); this is the default one.</source>
+        <translation type="vanished">无法打开上次的实验（{reason}）；现在显示的是默认实验。</translation>
+    </message>
+    <message>
+        <source>Arena</source>
+        <translation type="vanished">竞技场</translation>
+    </message>
+    <message>
+        <source>SGD, Momentum, Adam and the rest racing on the same surface from the same start.</source>
+        <translation type="vanished">SGD、动量、Adam 等优化器从同一起点在同一曲面上比赛。</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>MoreData</name>
+    <message>
+        <source>(a picture above)</source>
+        <translation type="vanished">（上方的图片）</translation>
+    </message>
+    <message>
+        <source>Real tables, points you draw on the output plane, or a boundary you type</source>
+        <translation type="vanished">真实数据表、在输出平面上画的点，或者输入的边界公式</translation>
+    </message>
+    <message>
+        <source>x₂ = f(x₁): numbers, x1, + - * / ^, ( ), sin cos tan tanh exp log sqrt abs min max. Points above the curve are one class.</source>
+        <translation type="vanished">x₂ = f(x₁)：可用数字、x1、+ - * / ^、( )、sin cos tan tanh exp log sqrt abs min max。曲线上方的点属于一类。</translation>
+    </message>
+    <message>
+        <source>More data</source>
+        <translation type="vanished">更多数据</translation>
+    </message>
+    <message>
+        <source>x₂ =</source>
+        <translation type="vanished">x₂ =</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1847,58 @@
         <source>Error</source>
         <translation>出错</translation>
     </message>
+    <message>
+        <source>Draw points</source>
+        <translation type="vanished">手绘数据点</translation>
+    </message>
+    <message>
+        <source>Click your own points onto the output plane: left click one class, right click another; drag to paint.</source>
+        <translation type="vanished">在输出平面上点出你自己的数据点：左键一类，右键另一类；拖动可连续绘制。</translation>
+    </message>
+    <message>
+        <source>Formula boundary</source>
+        <translation type="vanished">公式边界</translation>
+    </message>
+    <message>
+        <source>Type a curve x₂ = f(x₁), e.g. 3*sin(x1): the points above it are one class, below it the other.</source>
+        <translation type="vanished">输入一条曲线 x₂ = f(x₁)，例如 3*sin(x1)：曲线上方的点是一类，下方的是另一类。</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation type="vanished">鸢尾花</translation>
+    </message>
+    <message>
+        <source>150 irises of 3 species, measured in 4 ways (petal and sepal length and width): Fisher&apos;s classic table.</source>
+        <translation type="vanished">3 个品种共 150 朵鸢尾花，各有 4 项测量（花瓣和花萼的长度与宽度）：Fisher 的经典数据表。</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation type="vanished">葡萄酒</translation>
+    </message>
+    <message>
+        <source>178 Italian wines from 3 growers, 13 chemical measurements each.</source>
+        <translation type="vanished">来自 3 个酒庄的 178 种意大利葡萄酒，每种 13 项化学测量。</translation>
+    </message>
+    <message>
+        <source>Breast cancer</source>
+        <translation type="vanished">乳腺癌</translation>
+    </message>
+    <message>
+        <source>569 tissue samples, 30 measurements of their cell nuclei: malignant or benign.</source>
+        <translation type="vanished">569 份组织样本，每份有 30 项细胞核测量：恶性还是良性。</translation>
+    </message>
+    <message>
+        <source>Handwritten digits</source>
+        <translation type="vanished">手写数字</translation>
+    </message>
+    <message>
+        <source>1797 handwritten digits 0-9 as 8 x 8 grey images (64 inputs): a small MNIST.</source>
+        <translation type="vanished">1797 个 0-9 的手写数字，8 x 8 灰度图（64 个输入）：一个小型 MNIST。</translation>
+    </message>
+    <message>
+        <source>From the points</source>
+        <translation type="vanished">由数据点决定</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -1755,6 +2071,64 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>probability</source>
         <translation>概率</translation>
+    </message>
+</context>
+<context>
+    <name>PointsEditor</name>
+    <message>
+        <source>Draw at least two points to fit</source>
+        <translation type="vanished">至少画两个点才能拟合</translation>
+    </message>
+    <message>
+        <source>Draw points of at least two classes to train</source>
+        <translation type="vanished">至少画出两个类别的点才能训练</translation>
+    </message>
+</context>
+<context>
+    <name>PointsToolbar</name>
+    <message>
+        <source>Draw:</source>
+        <translation type="vanished">绘制：</translation>
+    </message>
+    <message>
+        <source>Left click adds class {label}; right click adds the other class</source>
+        <translation type="vanished">左键添加类别 {label}；右键添加另一类</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation type="vanished">橡皮擦</translation>
+    </message>
+    <message>
+        <source>Click or drag to remove the points under the pointer</source>
+        <translation type="vanished">点击或拖动以删除指针下的点</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">撤销</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke</source>
+        <translation type="vanished">撤回上一笔</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="vanished">清除</translation>
+    </message>
+    <message>
+        <source>Remove every point</source>
+        <translation type="vanished">删除所有点</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="vanished">数值</translation>
+    </message>
+    <message>
+        <source>Draw numbers to fit (regression) instead of classes: each click takes the slider&apos;s value.</source>
+        <translation type="vanished">画出要拟合的数值（回归）而不是类别：每次点击取滑块的值。</translation>
+    </message>
+    <message>
+        <source>The value a left click draws; a right click draws its negative</source>
+        <translation type="vanished">左键绘制的值；右键绘制它的相反数</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2317,68 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <source>Opposite quadrants share a class, so no straight line separates them. One hidden layer of eight tanh units learns the four quadrants from x1 and x2.</source>
         <translation type="vanished">对角象限属于同一类，所以没有直线能分开它们。一个有八个 tanh 单元的隐藏层仅凭 x1 和 x2 就能学会这四个象限。</translation>
     </message>
+    <message>
+        <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. Training error rises to the noise level (about 8 %) and validation error falls to about 9 %: the gap of 7 points shrinks to under 2 and the diagnosis is fine. Compare with the high-variance lesson.</source>
+        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差升到噪声水平（约 8 %），验证误差降到约 9 %：7 个百分点的差距缩小到 2 以下，诊断结果为良好。与“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs, near epoch 80 of 1000, and the weights of the best epoch are restored. The network is stopped before it has memorized the noise: training error is about 8 %, validation error about 10 %, and the diagnosis is fine. Note the epoch it stops at.</source>
+        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练（在 1000 轮中的第 80 轮左右），并恢复最好那一轮的权重。网络在记住噪声之前就被叫停：训练误差约 8 %，验证误差约 10 %，诊断结果为良好。留意它停在第几轮。</translation>
+    </message>
+    <message>
+        <source>The network of the high-variance lesson on ten times as many points (5000 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises to the noise level (about 8 %), validation error falls to about 8 %, and the gap of 7 points all but closes. The diagnosis is fine, and the model did not change: more data cures variance.</source>
+        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（5000 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升到噪声水平（约 8 %），验证误差降到约 8 %，7 个百分点的差距几乎消失。诊断结果为良好，而模型并没有变：更多数据治好了方差。</translation>
+    </message>
+    <message>
+        <source>Two layers of 64 ReLU units trained for 1000 epochs on 500 points with noise 0.25, which puts about 8 % of the labels on the wrong side of the circle. The network has room to memorize the training points, noise included: training error falls to about 4 % while validation error stays near 11 %, and the diagnosis says high variance. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
+        <translation type="vanished">两层各 64 个 ReLU 单元，在 500 个噪声为 0.25 的点上训练 1000 轮，约 8 % 的标签落在圆的错误一侧。网络有足够的容量记住训练点，连噪声一起：训练误差降到约 4 %，验证误差却停在 11 % 左右，诊断为高方差。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network draws a smooth circle instead of wrapping around single noisy points: training error rises to the noise level (about 8 %), validation error falls to about 9 %, and the gap of 7 points shrinks to 1. The diagnosis is fine: compare the boundary and the Bias &amp; variance tab with the high-variance lesson.</source>
+        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 8 %），验证误差降到约 9 %，7 个百分点的差距缩小到 1。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionView</name>
+    <message>
+        <source>PC1 ({share:.0%} of the spread)</source>
+        <translation type="vanished">PC1（占总方差的 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>PC2 ({share:.0%})</source>
+        <translation type="vanished">PC2（{share:.0%}）</translation>
+    </message>
+    <message>
+        <source>{count} inputs are too many for a plane: the training examples are drawn on their two main directions (PCA), without a decision surface. Red rings: validation examples the network gets wrong.</source>
+        <translation type="vanished">{count} 个输入太多，无法画在平面上：训练样本按两个主方向（PCA）绘制，不画决策面。红圈：网络分错的验证样本。</translation>
+    </message>
+</context>
+<context>
+    <name>RacerTable</name>
+    <message>
+        <source>Optimizer</source>
+        <translation type="vanished">优化器</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation type="vanished">学习率</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation type="vanished">超参数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>NAME=VALUE pairs, comma-separated; left out ones take the catalog&apos;s defaults. Lookahead: its k and alpha, then its inner optimizer&apos;s.</source>
+        <translation type="vanished">用逗号分隔的 名称=值；未写的取默认值。Lookahead：先写它的 k 和 alpha，再写内部优化器的。</translation>
+    </message>
+    <message>
+        <source>Lookahead + {optimizer}</source>
+        <translation type="vanished">Lookahead + {optimizer}</translation>
+    </message>
 </context>
 <context>
     <name>Remedy</name>
@@ -2009,6 +2445,14 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>a larger validation split</source>
+        <translation type="vanished">更大的验证集</translation>
+    </message>
+    <message>
+        <source>standardized inputs (the features&apos; scales differ by more than 100 times)</source>
+        <translation type="vanished">标准化输入（特征的尺度相差超过 100 倍）</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2739,38 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <source>step {step:,} · {steps:,.0f} steps/s · {epochs:,.1f} epochs/s</source>
         <translation>第 {step:,} 步 · {steps:,.0f} 步/秒 · {epochs:,.1f} 轮/秒</translation>
     </message>
+    <message>
+        <source>The learning rate this epoch, as the schedule set it.</source>
+        <translation type="vanished">本轮的学习率，由学习率调度设定。</translation>
+    </message>
+    <message>
+        <source>How fast Play trains: a couple of updates a second to follow each one, TF Playground&apos;s pace to talk over, or as fast as this machine goes.</source>
+        <translation type="vanished">“开始”后训练多快：每秒几次更新，便于逐次观察；TF Playground 的节奏，便于边讲边看；或者本机能跑多快就多快。</translation>
+    </message>
+    <message>
+        <source>2 steps/s</source>
+        <translation type="vanished">2 步/秒</translation>
+    </message>
+    <message>
+        <source>1 epoch/s</source>
+        <translation type="vanished">1 轮/秒</translation>
+    </message>
+    <message>
+        <source>10 epochs/s</source>
+        <translation type="vanished">10 轮/秒</translation>
+    </message>
+    <message>
+        <source>60 epochs/s</source>
+        <translation type="vanished">60 轮/秒</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation type="vanished">全速</translation>
+    </message>
+    <message>
+        <source>learning rate now {lr}</source>
+        <translation type="vanished">当前学习率 {lr}</translation>
+    </message>
 </context>
 <context>
     <name>TrainingActions</name>
@@ -2384,6 +2860,26 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>The errors are not numbers: training diverged, or there is no validation split.</source>
         <translation>误差不是数字：训练已发散，或者没有验证集。</translation>
+    </message>
+    <message>
+        <source>Not sure yet</source>
+        <translation type="vanished">尚无定论</translation>
+    </message>
+    <message>
+        <source>A gap is within the noise of {rows} validation points: variance {variance} ± {variance_margin}, avoidable bias {bias} ± {bias_margin}, against a tolerance of {tolerance}.</source>
+        <translation type="vanished">有一个差距落在 {rows} 个验证点的噪声范围内：方差 {variance} ± {variance_margin}，可避免偏差 {bias} ± {bias_margin}，容差为 {tolerance}。</translation>
+    </message>
+    <message>
+        <source>The errors are not numbers: there is no validation split.</source>
+        <translation type="vanished">误差不是数字：没有验证集。</translation>
+    </message>
+    <message>
+        <source>The model has not finished an epoch yet.</source>
+        <translation type="vanished">模型还没有训练完一轮。</translation>
+    </message>
+    <message>
+        <source>Training diverged, so its errors say nothing about bias or variance.</source>
+        <translation type="vanished">训练已发散，它的误差说明不了偏差或方差。</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """Re-extract the window's strings into the .ts files, keep what is translated, compile the .qm files.
 
     python tools/translations.py            # update playground/gui/translations/*.ts and *.qm, print counts
-    python tools/translations.py --check    # only count; exit 1 if anything is unfinished
+    python tools/translations.py --check    # change nothing: count what the code has now; exit 1 if unfinished
 
 pyside6-lupdate reads every .py file of the package: new texts come in as unfinished, texts that
 left the code are marked vanished (kept, so a text that comes back keeps its translation, and
@@ -15,11 +15,11 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "playground"
+PACKAGE = Path(__file__).resolve().parent.parent / "playground"
 TRANSLATIONS = PACKAGE / "gui" / "translations"
 
 
@@ -45,11 +45,14 @@ def tool(name: str) -> str:
     return path
 
 
-def update(ts: Path, drop_vanished: bool) -> None:
-    sources = sorted(str(path.relative_to(ROOT)) for path in PACKAGE.rglob("*.py"))
+def extract(ts: Path, drop_vanished: bool = False) -> None:
+    """Merges the package's texts as they are now into `ts`, in place, keeping its translations."""
+    sources = sorted(str(path) for path in PACKAGE.rglob("*.py"))
     options = ["-locations", "none"] + (["-no-obsolete"] if drop_vanished else [])
-    subprocess.run([tool("pyside6-lupdate"), *sources, *options, "-ts", str(ts.relative_to(ROOT))],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([tool("pyside6-lupdate"), *sources, *options, "-ts", str(ts)], check=True, capture_output=True)
+
+
+def compile_qm(ts: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, capture_output=True)
 
 
@@ -60,9 +63,16 @@ def main() -> int:
     args = parser.parse_args()
     missing = 0
     for ts in sorted(TRANSLATIONS.glob("playground_*.ts")):
-        if not args.check:
-            update(ts, args.drop_vanished)
-        n = counts(ts)
+        if args.check:
+            with tempfile.TemporaryDirectory() as folder:
+                current = Path(folder) / ts.name
+                shutil.copy(ts, current)
+                extract(current)
+                n = counts(current)
+        else:
+            extract(ts, args.drop_vanished)
+            compile_qm(ts)
+            n = counts(ts)
         missing += n["unfinished"]
         done = n["texts"] - n["unfinished"]
         print(f"{ts.name}: {done} of {n['texts']} texts translated ({100 * done / max(n['texts'], 1):.1f} %), "

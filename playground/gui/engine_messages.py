@@ -33,6 +33,7 @@ WORDINGS = (
     QT_TRANSLATE_NOOP("EngineMessage", "must be a valid string"),
     QT_TRANSLATE_NOOP("EngineMessage", "must be a valid list"),
     QT_TRANSLATE_NOOP("EngineMessage", "must be a valid dictionary"),
+    QT_TRANSLATE_NOOP("EngineMessage", "must be one of {choices} or {last}"),
     QT_TRANSLATE_NOOP("EngineMessage", "must be one of {choices}"),
     QT_TRANSLATE_NOOP("EngineMessage", "is not a field of the experiment"),
     QT_TRANSLATE_NOOP("EngineMessage", "Field required"),

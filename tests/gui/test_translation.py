@@ -61,12 +61,12 @@ def chinese():
 
 # -- the shipped files -----------------------------------------------------------------------
 def test_the_shipped_ts_translates_at_least_98_percent_of_what_lupdate_extracts_now(tmp_path):
-    lupdate = _tool("pyside6-lupdate")
+    _tool("pyside6-lupdate")
     current = tmp_path / "current.ts"
     shutil.copy(SHIPPED_TS, current)
-    sources = sorted(str(p) for p in (ROOT / "playground").rglob("*.py"))
-    subprocess.run([lupdate, *sources, "-locations", "none", "-ts", str(current)], check=True, capture_output=True)
-    counts = _translation_script().counts(current)
+    script = _translation_script()
+    script.extract(current)  # what `python tools/translations.py` does to the shipped file
+    counts = script.counts(current)
     assert counts["texts"] > 400  # the whole package was read, not one file
     assert counts["unfinished"] <= 0.02 * counts["texts"], (
         f"{counts['unfinished']} of {counts['texts']} texts untranslated: run python tools/translations.py and translate them")
@@ -191,7 +191,7 @@ ENGINE_ERRORS = {
     "at least": (lambda tmp: Experiment().with_changes(**{"training.epochs": 0}), ["training.epochs", "大于或等于"]),
     "at most": (lambda tmp: Experiment().with_changes(**{"data.noise": 2.0}), ["data.noise", "2.0", "小于或等于"]),
     "integer": (lambda tmp: Experiment().with_changes(**{"training.epochs": 1.5}), ["training.epochs", "整数"]),
-    "choice": (lambda tmp: Experiment().with_changes(**{"data.dataset": "foo"}), ["data.dataset", "'foo'", "之一"]),
+    "choice": (lambda tmp: Experiment().with_changes(**{"data.dataset": "foo"}), ["data.dataset", "'foo'", "'csv' 之一"]),
     "field": (lambda tmp: Experiment.from_dict({"bogus": 1}), ["bogus", "字段"]),
     "feature": (lambda tmp: Experiment().with_changes(**{"data.features": ["zz"]}), ["data.features", "'zz'", "未知特征"]),
     "twice": (lambda tmp: Experiment().with_changes(**{"data.features": ["x1", "x1"]}), ["data.features", "重复"]),
@@ -215,7 +215,7 @@ def test_the_engines_real_messages_are_translated_keeping_fields_and_values(case
     english = _engine_error(lambda: make(tmp_path))
     shown = engine_messages.text(english)
     assert shown != english and all(part in shown for part in kept), (english, shown)
-    assert not re.search(r"\b(must|should|not|unknown|line|column)\b", shown), shown  # no English wording left
+    assert not re.search(r"\b(must|should|not|or|unknown|line|column)\b", shown), shown  # no English wording left
 
 
 def test_engine_messages_stay_english_without_a_translation_and_unknown_ones_pass_through():

@@ -590,6 +590,10 @@
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
+        <source>must be one of {choices} or {last}</source>
+        <translation>必须是 {choices} 或 {last} 之一</translation>
+    </message>
+    <message>
         <source>must be one of {choices}</source>
         <translation>必须是 {choices} 之一</translation>
     </message>

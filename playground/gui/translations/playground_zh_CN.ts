@@ -1099,6 +1099,73 @@
     </message>
 </context>
 <context>
+    <name>LandscapeTab</name>
+    <message>
+        <source>Random directions</source>
+        <translation type="vanished">随机方向</translation>
+    </message>
+    <message>
+        <source>Principal components of the path</source>
+        <translation type="vanished">路径的主成分</translation>
+    </message>
+    <message>
+        <source>Random: two filter-normalized random directions (Li et al. 2018). Principal components: the plane in which training moved the most, with the path drawn on it.</source>
+        <translation type="vanished">随机：两个按滤波器归一化的随机方向（Li 等，2018）。主成分：训练移动最多的那个平面，并在上面画出路径。</translation>
+    </message>
+    <message>
+        <source>Grid points per axis.</source>
+        <translation type="vanished">每个坐标轴上的网格点数。</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation type="vanished">手动</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation type="vanished"> 轮</translation>
+    </message>
+    <message>
+        <source>Redraw every this many epochs while training, or only on demand.</source>
+        <translation type="vanished">训练时每隔这么多轮重画一次，或者只在手动要求时重画。</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="vanished">计算</translation>
+    </message>
+    <message>
+        <source>distance from the weights now</source>
+        <translation type="vanished">与当前权重的距离</translation>
+    </message>
+    <message>
+        <source>along direction 1</source>
+        <translation type="vanished">沿方向 1</translation>
+    </message>
+    <message>
+        <source>along direction 2</source>
+        <translation type="vanished">沿方向 2</translation>
+    </message>
+    <message>
+        <source>The training loss at the weights now plus α times one direction plus β times another; the centre (the star) is the model as it is.</source>
+        <translation type="vanished">在当前权重加上 α 倍的一个方向和 β 倍的另一个方向处的训练损失；中心（星号）就是现在的模型。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="vanished">已取消。</translation>
+    </message>
+    <message>
+        <source>α (direction 1)</source>
+        <translation type="vanished">α（方向 1）</translation>
+    </message>
+    <message>
+        <source>β (direction 2)</source>
+        <translation type="vanished">β（方向 2）</translation>
+    </message>
+    <message>
+        <source>Training loss at the centre: {centre:.4g}; on the grid from {low:.4g} to {high:.4g}.</source>
+        <translation type="vanished">中心处的训练损失：{centre:.4g}；网格上从 {low:.4g} 到 {high:.4g}。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -1341,6 +1408,14 @@
     <message>
         <source>SGD, Momentum, Adam and the rest racing on the same surface from the same start.</source>
         <translation type="vanished">SGD、动量、Adam 等优化器从同一起点在同一曲面上比赛。</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation type="vanished">损失地形</translation>
+    </message>
+    <message>
+        <source>The training loss around the weights now, and the path training took, on a plane.</source>
+        <translation type="vanished">在一个平面上显示当前权重周围的训练损失，以及训练走过的路径。</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2415,10 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network draws a smooth circle instead of wrapping around single noisy points: training error rises to the noise level (about 8 %), validation error falls to about 9 %, and the gap of 7 points shrinks to 1. The diagnosis is fine: compare the boundary and the Bias &amp; variance tab with the high-variance lesson.</source>
         <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 8 %），验证误差降到约 9 %，7 个百分点的差距缩小到 1。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and gets about 95 % of the circle right. The last few points stay wrong and the diagnosis says high bias: clipping tames the symptom, while a smaller initialization (He) fixes the cause.</source>
+        <translation type="vanished">加了梯度裁剪的“梯度爆炸”课程：每一步之前把梯度缩小到范数不超过 0.5。巨大的梯度方向仍然正确，但现在每一步的大小都合理，训练不再溢出，圆形约 95 % 的点都分对了。最后几个点仍然分错，诊断为高偏差：裁剪只压住了症状，更小的初始化（He）才能消除根源。</translation>
     </message>
 </context>
 <context>

@@ -337,6 +337,10 @@
         <source>Which column holds what the network should predict?</source>
         <translation>哪一列是网络要预测的内容？</translation>
     </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation type="vanished">{name}：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>CurvePanel</name>
@@ -812,6 +816,26 @@
         <source>{count} of {k} models diverged and are left out.</source>
         <translation>{k} 个模型中有 {count} 个发散，已剔除。</translation>
     </message>
+    <message>
+        <source>Squared error on the validation points: expected error {error} = bias² {bias2} + variance {variance} + noise {noise}.</source>
+        <translation type="vanished">验证点上的平方误差：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。</translation>
+    </message>
+    <message>
+        <source>0-1 loss on the validation points (Kohavi–Wolpert decomposition): expected error {error} = bias² {bias2} + variance {variance} + noise {noise}. Majority-vote error {vote}.</source>
+        <translation type="vanished">验证点上的 0-1 损失（Kohavi–Wolpert 分解）：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。多数投票误差 {vote}。</translation>
+    </message>
+    <message>
+        <source>The data&apos;s noise is unknown: it counts in bias².</source>
+        <translation type="vanished">数据的噪声未知：计入偏差²。</translation>
+    </message>
+    <message>
+        <source>A CSV file has no generator, so each copy trains on a bootstrap resample of the one training set: the variance is that of resampling it, not of new data, and part of the variance over training sets counts in bias².</source>
+        <translation type="vanished">CSV 文件没有数据生成器，所以每个副本都在同一个训练集的自助重采样（bootstrap）上训练：得到的方差来自重采样，而不是来自新数据，训练集之间的一部分方差会计入偏差²。</translation>
+    </message>
+    <message>
+        <source>Each copy trained on a fresh training set from the generator.</source>
+        <translation type="vanished">每个副本都在生成器新生成的训练集上训练。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorLadder</name>
@@ -1033,6 +1057,30 @@
     <message>
         <source>Every layer passes: backprop matches the numerical gradient.</source>
         <translation>每层都通过：反向传播与数值梯度一致。</translation>
+    </message>
+    <message>
+        <source>Weights compared, of the layer&apos;s parameters. Where a nudge of ±h moves a ReLU-like unit across its kink for an example, the numerical gradient is meaningless there, so that example is left out of that weight&apos;s comparison (the whole weight, with batch norm); large layers are sampled.</source>
+        <translation type="vanished">该层参数中参与比较的权重数。若 ±h 的扰动让某个样本上的类 ReLU 单元越过折点，那里的数值梯度没有意义，该样本就不参与这个权重的比较（有批归一化时跳过整个权重）；大的层只抽样检验。</translation>
+    </message>
+    <message>
+        <source>{count} not sampled</source>
+        <translation type="vanished">{count} 个未抽样</translation>
+    </message>
+    <message>
+        <source>{count} at a kink</source>
+        <translation type="vanished">{count} 个位于折点</translation>
+    </message>
+    <message>
+        <source>{count} at L1&apos;s kink at 0</source>
+        <translation type="vanished">{count} 个位于 L1 在 0 处的折点</translation>
+    </message>
+    <message>
+        <source>{count} example-weight pairs left out at a kink</source>
+        <translation type="vanished">{count} 个样本-权重对因位于折点而跳过</translation>
+    </message>
+    <message>
+        <source>Every weight checked on every example.</source>
+        <translation type="vanished">每个权重都在每个样本上检验过。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2026,10 @@
         <source>From the points</source>
         <translation type="vanished">由数据点决定</translation>
     </message>
+    <message>
+        <source>Follows half a cosine from lr down to a minimum over each period of t_max epochs, then restarts from lr (warm restarts).</source>
+        <translation type="vanished">在每个 t_max 轮的周期内沿半个余弦从 lr 降到最小值，然后从 lr 重新开始（热重启）。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -2135,6 +2187,10 @@ Training loss {train}</source>
 Training loss {train} · accuracy {train_accuracy}</source>
         <translation>测试损失 {test} · 准确率 {test_accuracy}
 训练损失 {train} · 准确率 {train_accuracy}</translation>
+    </message>
+    <message>
+        <source>Training loss {train} · accuracy {train_accuracy}</source>
+        <translation type="vanished">训练损失 {train} · 准确率 {train_accuracy}</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2475,26 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and gets about 95 % of the circle right. The last few points stay wrong and the diagnosis says high bias: clipping tames the symptom, while a smaller initialization (He) fixes the cause.</source>
         <translation type="vanished">加了梯度裁剪的“梯度爆炸”课程：每一步之前把梯度缩小到范数不超过 0.5。巨大的梯度方向仍然正确，但现在每一步的大小都合理，训练不再溢出，圆形约 95 % 的点都分对了。最后几个点仍然分错，诊断为高偏差：裁剪只压住了症状，更小的初始化（He）才能消除根源。</translation>
+    </message>
+    <message>
+        <source>Two layers of 64 ReLU units trained for 1000 epochs on 500 points with noise 0.25, which puts about 8 % of the labels on the wrong side of the circle. The network has room to memorize the training points, noise included: training error falls to about 3 % while validation error stays near 9 %, and the diagnosis says high variance. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
+        <translation type="vanished">两层各 64 个 ReLU 单元，在 500 个噪声为 0.25 的点上训练 1000 轮，约 8 % 的标签落在圆的错误一侧。网络有足够的容量记住训练点，连噪声一起：训练误差降到约 3 %，验证误差却停在 9 % 左右，诊断为高方差。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network draws a smooth circle instead of wrapping around single noisy points: training error rises to the noise level (about 7 %), validation error falls to about 8 %, and the gap of 6 points shrinks to under 1. The diagnosis is fine: compare the boundary and the Bias &amp; variance tab with the high-variance lesson.</source>
+        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 7 %），验证误差降到约 8 %，6 个百分点的差距缩小到 1 以下。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. Training error rises to the noise level (about 7 %) and validation error falls to about 8 %: the gap of 6 points shrinks to under 1 and the diagnosis is fine. Compare with the high-variance lesson.</source>
+        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差升到噪声水平（约 7 %），验证误差降到约 8 %：6 个百分点的差距缩小到 1 以下，诊断结果为良好。与“高方差”课程比较一下。</translation>
+    </message>
+    <message>
+        <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs, near epoch 90 of 1000, and the weights of the best epoch are restored. The network is stopped before it has memorized the noise: training error is about 7 %, validation error about 8 %, and the diagnosis is fine. Note the epoch it stops at.</source>
+        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练（在 1000 轮中的第 90 轮左右），并恢复最好那一轮的权重。网络在记住噪声之前就被叫停：训练误差约 7 %，验证误差约 8 %，诊断结果为良好。留意它停在第几轮。</translation>
+    </message>
+    <message>
+        <source>The network of the high-variance lesson on ten times as many points (5000 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises to the noise level (about 8 %), validation error falls to about 7 %, and the gap of 6 points closes. The diagnosis is fine, and the model did not change: more data cures variance.</source>
+        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（5000 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升到噪声水平（约 8 %），验证误差降到约 7 %，6 个百分点的差距消失了。诊断结果为良好，而模型并没有变：更多数据治好了方差。</translation>
     </message>
 </context>
 <context>

@@ -1212,6 +1212,10 @@
         <source>Training loss at the centre: {centre:.4g}; on the grid from {low:.4g} to {high:.4g}.</source>
         <translation type="vanished">中心处的训练损失：{centre:.4g}；网格上从 {low:.4g} 到 {high:.4g}。</translation>
     </message>
+    <message>
+        <source>Through the centre: &lt;span style=&apos;color:{c1}&apos;&gt;along direction 1&lt;/span&gt;, &lt;span style=&apos;color:{c2}&apos;&gt;along direction 2&lt;/span&gt;</source>
+        <translation type="vanished">穿过中心：&lt;span style=&apos;color:{c1}&apos;&gt;沿方向 1&lt;/span&gt;，&lt;span style=&apos;color:{c2}&apos;&gt;沿方向 2&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -2123,6 +2127,10 @@ bias: {bias:.4g}</source>
     <message>
         <source>device &apos;{device}&apos; is not available on this machine; training on the CPU</source>
         <translation>本机没有设备“{device}”；改在 CPU 上训练</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {step} (epoch {epoch}): the training loss rose to {loss:.4g}, far above the {chance:.3g} of guessing (best so far {best:.3g}). Likely cause: a learning rate too high (now {lr:g}) or too large an initialization; try a smaller learning rate, gradient clipping, batch norm or a smaller initialization.</source>
+        <translation type="vanished">训练在第 {step} 步（第 {epoch} 轮）发散：训练损失升到 {loss:.4g}，远高于随机猜测的 {chance:.3g}（此前最好为 {best:.3g}）。可能的原因：学习率太大（当前为 {lr:g}）或初始化太大；试试更小的学习率、梯度裁剪、批归一化或更小的初始化。</translation>
     </message>
 </context>
 <context>

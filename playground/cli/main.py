@@ -68,11 +68,11 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="playground", description="Neural Playground: build a neural network and watch it learn.")
     _experiment_flags(parser)
+    parser.add_argument("--lang", choices=catalog.LANGUAGES, help="the window's language (default: View > Language, else the system's)")
     parser.add_argument("--train-seconds", type=float, help="with --screenshot: train this long first")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window and exit")
     parser.add_argument("--window-size", type=_window_size, metavar="WxH", help="the window's size, e.g. 1024x768")
     parser.add_argument("--presentation", action="store_true", help="large fonts and plots for a projector")
-    parser.add_argument("--lang", choices=("en", "zh_CN"), help="the window's language (default: the system's)")
     parser.add_argument("--tab", metavar="NAME", help="open this right-hand tab, e.g. loss, gradients, bias_variance")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless with a progress bar")
@@ -216,6 +216,8 @@ def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.lang is not None and args.command is not None:
+            raise UsageError("argument --lang: only for the window, not with a command")
         if args.command == "presets":
             return _list_presets()
         if args.command == "arena":

@@ -113,6 +113,8 @@ SCHEDULES: dict[str, tuple[Hyper, ...]] = {
 }
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
+# The window's languages: English and each translation in gui/translations/.
+LANGUAGES = ("en", "zh_CN")
 
 
 def task_of(dataset: str) -> str:

@@ -5,37 +5,34 @@ frame, train for --train-seconds, pause, let the paused frame arrive, grab, clos
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import math
 import os
 import sys
 import time
-from importlib import resources
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from playground.config.experiment import Experiment
+from playground.gui import language
 from playground.gui.main_window import MainWindow, last_experiment
 from playground.gui.signals import CloseOnSignals
 
 ORGANIZATION = "Neural Playground"
 APPLICATION = "Neural Playground"
-TRANSLATIONS = resources.files("playground.gui") / "translations"
 POLL_MS = 50
 FIRST_FRAME_TIMEOUT_S = 60.0
 
 
-def application() -> QApplication:
-    """The running QApplication, or a new one named for QSettings and translated for the system locale."""
+def application(lang: str | None = None) -> QApplication:
+    """The running QApplication, or a new one named for QSettings; speaking `lang` (None: the system's language)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    install_translators(app)
+    language.install(app, lang)
     if app.platformName() == "offscreen":
         qInstallMessageHandler(_without_offscreen_noise)
     return app
@@ -47,30 +44,15 @@ def _without_offscreen_noise(mode, context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def install_translators(app: QApplication) -> None:
-    """The playground's own .qm for the system locale, and Qt's for its standard dialogs, where present."""
-    locale = QLocale()
-    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    sources = ((str(TRANSLATIONS), "playground"), (qt_translations, "qtbase"))
-    for folder, name in sources:
-        translator = QTranslator()
-        if translator.load(locale, name, "_", folder):
-            translator.setParent(app)  # lives as long as the application
-            app.installTranslator(translator)
-
-
 def run(args, experiment: Experiment) -> int:
     screenshot: str | None = getattr(args, "screenshot", None)
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
-    app = application()
+    # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
+    settings = None if screenshot else QSettings(ORGANIZATION, APPLICATION)
+    app = application(getattr(args, "lang", None) or language.chosen(settings))
     signals = CloseOnSignals(app)  # before the window: Ctrl+C while it builds must not be lost either
     try:
-        lang = getattr(args, "lang", None)
-        if lang:
-            set_language(app, lang)
-        # A screenshot is a reproducible picture of the given experiment: no saved state in or out.
-        settings = None if screenshot else QSettings()
         start = starting_experiment(experiment, settings)
         window = MainWindow(start, settings)
         signals.window = window
@@ -97,13 +79,6 @@ def run(args, experiment: Experiment) -> int:
         return app.exec()
     finally:
         signals.uninstall()
-
-
-def set_language(app: QApplication, lang: str) -> None:
-    """The window's language: playground.gui.language installs it where that module ships; else it is noted."""
-    if importlib.util.find_spec("playground.gui.language") is not None:
-        importlib.import_module("playground.gui.language").install(app, lang)
-    app.setProperty("language", lang)
 
 
 def starting_experiment(given: Experiment, settings: QSettings | None) -> Experiment:

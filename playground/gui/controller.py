@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from playground.config.experiment import Experiment, ExperimentError
-from playground.gui import notice_texts
+from playground.gui import engine_messages, notice_texts
 from playground.runtime.process_session import ProcessSession
 from playground.runtime.session import Session
 from playground.training.snapshot import Snapshot
@@ -145,7 +145,7 @@ class Controller(QObject):
 
     def refuse(self, reason: str) -> None:
         """Say why an edit was not applied, and show the experiment in force again."""
-        self._say(self.tr("Not applied: {reason}").format(reason=reason), "warning")
+        self._say(self.tr("Not applied: {reason}").format(reason=engine_messages.text(reason)), "warning")
         self.experiment_changed.emit(self._experiment)
 
     def inform(self, text: str) -> None:

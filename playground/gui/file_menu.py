@@ -16,7 +16,7 @@ from playground.config import presets
 from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import ECHO_CHARS, clip
-from playground.gui import preset_texts
+from playground.gui import engine_messages, preset_texts
 from playground.gui.controller import Controller
 
 MAX_RECENT = 8
@@ -194,7 +194,7 @@ class FileMenu(QObject):
         return str(Path(files[0]).parent) if files else ""
 
     def _problem(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, clip(text, 2 * ECHO_CHARS))
+        QMessageBox.warning(self.window, title, clip(engine_messages.text(text), 2 * ECHO_CHARS))
 
 
 def png_bytes(widget: QWidget) -> bytes:

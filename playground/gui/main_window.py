@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.config.experiment import Experiment, ExperimentError
-from playground.gui import network_edits, presentation
+from playground.gui import language, network_edits, presentation
 from playground.gui.arena import ArenaTab, LandscapeTab, PathRecorder
 from playground.gui.controller import Controller, View
 from playground.gui.diagnostics import DiagnosticsTabs
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             "Large type, a large output plane and network, the settings folded away: readable from the back of a "
             "room (F11 or F5)."))
         self.presentation_action.toggled.connect(self.set_presentation)
+        language.add_menu(menu, self.settings)
 
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: every font 1.5x; the data column, layer table and settings dock folded away so the

@@ -441,12 +441,6 @@ def test_more_tabs_can_be_added(qtbot, open_window):
 
 
 # -- translation ----------------------------------------------------------------------------
-TRANSLATION = """<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS><TS version="2.1" language="zh_CN"><context><name>TopBar</name>
-<message><source>Learning rate</source><translation>\u5b66\u4e60\u7387</translation></message>
-</context></TS>"""
-
-
 class _MarkNotices(QTranslator):
     """Wraps every text of the Notice context in «», so the test sees the window's wording."""
 
@@ -473,39 +467,6 @@ def test_the_engine_notice_is_shown_in_the_users_language(qtbot, open_window):
                         timeout=WAIT_MS)
     finally:
         QCoreApplication.removeTranslator(marking)
-
-
-def test_a_translation_in_resources_is_installed(qtbot, tmp_path, monkeypatch):
-    import shutil
-    import subprocess
-
-    from PySide6.QtCore import QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication, QLabel
-    lrelease = shutil.which("pyside6-lrelease")
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    (tmp_path / "playground_zh_CN.ts").write_text(TRANSLATION, encoding="utf-8")
-    subprocess.run([lrelease, str(tmp_path / "playground_zh_CN.ts"), "-qm", str(tmp_path / "playground_zh_CN.qm")],
-                   check=True, capture_output=True)
-    monkeypatch.setattr(gui_app, "TRANSLATIONS", tmp_path)
-    app = QApplication.instance()
-    before = set(app.findChildren(QTranslator))
-    system_locale = QLocale()
-    QLocale.setDefault(QLocale("zh_CN"))
-    try:
-        gui_app.install_translators(app)
-    finally:
-        QLocale.setDefault(system_locale)
-    added = [t for t in app.findChildren(QTranslator) if t not in before]
-    try:
-        window = MainWindow(Experiment())
-        qtbot.addWidget(window)
-        captions = [label.text() for label in window.top_bar.findChildren(QLabel)]
-        window.close()
-    finally:
-        for translator in added:
-            app.removeTranslator(translator)
-    assert "\u5b66\u4e60\u7387" in captions
 
 
 # -- the command-line screenshot ------------------------------------------------------------

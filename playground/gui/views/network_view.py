@@ -285,7 +285,8 @@ class NetworkView(QWidget):
             span, align = self._header_span(c)
             for k, text in enumerate(self._header_lines(c, span[1] - span[0] - 2)):
                 painter.setPen(QColor(theme.TEXT if k == 0 else theme.MUTED))
-                painter.drawText(QRectF(span[0], top + k * line, span[1] - span[0], line), align, text)
+                # No clipping: a fallback font (CJK) draws taller glyphs than the line height of the widget's font.
+                painter.drawText(QRectF(span[0], top + k * line, span[1] - span[0], line), align | Qt.TextFlag.TextDontClip, text)
 
     def _header_span(self, c: int) -> tuple[tuple[float, float], Qt.AlignmentFlag]:
         """Where column c's title goes across: its left and right x, and how it aligns between them."""

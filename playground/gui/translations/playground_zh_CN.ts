@@ -60,130 +60,130 @@
     <name>ArenaTab</name>
     <message>
         <source>Open in its own window</source>
-        <translation type="vanished">在单独的窗口中打开</translation>
+        <translation>在单独的窗口中打开</translation>
     </message>
     <message>
         <source>The arena is open in its own window; close that window to bring it back.</source>
-        <translation type="vanished">竞技场已在单独的窗口中打开；关闭那个窗口即可把它放回这里。</translation>
+        <translation>竞技场已在单独的窗口中打开；关闭那个窗口即可把它放回这里。</translation>
     </message>
     <message>
         <source>Optimizer arena</source>
-        <translation type="vanished">优化器竞技场</translation>
+        <translation>优化器竞技场</translation>
     </message>
 </context>
 <context>
     <name>ArenaView</name>
     <message>
         <source>The surface the optimizers race on.</source>
-        <translation type="vanished">优化器比赛所在的曲面。</translation>
+        <translation>优化器比赛所在的曲面。</translation>
     </message>
     <message>
         <source>Race</source>
-        <translation type="vanished">比赛</translation>
+        <translation>比赛</translation>
     </message>
     <message>
         <source>Run the race; click the plot to start from another point.</source>
-        <translation type="vanished">开始比赛；点击图中可换一个起点。</translation>
+        <translation>开始比赛；点击图中可换一个起点。</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="vanished">单步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="vanished">重置</translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="vanished">步数</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="vanished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>The race stops after this many steps.</source>
-        <translation type="vanished">比赛在这么多步之后停止。</translation>
+        <translation>比赛在这么多步之后停止。</translation>
     </message>
     <message>
         <source>{n} per frame</source>
-        <translation type="vanished">每帧 {n} 步</translation>
+        <translation>每帧 {n} 步</translation>
     </message>
     <message>
         <source>Steps each optimizer takes per frame (60 frames a second).</source>
-        <translation type="vanished">每个优化器每帧走的步数（每秒 60 帧）。</translation>
+        <translation>每个优化器每帧走的步数（每秒 60 帧）。</translation>
     </message>
     <message>
         <source>The optimizer Lookahead wraps.</source>
-        <translation type="vanished">Lookahead 包裹的优化器。</translation>
+        <translation>Lookahead 包裹的优化器。</translation>
     </message>
     <message>
         <source>Learning-rate schedule for every racer; its epoch is the step here.</source>
-        <translation type="vanished">所有参赛者的学习率调度；这里的“轮”就是步。</translation>
+        <translation>所有参赛者的学习率调度；这里的“轮”就是步。</translation>
     </message>
     <message>
         <source>Log scale</source>
-        <translation type="vanished">对数坐标</translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="vanished">步数</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="vanished">速度</translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Lookahead around</source>
-        <translation type="vanished">Lookahead 包裹</translation>
+        <translation>Lookahead 包裹</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="vanished">学习率调度</translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>Click inside the plot to set the start.</source>
-        <translation type="vanished">在图中点击以设置起点。</translation>
+        <translation>在图中点击以设置起点。</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="vanished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>step {n}</source>
-        <translation type="vanished">第 {n} 步</translation>
+        <translation>第 {n} 步</translation>
     </message>
     <message>
         <source>diverged at step {n}</source>
-        <translation type="vanished">在第 {n} 步发散</translation>
+        <translation>在第 {n} 步发散</translation>
     </message>
     <message>
         <source>left the plot at step {n}</source>
-        <translation type="vanished">在第 {n} 步离开了图</translation>
+        <translation>在第 {n} 步离开了图</translation>
     </message>
     <message>
         <source>Ill-conditioned quadratic</source>
-        <translation type="vanished">病态二次函数</translation>
+        <translation>病态二次函数</translation>
     </message>
     <message>
         <source>Rosenbrock</source>
-        <translation type="vanished">Rosenbrock 函数</translation>
+        <translation>Rosenbrock 函数</translation>
     </message>
     <message>
         <source>Beale</source>
-        <translation type="vanished">Beale 函数</translation>
+        <translation>Beale 函数</translation>
     </message>
     <message>
         <source>Himmelblau</source>
-        <translation type="vanished">Himmelblau 函数</translation>
+        <translation>Himmelblau 函数</translation>
     </message>
     <message>
         <source>Saddle</source>
-        <translation type="vanished">鞍点</translation>
+        <translation>鞍点</translation>
     </message>
     <message>
         <source>Linear regression L(w, b)</source>
-        <translation type="vanished">线性回归 L(w, b)</translation>
+        <translation>线性回归 L(w, b)</translation>
     </message>
 </context>
 <context>
@@ -241,55 +241,114 @@
     <name>ClassViews</name>
     <message>
         <source>Confusion matrix</source>
-        <translation type="vanished">混淆矩阵</translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Validation examples counted by true class (rows) and predicted class (columns): the diagonal is right, the rest shows which classes the network mixes up. Each row is shaded by its own share.</source>
-        <translation type="vanished">按真实类别（行）和预测类别（列）统计的验证样本：对角线是预测正确的，其余显示网络把哪些类别弄混了。每行按它自己的占比着色。</translation>
+        <translation>按真实类别（行）和预测类别（列）统计的验证样本：对角线是预测正确的，其余显示网络把哪些类别弄混了。每行按它自己的占比着色。</translation>
     </message>
     <message>
         <source>true class</source>
-        <translation type="vanished">真实类别</translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <source>predicted class</source>
-        <translation type="vanished">预测类别</translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <source>First-layer weights</source>
-        <translation type="vanished">第一层权重</translation>
+        <translation>第一层权重</translation>
     </message>
     <message>
         <source>One tile per hidden unit of the first layer: the pixels that raise its output (blue) or lower it (orange). Each tile is scaled by its own largest weight.</source>
-        <translation type="vanished">第一层每个隐藏单元一格：让它输出变大（蓝色）或变小（橙色）的像素。每格按它自己最大的权重缩放。</translation>
+        <translation>第一层每个隐藏单元一格：让它输出变大（蓝色）或变小（橙色）的像素。每格按它自己最大的权重缩放。</translation>
     </message>
     <message>
         <source>Mistakes</source>
-        <translation type="vanished">错误样本</translation>
+        <translation>错误样本</translation>
     </message>
     <message>
         <source>Validation images the network gets wrong, each captioned true → predicted class.</source>
-        <translation type="vanished">网络分错的验证图片，每张标注为 真实 → 预测 类别。</translation>
+        <translation>网络分错的验证图片，每张标注为 真实 → 预测 类别。</translation>
     </message>
     <message>
         <source>Train a classifier: its confusion matrix appears here.</source>
-        <translation type="vanished">训练一个分类器：它的混淆矩阵会显示在这里。</translation>
+        <translation>训练一个分类器：它的混淆矩阵会显示在这里。</translation>
     </message>
     <message>
         <source>A regression has no classes to confuse.</source>
-        <translation type="vanished">回归没有可混淆的类别。</translation>
+        <translation>回归没有可混淆的类别。</translation>
     </message>
     <message>
         <source>No validation split: set a validation share in DATA.</source>
-        <translation type="vanished">没有验证集：请在“数据”中设置验证集比例。</translation>
+        <translation>没有验证集：请在“数据”中设置验证集比例。</translation>
     </message>
     <message>
         <source>No mistakes</source>
-        <translation type="vanished">没有错误</translation>
+        <translation>没有错误</translation>
     </message>
     <message>
         <source>Mistakes: {count} of {rows}</source>
-        <translation type="vanished">错误：{rows} 个中有 {count} 个</translation>
+        <translation>错误：{rows} 个中有 {count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Two to six values, separated by commas (hidden widths as 8-8).</source>
+        <translation>二到六个取值，用逗号分隔（隐藏层宽度写作 8-8）。</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>改变</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Copy this variant to the main experiment</source>
+        <translation>把这个变体复制到主实验</translation>
+    </message>
+    <message>
+        <source>Every variant trains on the same data from the same seed, all at once; each gets exactly the numbers it would get alone.</source>
+        <translation>所有变体在同样的数据上、从同样的随机种子同时训练；每个变体得到的数字与单独训练时完全相同。</translation>
+    </message>
+    <message>
+        <source>{field}: give 2 to {most} values</source>
+        <translation>{field}：请给出 2 到 {most} 个取值</translation>
+    </message>
+    <message>
+        <source>Stopped: the curves end where training was cancelled.</source>
+        <translation>已停止：曲线止于训练被取消的地方。</translation>
     </message>
 </context>
 <context>
@@ -304,7 +363,7 @@
     </message>
     <message>
         <source>Stopped at epoch {epoch}, where this experiment ends. Press Play to train on.</source>
-        <translation type="vanished">已停在第 {epoch} 轮，这个实验到此结束。按“开始”继续训练。</translation>
+        <translation>已停在第 {epoch} 轮，这个实验到此结束。按“开始”继续训练。</translation>
     </message>
 </context>
 <context>
@@ -339,7 +398,7 @@
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <translation type="vanished">{name}：{problem}</translation>
+        <translation>{name}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -481,7 +540,7 @@
     </message>
     <message>
         <source>These features&apos; scales differ by more than {limit:g} times: without standardizing, one learning rate cannot suit them all.</source>
-        <translation type="vanished">这些特征的尺度相差超过 {limit:g} 倍：不做标准化，一个学习率无法适合所有特征。</translation>
+        <translation>这些特征的尺度相差超过 {limit:g} 倍：不做标准化，一个学习率无法适合所有特征。</translation>
     </message>
 </context>
 <context>
@@ -520,11 +579,27 @@
     </message>
     <message>
         <source>Classes</source>
-        <translation type="vanished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Which classes the network confuses; for digits also what its first layer looks for and the images it gets wrong.</source>
-        <translation type="vanished">网络把哪些类别弄混；对手写数字还会显示第一层在找什么，以及它分错的图片。</translation>
+        <translation>网络把哪些类别弄混；对手写数字还会显示第一层在找什么，以及它分错的图片。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Variants of this experiment trained side by side on the same data: which setting learns best?</source>
+        <translation>本实验的几个变体在同样的数据上并排训练：哪种设置学得最好？</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <source>Many models at once, each with its own value of a hyperparameter: where is validation error lowest?</source>
+        <translation>同时训练许多模型，每个取一个不同的超参数值：验证误差在哪里最低？</translation>
     </message>
 </context>
 <context>
@@ -801,40 +876,28 @@
         <translation>在第 {epochs} 轮后停止：这些数字来自训练到该轮的模型。</translation>
     </message>
     <message>
-        <source>Validation error {error:.3g} = bias² {bias2:.3g} + variance {variance:.3g} + noise {noise:.3g}</source>
-        <translation>验证误差 {error:.3g} = 偏差² {bias2:.3g} + 方差 {variance:.3g} + 噪声 {noise:.3g}</translation>
-    </message>
-    <message>
-        <source>(the noise is unknown: it counts in bias²)</source>
-        <translation>（噪声未知：计入偏差²）</translation>
-    </message>
-    <message>
-        <source>Members disagree with the majority on {disagreement} of the validation points (variance). Majority-vote error {vote}; one model&apos;s error, on average, {single}.</source>
-        <translation>在 {disagreement} 的验证点上成员与多数意见不一致（方差）。多数投票误差 {vote}；单个模型的平均误差 {single}。</translation>
-    </message>
-    <message>
         <source>{count} of {k} models diverged and are left out.</source>
         <translation>{k} 个模型中有 {count} 个发散，已剔除。</translation>
     </message>
     <message>
         <source>Squared error on the validation points: expected error {error} = bias² {bias2} + variance {variance} + noise {noise}.</source>
-        <translation type="vanished">验证点上的平方误差：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。</translation>
+        <translation>验证点上的平方误差：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。</translation>
     </message>
     <message>
         <source>0-1 loss on the validation points (Kohavi–Wolpert decomposition): expected error {error} = bias² {bias2} + variance {variance} + noise {noise}. Majority-vote error {vote}.</source>
-        <translation type="vanished">验证点上的 0-1 损失（Kohavi–Wolpert 分解）：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。多数投票误差 {vote}。</translation>
+        <translation>验证点上的 0-1 损失（Kohavi–Wolpert 分解）：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。多数投票误差 {vote}。</translation>
     </message>
     <message>
         <source>The data&apos;s noise is unknown: it counts in bias².</source>
-        <translation type="vanished">数据的噪声未知：计入偏差²。</translation>
+        <translation>数据的噪声未知：计入偏差²。</translation>
     </message>
     <message>
         <source>A CSV file has no generator, so each copy trains on a bootstrap resample of the one training set: the variance is that of resampling it, not of new data, and part of the variance over training sets counts in bias².</source>
-        <translation type="vanished">CSV 文件没有数据生成器，所以每个副本都在同一个训练集的自助重采样（bootstrap）上训练：得到的方差来自重采样，而不是来自新数据，训练集之间的一部分方差会计入偏差²。</translation>
+        <translation>CSV 文件没有数据生成器，所以每个副本都在同一个训练集的自助重采样（bootstrap）上训练：得到的方差来自重采样，而不是来自新数据，训练集之间的一部分方差会计入偏差²。</translation>
     </message>
     <message>
         <source>Each copy trained on a fresh training set from the generator.</source>
-        <translation type="vanished">每个副本都在生成器新生成的训练集上训练。</translation>
+        <translation>每个副本都在生成器新生成的训练集上训练。</translation>
     </message>
 </context>
 <context>
@@ -865,7 +928,7 @@
     </message>
     <message>
         <source>Measured gaps before clipping at 0: avoidable bias {bias} ± {bias_margin}, variance {variance} ± {variance_margin} (± {z} standard errors from {train} training and {val} validation points); tolerance {tolerance}.</source>
-        <translation type="vanished">截断到 0 之前测得的差距：可避免偏差 {bias} ± {bias_margin}，方差 {variance} ± {variance_margin}（由 {train} 个训练点和 {val} 个验证点得到的 ± {z} 个标准误）；容差 {tolerance}。</translation>
+        <translation>截断到 0 之前测得的差距：可避免偏差 {bias} ± {bias_margin}，方差 {variance} ± {variance_margin}（由 {train} 个训练点和 {val} 个验证点得到的 ± {z} 个标准误）；容差 {tolerance}。</translation>
     </message>
 </context>
 <context>
@@ -968,10 +1031,6 @@
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <source>{path}: cannot write the file</source>
-        <translation>{path}：无法写入文件</translation>
-    </message>
-    <message>
         <source>Saved {count} pictures in {folder}</source>
         <translation>已在 {folder} 保存 {count} 张图片</translation>
     </message>
@@ -993,11 +1052,11 @@
     </message>
     <message>
         <source>&amp;New experiment</source>
-        <translation type="vanished">新建实验(&amp;N)</translation>
+        <translation>新建实验(&amp;N)</translation>
     </message>
     <message>
         <source>Start over from TF Playground&apos;s default experiment: every setting back to its default.</source>
-        <translation type="vanished">从 TF Playground 的默认实验重新开始：所有设置恢复默认值。</translation>
+        <translation>从 TF Playground 的默认实验重新开始：所有设置恢复默认值。</translation>
     </message>
 </context>
 <context>
@@ -1031,10 +1090,6 @@
         <translation>已检验</translation>
     </message>
     <message>
-        <source>Weights compared, of the layer&apos;s parameters. Where a nudge of ±h moves a ReLU-like unit across its kink, the numerical gradient is meaningless there, so that weight is skipped.</source>
-        <translation>该层参数中参与比较的权重数。若 ±h 的扰动让类 ReLU 单元越过折点，那里的数值梯度没有意义，该权重会被跳过。</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1060,27 +1115,27 @@
     </message>
     <message>
         <source>Weights compared, of the layer&apos;s parameters. Where a nudge of ±h moves a ReLU-like unit across its kink for an example, the numerical gradient is meaningless there, so that example is left out of that weight&apos;s comparison (the whole weight, with batch norm); large layers are sampled.</source>
-        <translation type="vanished">该层参数中参与比较的权重数。若 ±h 的扰动让某个样本上的类 ReLU 单元越过折点，那里的数值梯度没有意义，该样本就不参与这个权重的比较（有批归一化时跳过整个权重）；大的层只抽样检验。</translation>
+        <translation>该层参数中参与比较的权重数。若 ±h 的扰动让某个样本上的类 ReLU 单元越过折点，那里的数值梯度没有意义，该样本就不参与这个权重的比较（有批归一化时跳过整个权重）；大的层只抽样检验。</translation>
     </message>
     <message>
         <source>{count} not sampled</source>
-        <translation type="vanished">{count} 个未抽样</translation>
+        <translation>{count} 个未抽样</translation>
     </message>
     <message>
         <source>{count} at a kink</source>
-        <translation type="vanished">{count} 个位于折点</translation>
+        <translation>{count} 个位于折点</translation>
     </message>
     <message>
         <source>{count} at L1&apos;s kink at 0</source>
-        <translation type="vanished">{count} 个位于 L1 在 0 处的折点</translation>
+        <translation>{count} 个位于 L1 在 0 处的折点</translation>
     </message>
     <message>
         <source>{count} example-weight pairs left out at a kink</source>
-        <translation type="vanished">{count} 个样本-权重对因位于折点而跳过</translation>
+        <translation>{count} 个样本-权重对因位于折点而跳过</translation>
     </message>
     <message>
         <source>Every weight checked on every example.</source>
-        <translation type="vanished">每个权重都在每个样本上检验过。</translation>
+        <translation>每个权重都在每个样本上检验过。</translation>
     </message>
 </context>
 <context>
@@ -1150,71 +1205,63 @@
     <name>LandscapeTab</name>
     <message>
         <source>Random directions</source>
-        <translation type="vanished">随机方向</translation>
+        <translation>随机方向</translation>
     </message>
     <message>
         <source>Principal components of the path</source>
-        <translation type="vanished">路径的主成分</translation>
+        <translation>路径的主成分</translation>
     </message>
     <message>
         <source>Random: two filter-normalized random directions (Li et al. 2018). Principal components: the plane in which training moved the most, with the path drawn on it.</source>
-        <translation type="vanished">随机：两个按滤波器归一化的随机方向（Li 等，2018）。主成分：训练移动最多的那个平面，并在上面画出路径。</translation>
+        <translation>随机：两个按滤波器归一化的随机方向（Li 等，2018）。主成分：训练移动最多的那个平面，并在上面画出路径。</translation>
     </message>
     <message>
         <source>Grid points per axis.</source>
-        <translation type="vanished">每个坐标轴上的网格点数。</translation>
+        <translation>每个坐标轴上的网格点数。</translation>
     </message>
     <message>
         <source>on demand</source>
-        <translation type="vanished">手动</translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source> epochs</source>
-        <translation type="vanished"> 轮</translation>
+        <translation> 轮</translation>
     </message>
     <message>
         <source>Redraw every this many epochs while training, or only on demand.</source>
-        <translation type="vanished">训练时每隔这么多轮重画一次，或者只在手动要求时重画。</translation>
+        <translation>训练时每隔这么多轮重画一次，或者只在手动要求时重画。</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="vanished">计算</translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>distance from the weights now</source>
-        <translation type="vanished">与当前权重的距离</translation>
-    </message>
-    <message>
-        <source>along direction 1</source>
-        <translation type="vanished">沿方向 1</translation>
-    </message>
-    <message>
-        <source>along direction 2</source>
-        <translation type="vanished">沿方向 2</translation>
+        <translation>与当前权重的距离</translation>
     </message>
     <message>
         <source>The training loss at the weights now plus α times one direction plus β times another; the centre (the star) is the model as it is.</source>
-        <translation type="vanished">在当前权重加上 α 倍的一个方向和 β 倍的另一个方向处的训练损失；中心（星号）就是现在的模型。</translation>
+        <translation>在当前权重加上 α 倍的一个方向和 β 倍的另一个方向处的训练损失；中心（星号）就是现在的模型。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="vanished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>α (direction 1)</source>
-        <translation type="vanished">α（方向 1）</translation>
+        <translation>α（方向 1）</translation>
     </message>
     <message>
         <source>β (direction 2)</source>
-        <translation type="vanished">β（方向 2）</translation>
+        <translation>β（方向 2）</translation>
     </message>
     <message>
         <source>Training loss at the centre: {centre:.4g}; on the grid from {low:.4g} to {high:.4g}.</source>
-        <translation type="vanished">中心处的训练损失：{centre:.4g}；网格上从 {low:.4g} 到 {high:.4g}。</translation>
+        <translation>中心处的训练损失：{centre:.4g}；网格上从 {low:.4g} 到 {high:.4g}。</translation>
     </message>
     <message>
         <source>Through the centre: &lt;span style=&apos;color:{c1}&apos;&gt;along direction 1&lt;/span&gt;, &lt;span style=&apos;color:{c2}&apos;&gt;along direction 2&lt;/span&gt;</source>
-        <translation type="vanished">穿过中心：&lt;span style=&apos;color:{c1}&apos;&gt;沿方向 1&lt;/span&gt;，&lt;span style=&apos;color:{c2}&apos;&gt;沿方向 2&lt;/span&gt;</translation>
+        <translation>穿过中心：&lt;span style=&apos;color:{c1}&apos;&gt;沿方向 1&lt;/span&gt;，&lt;span style=&apos;color:{c2}&apos;&gt;沿方向 2&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1435,39 +1482,39 @@
     </message>
     <message>
         <source>Leave the text field</source>
-        <translation type="vanished">离开文本框</translation>
+        <translation>离开文本框</translation>
     </message>
     <message>
         <source>Esc: leave the field being typed in, so that Space, R and the arrows train again.</source>
-        <translation type="vanished">Esc：离开正在输入的文本框，让空格、R 和方向键重新控制训练。</translation>
+        <translation>Esc：离开正在输入的文本框，让空格、R 和方向键重新控制训练。</translation>
     </message>
     <message>
         <source>&amp;Presentation</source>
-        <translation type="vanished">演示模式(&amp;P)</translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <source>Large type, a large output plane and network, the settings folded away: readable from the back of a room (F11 or F5).</source>
-        <translation type="vanished">大字号、大输出平面和大网络图，设置折叠起来：坐在教室后排也看得清（F11 或 F5）。</translation>
+        <translation>大字号、大输出平面和大网络图，设置折叠起来：坐在教室后排也看得清（F11 或 F5）。</translation>
     </message>
     <message>
         <source>The last experiment could not be opened ({reason}); this is the default one.</source>
-        <translation type="vanished">无法打开上次的实验（{reason}）；现在显示的是默认实验。</translation>
+        <translation>无法打开上次的实验（{reason}）；现在显示的是默认实验。</translation>
     </message>
     <message>
         <source>Arena</source>
-        <translation type="vanished">竞技场</translation>
+        <translation>竞技场</translation>
     </message>
     <message>
         <source>SGD, Momentum, Adam and the rest racing on the same surface from the same start.</source>
-        <translation type="vanished">SGD、动量、Adam 等优化器从同一起点在同一曲面上比赛。</translation>
+        <translation>SGD、动量、Adam 等优化器从同一起点在同一曲面上比赛。</translation>
     </message>
     <message>
         <source>Landscape</source>
-        <translation type="vanished">损失地形</translation>
+        <translation>损失地形</translation>
     </message>
     <message>
         <source>The training loss around the weights now, and the path training took, on a plane.</source>
-        <translation type="vanished">在一个平面上显示当前权重周围的训练损失，以及训练走过的路径。</translation>
+        <translation>在一个平面上显示当前权重周围的训练损失，以及训练走过的路径。</translation>
     </message>
 </context>
 <context>
@@ -1481,23 +1528,23 @@
     <name>MoreData</name>
     <message>
         <source>(a picture above)</source>
-        <translation type="vanished">（上方的图片）</translation>
+        <translation>（上方的图片）</translation>
     </message>
     <message>
         <source>Real tables, points you draw on the output plane, or a boundary you type</source>
-        <translation type="vanished">真实数据表、在输出平面上画的点，或者输入的边界公式</translation>
+        <translation>真实数据表、在输出平面上画的点，或者输入的边界公式</translation>
     </message>
     <message>
         <source>x₂ = f(x₁): numbers, x1, + - * / ^, ( ), sin cos tan tanh exp log sqrt abs min max. Points above the curve are one class.</source>
-        <translation type="vanished">x₂ = f(x₁)：可用数字、x1、+ - * / ^、( )、sin cos tan tanh exp log sqrt abs min max。曲线上方的点属于一类。</translation>
+        <translation>x₂ = f(x₁)：可用数字、x1、+ - * / ^、( )、sin cos tan tanh exp log sqrt abs min max。曲线上方的点属于一类。</translation>
     </message>
     <message>
         <source>More data</source>
-        <translation type="vanished">更多数据</translation>
+        <translation>更多数据</translation>
     </message>
     <message>
         <source>x₂ =</source>
-        <translation type="vanished">x₂ =</translation>
+        <translation>x₂ =</translation>
     </message>
 </context>
 <context>
@@ -1729,10 +1776,6 @@
     <message>
         <source>Cosine</source>
         <translation>余弦</translation>
-    </message>
-    <message>
-        <source>Follows half a cosine from lr down to a minimum over t_max epochs, then stays there.</source>
-        <translation>在 t_max 轮内沿半个余弦从 lr 降到最小值，之后保持不变。</translation>
     </message>
     <message>
         <source>TF Playground</source>
@@ -1980,59 +2023,59 @@
     </message>
     <message>
         <source>Draw points</source>
-        <translation type="vanished">手绘数据点</translation>
+        <translation>手绘数据点</translation>
     </message>
     <message>
         <source>Click your own points onto the output plane: left click one class, right click another; drag to paint.</source>
-        <translation type="vanished">在输出平面上点出你自己的数据点：左键一类，右键另一类；拖动可连续绘制。</translation>
+        <translation>在输出平面上点出你自己的数据点：左键一类，右键另一类；拖动可连续绘制。</translation>
     </message>
     <message>
         <source>Formula boundary</source>
-        <translation type="vanished">公式边界</translation>
+        <translation>公式边界</translation>
     </message>
     <message>
         <source>Type a curve x₂ = f(x₁), e.g. 3*sin(x1): the points above it are one class, below it the other.</source>
-        <translation type="vanished">输入一条曲线 x₂ = f(x₁)，例如 3*sin(x1)：曲线上方的点是一类，下方的是另一类。</translation>
+        <translation>输入一条曲线 x₂ = f(x₁)，例如 3*sin(x1)：曲线上方的点是一类，下方的是另一类。</translation>
     </message>
     <message>
         <source>Iris flowers</source>
-        <translation type="vanished">鸢尾花</translation>
+        <translation>鸢尾花</translation>
     </message>
     <message>
         <source>150 irises of 3 species, measured in 4 ways (petal and sepal length and width): Fisher&apos;s classic table.</source>
-        <translation type="vanished">3 个品种共 150 朵鸢尾花，各有 4 项测量（花瓣和花萼的长度与宽度）：Fisher 的经典数据表。</translation>
+        <translation>3 个品种共 150 朵鸢尾花，各有 4 项测量（花瓣和花萼的长度与宽度）：Fisher 的经典数据表。</translation>
     </message>
     <message>
         <source>Wine</source>
-        <translation type="vanished">葡萄酒</translation>
+        <translation>葡萄酒</translation>
     </message>
     <message>
         <source>178 Italian wines from 3 growers, 13 chemical measurements each.</source>
-        <translation type="vanished">来自 3 个酒庄的 178 种意大利葡萄酒，每种 13 项化学测量。</translation>
+        <translation>来自 3 个酒庄的 178 种意大利葡萄酒，每种 13 项化学测量。</translation>
     </message>
     <message>
         <source>Breast cancer</source>
-        <translation type="vanished">乳腺癌</translation>
+        <translation>乳腺癌</translation>
     </message>
     <message>
         <source>569 tissue samples, 30 measurements of their cell nuclei: malignant or benign.</source>
-        <translation type="vanished">569 份组织样本，每份有 30 项细胞核测量：恶性还是良性。</translation>
+        <translation>569 份组织样本，每份有 30 项细胞核测量：恶性还是良性。</translation>
     </message>
     <message>
         <source>Handwritten digits</source>
-        <translation type="vanished">手写数字</translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>1797 handwritten digits 0-9 as 8 x 8 grey images (64 inputs): a small MNIST.</source>
-        <translation type="vanished">1797 个 0-9 的手写数字，8 x 8 灰度图（64 个输入）：一个小型 MNIST。</translation>
+        <translation>1797 个 0-9 的手写数字，8 x 8 灰度图（64 个输入）：一个小型 MNIST。</translation>
     </message>
     <message>
         <source>From the points</source>
-        <translation type="vanished">由数据点决定</translation>
+        <translation>由数据点决定</translation>
     </message>
     <message>
         <source>Follows half a cosine from lr down to a minimum over each period of t_max epochs, then restarts from lr (warm restarts).</source>
-        <translation type="vanished">在每个 t_max 轮的周期内沿半个余弦从 lr 降到最小值，然后从 lr 重新开始（热重启）。</translation>
+        <translation>在每个 t_max 轮的周期内沿半个余弦从 lr 降到最小值，然后从 lr 重新开始（热重启）。</translation>
     </message>
 </context>
 <context>
@@ -2130,7 +2173,7 @@ bias: {bias:.4g}</source>
     </message>
     <message>
         <source>Training diverged at step {step} (epoch {epoch}): the training loss rose to {loss:.4g}, far above the {chance:.3g} of guessing (best so far {best:.3g}). Likely cause: a learning rate too high (now {lr:g}) or too large an initialization; try a smaller learning rate, gradient clipping, batch norm or a smaller initialization.</source>
-        <translation type="vanished">训练在第 {step} 步（第 {epoch} 轮）发散：训练损失升到 {loss:.4g}，远高于随机猜测的 {chance:.3g}（此前最好为 {best:.3g}）。可能的原因：学习率太大（当前为 {lr:g}）或初始化太大；试试更小的学习率、梯度裁剪、批归一化或更小的初始化。</translation>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）发散：训练损失升到 {loss:.4g}，远高于随机猜测的 {chance:.3g}（此前最好为 {best:.3g}）。可能的原因：学习率太大（当前为 {lr:g}）或初始化太大；试试更小的学习率、梯度裁剪、批归一化或更小的初始化。</translation>
     </message>
 </context>
 <context>
@@ -2198,7 +2241,7 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
     <message>
         <source>Training loss {train} · accuracy {train_accuracy}</source>
-        <translation type="vanished">训练损失 {train} · 准确率 {train_accuracy}</translation>
+        <translation>训练损失 {train} · 准确率 {train_accuracy}</translation>
     </message>
 </context>
 <context>
@@ -2220,331 +2263,335 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <name>PointsEditor</name>
     <message>
         <source>Draw at least two points to fit</source>
-        <translation type="vanished">至少画两个点才能拟合</translation>
+        <translation>至少画两个点才能拟合</translation>
     </message>
     <message>
         <source>Draw points of at least two classes to train</source>
-        <translation type="vanished">至少画出两个类别的点才能训练</translation>
+        <translation>至少画出两个类别的点才能训练</translation>
     </message>
 </context>
 <context>
     <name>PointsToolbar</name>
     <message>
         <source>Draw:</source>
-        <translation type="vanished">绘制：</translation>
+        <translation>绘制：</translation>
     </message>
     <message>
         <source>Left click adds class {label}; right click adds the other class</source>
-        <translation type="vanished">左键添加类别 {label}；右键添加另一类</translation>
+        <translation>左键添加类别 {label}；右键添加另一类</translation>
     </message>
     <message>
         <source>Eraser</source>
-        <translation type="vanished">橡皮擦</translation>
+        <translation>橡皮擦</translation>
     </message>
     <message>
         <source>Click or drag to remove the points under the pointer</source>
-        <translation type="vanished">点击或拖动以删除指针下的点</translation>
+        <translation>点击或拖动以删除指针下的点</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="vanished">撤销</translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Take back the last stroke</source>
-        <translation type="vanished">撤回上一笔</translation>
+        <translation>撤回上一笔</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="vanished">清除</translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Remove every point</source>
-        <translation type="vanished">删除所有点</translation>
+        <translation>删除所有点</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="vanished">数值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Draw numbers to fit (regression) instead of classes: each click takes the slider&apos;s value.</source>
-        <translation type="vanished">画出要拟合的数值（回归）而不是类别：每次点击取滑块的值。</translation>
+        <translation>画出要拟合的数值（回归）而不是类别：每次点击取滑块的值。</translation>
     </message>
     <message>
         <source>The value a left click draws; a right click draws its negative</source>
-        <translation type="vanished">左键绘制的值；右键绘制它的相反数</translation>
+        <translation>左键绘制的值；右键绘制它的相反数</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>Lesson: batch norm cures vanishing gradients</source>
-        <translation type="vanished">课程：批归一化治疗梯度消失</translation>
+        <translation>课程：批归一化治疗梯度消失</translation>
     </message>
     <message>
         <source>The sigmoid stack of the vanishing-gradients lesson with batch norm before every activation. Batch norm re-centres and re-scales each layer&apos;s inputs, so the sigmoids work in their steep middle instead of their flat tails and the gradient reaches the first layer. Compare the gradient-norm chart with the lesson without batch norm.</source>
-        <translation type="vanished">“梯度消失”课程中的 sigmoid 网络，在每个激活函数之前加上批归一化。批归一化把每层的输入重新居中、重新缩放，让 sigmoid 工作在陡峭的中段而不是平坦的两端，梯度就能传到第一层。把梯度范数图和没有批归一化的课程比较一下。</translation>
+        <translation>“梯度消失”课程中的 sigmoid 网络，在每个激活函数之前加上批归一化。批归一化把每层的输入重新居中、重新缩放，让 sigmoid 工作在陡峭的中段而不是平坦的两端，梯度就能传到第一层。把梯度范数图和没有批归一化的课程比较一下。</translation>
     </message>
     <message>
         <source>Lesson: gradient clipping tames exploding gradients</source>
-        <translation type="vanished">课程：梯度裁剪驯服梯度爆炸</translation>
-    </message>
-    <message>
-        <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle. A smaller initialization (He) would fix the cause itself.</source>
-        <translation type="vanished">加了梯度裁剪的“梯度爆炸”课程：每一步之前把梯度缩小到范数不超过 0.5。巨大的梯度方向仍然正确，但现在每一步的大小都合理，训练不再溢出，能学会圆形。更小的初始化（He）才能消除根源。</translation>
+        <translation>课程：梯度裁剪驯服梯度爆炸</translation>
     </message>
     <message>
         <source>Lesson: exploding gradients</source>
-        <translation type="vanished">课程：梯度爆炸</translation>
+        <translation>课程：梯度爆炸</translation>
     </message>
     <message>
         <source>Six ReLU layers with large random weights (standard deviation 2) and a learning rate of 0.1. Every layer backprop passes through multiplies the gradient by about four, so the first step is enormous: the weights and the loss become NaN within the first epoch and training stops as diverged. Gradient clipping is one cure.</source>
-        <translation type="vanished">六个 ReLU 层，随机权重很大（标准差 2），学习率 0.1。反向传播每经过一层，梯度就放大约四倍，所以第一步就大得惊人：第一轮之内权重和损失就变成 NaN，训练以发散告终。梯度裁剪是一种疗法。</translation>
+        <translation>六个 ReLU 层，随机权重很大（标准差 2），学习率 0.1。反向传播每经过一层，梯度就放大约四倍，所以第一步就大得惊人：第一轮之内权重和损失就变成 NaN，训练以发散告终。梯度裁剪是一种疗法。</translation>
     </message>
     <message>
         <source>Lesson: a bigger network cures high bias</source>
-        <translation type="vanished">课程：更大的网络治疗高偏差</translation>
+        <translation>课程：更大的网络治疗高偏差</translation>
     </message>
     <message>
         <source>The spiral of the high-bias lesson with three hidden layers of 16 tanh units. Each layer bends the boundary a little more, and together they follow the spiral&apos;s arms: training error falls to near zero and validation error follows, so the diagnosis is fine.</source>
-        <translation type="vanished">“高偏差”课程的螺旋数据，换成三个各有 16 个 tanh 单元的隐藏层。每层都让边界再弯一点，合起来就能沿着螺旋臂走：训练误差降到接近零，验证误差随之下降，诊断结果为良好。</translation>
+        <translation>“高偏差”课程的螺旋数据，换成三个各有 16 个 tanh 单元的隐藏层。每层都让边界再弯一点，合起来就能沿着螺旋臂走：训练误差降到接近零，验证误差随之下降，诊断结果为良好。</translation>
     </message>
     <message>
         <source>Lesson: high bias (underfitting)</source>
-        <translation type="vanished">课程：高偏差（欠拟合）</translation>
+        <translation>课程：高偏差（欠拟合）</translation>
     </message>
     <message>
         <source>A model with no hidden layer can only draw a straight line, and no straight line separates the two arms of the spiral. Training error stays high however long it trains, and validation error is just as high: the diagnosis says high bias. The cure is a bigger model, not more data.</source>
-        <translation type="vanished">没有隐藏层的模型只能画一条直线，而没有哪条直线能分开螺旋的两条臂。无论训练多久，训练误差都居高不下，验证误差同样高：诊断为高偏差。疗法是更大的模型，而不是更多数据。</translation>
+        <translation>没有隐藏层的模型只能画一条直线，而没有哪条直线能分开螺旋的两条臂。无论训练多久，训练误差都居高不下，验证误差同样高：诊断为高偏差。疗法是更大的模型，而不是更多数据。</translation>
     </message>
     <message>
         <source>Lesson: dropout reduces variance</source>
-        <translation type="vanished">课程：dropout 降低方差</translation>
-    </message>
-    <message>
-        <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. The gap between training and validation error shrinks. Compare the diagnosis with the high-variance lesson.</source>
-        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差和验证误差之间的差距缩小了。把诊断结果和“高方差”课程比较一下。</translation>
+        <translation>课程：dropout 降低方差</translation>
     </message>
     <message>
         <source>Lesson: early stopping reduces variance</source>
-        <translation type="vanished">课程：早停降低方差</translation>
-    </message>
-    <message>
-        <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs and the weights of the best epoch are restored. The network is stopped before it has memorized the noise, so validation error is lower than without early stopping. Note the epoch it stops at.</source>
-        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练，并恢复最好那一轮的权重。网络在记住噪声之前就被叫停，所以验证误差比不早停时低。留意它停在第几轮。</translation>
+        <translation>课程：早停降低方差</translation>
     </message>
     <message>
         <source>Lesson: L2 regularization reduces variance</source>
-        <translation type="vanished">课程：L2 正则化降低方差</translation>
-    </message>
-    <message>
-        <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network prefers a smoother boundary that cannot wrap around single noisy points: the gap between training and validation error shrinks. Compare the boundary and the diagnosis with the high-variance lesson.</source>
-        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络偏好更平滑的边界，无法绕着单个噪声点打转：训练误差和验证误差之间的差距缩小了。把边界和诊断结果与“高方差”课程比较一下。</translation>
+        <translation>课程：L2 正则化降低方差</translation>
     </message>
     <message>
         <source>Lesson: more data reduces variance</source>
-        <translation type="vanished">课程：更多数据降低方差</translation>
-    </message>
-    <message>
-        <source>The network of the high-variance lesson on ten times as many points (400 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises towards the noise level and validation error falls, and the gap between them shrinks to about a third of the high-variance lesson&apos;s. More data still would close it further.</source>
-        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（400 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升向噪声水平，验证误差下降，两者的差距缩小到“高方差”课程的三分之一左右。再多些数据还能进一步缩小差距。</translation>
+        <translation>课程：更多数据降低方差</translation>
     </message>
     <message>
         <source>Lesson: high variance (overfitting)</source>
-        <translation type="vanished">课程：高方差（过拟合）</translation>
-    </message>
-    <message>
-        <source>Two layers of 64 ReLU units trained for a long time on only 40 noisy points. The network has room to memorize every point, noise included: training error reaches zero while validation error stays far above it. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
-        <translation type="vanished">两层各 64 个 ReLU 单元，在仅仅 40 个带噪声的点上训练很久。网络有足够的容量记住每个点，连噪声一起：训练误差降到零，验证误差却远高于它。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
+        <translation>课程：高方差（过拟合）</translation>
     </message>
     <message>
         <source>Lesson: ReLU and He initialization cure vanishing gradients</source>
-        <translation type="vanished">课程：ReLU 与 He 初始化治疗梯度消失</translation>
+        <translation>课程：ReLU 与 He 初始化治疗梯度消失</translation>
     </message>
     <message>
         <source>The same eight layers as the vanishing-gradients lesson, now with ReLU units and He initialization. ReLU&apos;s slope is 1 where a unit is active and He&apos;s weights keep the signal&apos;s size from layer to layer, so the first layer&apos;s gradient is about as large as the last one&apos;s. Watch the gradient-norm chart stay level while the circle is learned.</source>
-        <translation type="vanished">与“梯度消失”课程相同的八层，换成 ReLU 单元和 He 初始化。单元激活时 ReLU 的斜率为 1，He 初始化的权重让信号在层与层之间保持大小，所以第一层的梯度和最后一层的差不多大。看梯度范数图在学会圆形的过程中保持平稳。</translation>
+        <translation>与“梯度消失”课程相同的八层，换成 ReLU 单元和 He 初始化。单元激活时 ReLU 的斜率为 1，He 初始化的权重让信号在层与层之间保持大小，所以第一层的梯度和最后一层的差不多大。看梯度范数图在学会圆形的过程中保持平稳。</translation>
     </message>
     <message>
         <source>Lesson: vanishing gradients</source>
-        <translation type="vanished">课程：梯度消失</translation>
+        <translation>课程：梯度消失</translation>
     </message>
     <message>
         <source>Eight sigmoid layers with small random weights: every layer backprop passes through multiplies the gradient by sigmoid&apos;s slope (at most 0.25) and by the small weights, so the first layer gets thousands of times less gradient than the last. Watch the gradient-norm chart: the first layers barely move and accuracy stays at chance. Compare with the two cures: ReLU with He initialization, and batch norm.</source>
-        <translation type="vanished">八个 sigmoid 层，随机权重很小：反向传播每经过一层，梯度就乘上 sigmoid 的斜率（最多 0.25）和这些小权重，所以第一层得到的梯度比最后一层少几千倍。看梯度范数图：前几层几乎不动，准确率停留在随机猜测的水平。与两种疗法比较：ReLU 加 He 初始化，以及批归一化。</translation>
+        <translation>八个 sigmoid 层，随机权重很小：反向传播每经过一层，梯度就乘上 sigmoid 的斜率（最多 0.25）和这些小权重，所以第一层得到的梯度比最后一层少几千倍。看梯度范数图：前几层几乎不动，准确率停留在随机猜测的水平。与两种疗法比较：ReLU 加 He 初始化，以及批归一化。</translation>
     </message>
     <message>
         <source>Lesson: zero initialization never breaks symmetry</source>
-        <translation type="vanished">课程：全零初始化打破不了对称性</translation>
+        <translation>课程：全零初始化打破不了对称性</translation>
     </message>
     <message>
         <source>Every weight starts at zero, so every neuron of a layer computes the same thing, gets the same gradient and takes the same step: the neurons stay identical forever and a layer of four is no better than a layer of one. Look at the neuron pictures: within each layer they are all the same, and the circle is never learned.</source>
-        <translation type="vanished">所有权重都从零开始，所以同一层的每个神经元计算相同的东西，得到相同的梯度，迈出相同的一步：这些神经元永远一模一样，一层四个神经元并不比一个好。看神经元的图片：同一层里全都一样，圆形永远学不会。</translation>
+        <translation>所有权重都从零开始，所以同一层的每个神经元计算相同的东西，得到相同的梯度，迈出相同的一步：这些神经元永远一模一样，一层四个神经元并不比一个好。看神经元的图片：同一层里全都一样，圆形永远学不会。</translation>
     </message>
     <message>
         <source>Blobs</source>
-        <translation type="vanished">多团</translation>
+        <translation>多团</translation>
     </message>
     <message>
         <source>Three Gaussian blobs, one per class: a softmax output gives each class a probability. Four hidden units are plenty.</source>
-        <translation type="vanished">三团高斯分布的点，每类一团：softmax 输出给每个类别一个概率。四个隐藏单元就够了。</translation>
+        <translation>三团高斯分布的点，每类一团：softmax 输出给每个类别一个概率。四个隐藏单元就够了。</translation>
+    </message>
+    <message>
+        <source>Breast cancer</source>
+        <translation>乳腺癌</translation>
+    </message>
+    <message>
+        <source>30 measurements of cell nuclei tell malignant from benign tissue. Watch the confusion matrix: which mistake is worse?</source>
+        <translation>用细胞核的 30 项测量区分恶性与良性组织。看混淆矩阵：哪一种错误更严重？</translation>
     </message>
     <message>
         <source>Checkerboard</source>
-        <translation type="vanished">棋盘</translation>
+        <translation>棋盘</translation>
     </message>
     <message>
         <source>A 4 x 4 board of alternating squares. The sin_x1 and sin_x2 features repeat almost as often as the squares, so a small network learns the board quickly.</source>
-        <translation type="vanished">由交替方格组成的 4 x 4 棋盘。特征 sin_x1 和 sin_x2 重复的频率与方格几乎一样，所以小网络很快就能学会这个棋盘。</translation>
+        <translation>由交替方格组成的 4 x 4 棋盘。特征 sin_x1 和 sin_x2 重复的频率与方格几乎一样，所以小网络很快就能学会这个棋盘。</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="vanished">圆形</translation>
+        <translation>圆形</translation>
     </message>
     <message>
         <source>TensorFlow Playground&apos;s first picture: one class inside a ring of the other. Two small tanh layers bend a boundary around the centre from x1 and x2 alone.</source>
-        <translation type="vanished">TensorFlow Playground 的第一张图：一类在内，另一类围成一圈。两个小的 tanh 层仅凭 x1 和 x2 就能绕中心弯出一条边界。</translation>
+        <translation>TensorFlow Playground 的第一张图：一类在内，另一类围成一圈。两个小的 tanh 层仅凭 x1 和 x2 就能绕中心弯出一条边界。</translation>
     </message>
     <message>
         <source>Curve (regression)</source>
-        <translation type="vanished">曲线（回归）</translation>
+        <translation>曲线（回归）</translation>
     </message>
     <message>
         <source>A 1-D wave, sin(1.5 x) + 0.3 x, with a little noise. Two tanh layers fit it from x1 alone; try powers of x1 instead of hidden layers to see polynomials underfit.</source>
-        <translation type="vanished">一维波形 sin(1.5 x) + 0.3 x，带少许噪声。两个 tanh 层仅凭 x1 就能拟合它；试试用 x1 的幂次代替隐藏层，看看多项式如何欠拟合。</translation>
+        <translation>一维波形 sin(1.5 x) + 0.3 x，带少许噪声。两个 tanh 层仅凭 x1 就能拟合它；试试用 x1 的幂次代替隐藏层，看看多项式如何欠拟合。</translation>
+    </message>
+    <message>
+        <source>Handwritten digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>8 x 8 images of the digits 0-9, one input per pixel: the Classes tab shows what each hidden unit looks for and the digits it gets wrong.</source>
+        <translation>数字 0-9 的 8 × 8 图像，每个像素一个输入：“类别”页显示每个隐藏单元在找什么，以及它认错的数字。</translation>
+    </message>
+    <message>
+        <source>A boundary you type</source>
+        <translation>自己输入的边界</translation>
+    </message>
+    <message>
+        <source>One class lies above the curve x2 = x1^3/8 - 2*x1, the other below: type another formula under More data.</source>
+        <translation>一类在曲线 x2 = x1^3/8 - 2*x1 之上，另一类在其下：可在“更多数据”中输入别的公式。</translation>
     </message>
     <message>
         <source>Two Gaussians</source>
-        <translation type="vanished">两团高斯</translation>
+        <translation>两团高斯</translation>
     </message>
     <message>
         <source>Two overlapping Gaussian clouds: a straight line is almost the best possible boundary. A tiny network learns it in a few epochs.</source>
-        <translation type="vanished">两团相互重叠的高斯点云：一条直线几乎就是最好的边界。很小的网络几轮就能学会。</translation>
+        <translation>两团相互重叠的高斯点云：一条直线几乎就是最好的边界。很小的网络几轮就能学会。</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s 150 irises: four measurements tell three species apart. The inputs are standardized, as their units differ.</source>
+        <translation>Fisher 的 150 朵鸢尾花：用四项测量区分三个品种。由于各项单位不同，输入做了标准化。</translation>
     </message>
     <message>
         <source>Two moons</source>
-        <translation type="vanished">双月</translation>
+        <translation>双月</translation>
     </message>
     <message>
         <source>Two interlocking half circles with a little noise. Two ReLU layers with He initialization curve the boundary between them.</source>
-        <translation type="vanished">两个相互咬合、带少许噪声的半圆。两个用 He 初始化的 ReLU 层在它们之间弯出边界。</translation>
+        <translation>两个相互咬合、带少许噪声的半圆。两个用 He 初始化的 ReLU 层在它们之间弯出边界。</translation>
+    </message>
+    <message>
+        <source>Draw your own points</source>
+        <translation>自己画点</translation>
+    </message>
+    <message>
+        <source>Click points onto the output plane (left and right button, or pick a class) and watch the boundary follow. Saved with the experiment.</source>
+        <translation>在输出平面上点击添加点（左键和右键，或先选一个类别），看决策边界随之变化。点会随实验一起保存。</translation>
     </message>
     <message>
         <source>Bumps (regression)</source>
-        <translation type="vanished">起伏（回归）</translation>
+        <translation>起伏（回归）</translation>
     </message>
     <message>
         <source>Six bumps, three up and three down, on a flat plane. Two tanh layers of sixteen units fit their shapes.</source>
-        <translation type="vanished">平面上的六个起伏，三个凸起、三个凹陷。两个各十六个单元的 tanh 层能拟合它们的形状。</translation>
+        <translation>平面上的六个起伏，三个凸起、三个凹陷。两个各十六个单元的 tanh 层能拟合它们的形状。</translation>
     </message>
     <message>
         <source>Plane (regression)</source>
-        <translation type="vanished">平面（回归）</translation>
+        <translation>平面（回归）</translation>
     </message>
     <message>
         <source>The target is a tilted plane, (x1 + x2) / 10. Linear units fit it exactly; the output is a number, not a class.</source>
-        <translation type="vanished">目标是一个倾斜的平面 (x1 + x2) / 10。线性单元能精确拟合；输出是一个数值，而不是类别。</translation>
+        <translation>目标是一个倾斜的平面 (x1 + x2) / 10。线性单元能精确拟合；输出是一个数值，而不是类别。</translation>
     </message>
     <message>
         <source>Spiral</source>
-        <translation type="vanished">螺旋</translation>
+        <translation>螺旋</translation>
     </message>
     <message>
         <source>Two interleaved spiral arms, the hardest of TensorFlow Playground&apos;s sets. Three tanh layers of eight units and Adam untangle them from x1 and x2.</source>
-        <translation type="vanished">两条交错的螺旋臂，是 TensorFlow Playground 中最难的数据集。三个各八个单元的 tanh 层加上 Adam，仅凭 x1 和 x2 就能把它们分开。</translation>
+        <translation>两条交错的螺旋臂，是 TensorFlow Playground 中最难的数据集。三个各八个单元的 tanh 层加上 Adam，仅凭 x1 和 x2 就能把它们分开。</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>葡萄酒</translation>
+    </message>
+    <message>
+        <source>178 wines from three growers, 13 chemical measurements each; standardized, as proline runs into the hundreds and hue stays near 1.</source>
+        <translation>来自三个产地的 178 种葡萄酒，每种 13 项化学测量；做了标准化，因为脯氨酸的数值上百，而色调在 1 附近。</translation>
     </message>
     <message>
         <source>XOR</source>
-        <translation type="vanished">异或</translation>
+        <translation>异或</translation>
     </message>
     <message>
         <source>Opposite quadrants share a class, so no straight line separates them. One hidden layer of eight tanh units learns the four quadrants from x1 and x2.</source>
-        <translation type="vanished">对角象限属于同一类，所以没有直线能分开它们。一个有八个 tanh 单元的隐藏层仅凭 x1 和 x2 就能学会这四个象限。</translation>
+        <translation>对角象限属于同一类，所以没有直线能分开它们。一个有八个 tanh 单元的隐藏层仅凭 x1 和 x2 就能学会这四个象限。</translation>
     </message>
     <message>
-        <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. Training error rises to the noise level (about 8 %) and validation error falls to about 9 %: the gap of 7 points shrinks to under 2 and the diagnosis is fine. Compare with the high-variance lesson.</source>
-        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差升到噪声水平（约 8 %），验证误差降到约 9 %：7 个百分点的差距缩小到 2 以下，诊断结果为良好。与“高方差”课程比较一下。</translation>
-    </message>
-    <message>
-        <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs, near epoch 80 of 1000, and the weights of the best epoch are restored. The network is stopped before it has memorized the noise: training error is about 8 %, validation error about 10 %, and the diagnosis is fine. Note the epoch it stops at.</source>
-        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练（在 1000 轮中的第 80 轮左右），并恢复最好那一轮的权重。网络在记住噪声之前就被叫停：训练误差约 8 %，验证误差约 10 %，诊断结果为良好。留意它停在第几轮。</translation>
-    </message>
-    <message>
-        <source>The network of the high-variance lesson on ten times as many points (5000 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises to the noise level (about 8 %), validation error falls to about 8 %, and the gap of 7 points all but closes. The diagnosis is fine, and the model did not change: more data cures variance.</source>
-        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（5000 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升到噪声水平（约 8 %），验证误差降到约 8 %，7 个百分点的差距几乎消失。诊断结果为良好，而模型并没有变：更多数据治好了方差。</translation>
-    </message>
-    <message>
-        <source>Two layers of 64 ReLU units trained for 1000 epochs on 500 points with noise 0.25, which puts about 8 % of the labels on the wrong side of the circle. The network has room to memorize the training points, noise included: training error falls to about 4 % while validation error stays near 11 %, and the diagnosis says high variance. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
-        <translation type="vanished">两层各 64 个 ReLU 单元，在 500 个噪声为 0.25 的点上训练 1000 轮，约 8 % 的标签落在圆的错误一侧。网络有足够的容量记住训练点，连噪声一起：训练误差降到约 4 %，验证误差却停在 11 % 左右，诊断为高方差。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
-    </message>
-    <message>
-        <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network draws a smooth circle instead of wrapping around single noisy points: training error rises to the noise level (about 8 %), validation error falls to about 9 %, and the gap of 7 points shrinks to 1. The diagnosis is fine: compare the boundary and the Bias &amp; variance tab with the high-variance lesson.</source>
-        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 8 %），验证误差降到约 9 %，7 个百分点的差距缩小到 1。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
-    </message>
-    <message>
-        <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and gets about 95 % of the circle right. The last few points stay wrong and the diagnosis says high bias: clipping tames the symptom, while a smaller initialization (He) fixes the cause.</source>
-        <translation type="vanished">加了梯度裁剪的“梯度爆炸”课程：每一步之前把梯度缩小到范数不超过 0.5。巨大的梯度方向仍然正确，但现在每一步的大小都合理，训练不再溢出，圆形约 95 % 的点都分对了。最后几个点仍然分错，诊断为高偏差：裁剪只压住了症状，更小的初始化（He）才能消除根源。</translation>
+        <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle: about 98 % of the validation points right, and the diagnosis says fine. Clipping tames the symptom; a smaller initialization (He) fixes the cause.</source>
+        <translation>带梯度裁剪的梯度爆炸课：每一步之前把梯度缩放到范数不超过 0.5。巨大的梯度方向仍然正确，但每一步的步长变得合理，所以训练保持有限并学会了圆形：约 98% 的验证点正确，诊断为“良好”。梯度裁剪只缓解症状；更小的初始化（He 初始化）才解决根源。</translation>
     </message>
     <message>
         <source>Two layers of 64 ReLU units trained for 1000 epochs on 500 points with noise 0.25, which puts about 8 % of the labels on the wrong side of the circle. The network has room to memorize the training points, noise included: training error falls to about 3 % while validation error stays near 9 %, and the diagnosis says high variance. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
-        <translation type="vanished">两层各 64 个 ReLU 单元，在 500 个噪声为 0.25 的点上训练 1000 轮，约 8 % 的标签落在圆的错误一侧。网络有足够的容量记住训练点，连噪声一起：训练误差降到约 3 %，验证误差却停在 9 % 左右，诊断为高方差。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
+        <translation>两层各 64 个 ReLU 单元，在 500 个噪声为 0.25 的点上训练 1000 轮，约 8 % 的标签落在圆的错误一侧。网络有足够的容量记住训练点，连噪声一起：训练误差降到约 3 %，验证误差却停在 9 % 左右，诊断为高方差。看验证损失上升而训练损失持续下降，边界绕着单个点打转。</translation>
     </message>
     <message>
         <source>The high-variance lesson with an L2 penalty (0.03) on the weights. Large weights now cost loss, so the network draws a smooth circle instead of wrapping around single noisy points: training error rises to the noise level (about 7 %), validation error falls to about 8 %, and the gap of 6 points shrinks to under 1. The diagnosis is fine: compare the boundary and the Bias &amp; variance tab with the high-variance lesson.</source>
-        <translation type="vanished">对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 7 %），验证误差降到约 8 %，6 个百分点的差距缩小到 1 以下。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
+        <translation>对权重加上 L2 惩罚（0.03）的“高方差”课程。大权重现在会增加损失，所以网络画出一个平滑的圆，而不是绕着单个噪声点打转：训练误差升到噪声水平（约 7 %），验证误差降到约 8 %，6 个百分点的差距缩小到 1 以下。诊断结果为良好：把边界和“偏差与方差”标签页与“高方差”课程比较一下。</translation>
     </message>
     <message>
         <source>The high-variance lesson with dropout 0.5 in both hidden layers: at every step a random half of the units is switched off, so no unit can rely on particular others to memorize a point. Training error rises to the noise level (about 7 %) and validation error falls to about 8 %: the gap of 6 points shrinks to under 1 and the diagnosis is fine. Compare with the high-variance lesson.</source>
-        <translation type="vanished">在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差升到噪声水平（约 7 %），验证误差降到约 8 %：6 个百分点的差距缩小到 1 以下，诊断结果为良好。与“高方差”课程比较一下。</translation>
+        <translation>在两个隐藏层都加上 0.5 的 dropout（随机失活）的“高方差”课程：每一步随机关闭一半单元，任何单元都不能依赖特定的其他单元来记住某个点。训练误差升到噪声水平（约 7 %），验证误差降到约 8 %：6 个百分点的差距缩小到 1 以下，诊断结果为良好。与“高方差”课程比较一下。</translation>
     </message>
     <message>
         <source>The high-variance lesson with early stopping: training stops once the validation loss has not improved for 30 epochs, near epoch 90 of 1000, and the weights of the best epoch are restored. The network is stopped before it has memorized the noise: training error is about 7 %, validation error about 8 %, and the diagnosis is fine. Note the epoch it stops at.</source>
-        <translation type="vanished">加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练（在 1000 轮中的第 90 轮左右），并恢复最好那一轮的权重。网络在记住噪声之前就被叫停：训练误差约 7 %，验证误差约 8 %，诊断结果为良好。留意它停在第几轮。</translation>
+        <translation>加了早停的“高方差”课程：验证损失连续 30 轮没有改善时停止训练（在 1000 轮中的第 90 轮左右），并恢复最好那一轮的权重。网络在记住噪声之前就被叫停：训练误差约 7 %，验证误差约 8 %，诊断结果为良好。留意它停在第几轮。</translation>
     </message>
     <message>
         <source>The network of the high-variance lesson on ten times as many points (5000 for training). It cannot memorize them all, so it has to learn the circle itself: training error rises to the noise level (about 8 %), validation error falls to about 7 %, and the gap of 6 points closes. The diagnosis is fine, and the model did not change: more data cures variance.</source>
-        <translation type="vanished">“高方差”课程的网络，用十倍的数据点（5000 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升到噪声水平（约 8 %），验证误差降到约 7 %，6 个百分点的差距消失了。诊断结果为良好，而模型并没有变：更多数据治好了方差。</translation>
+        <translation>“高方差”课程的网络，用十倍的数据点（5000 个用于训练）。它记不住所有的点，只好学会圆形本身：训练误差升到噪声水平（约 8 %），验证误差降到约 7 %，6 个百分点的差距消失了。诊断结果为良好，而模型并没有变：更多数据治好了方差。</translation>
     </message>
 </context>
 <context>
     <name>ProjectionView</name>
     <message>
         <source>PC1 ({share:.0%} of the spread)</source>
-        <translation type="vanished">PC1（占总方差的 {share:.0%}）</translation>
+        <translation>PC1（占总方差的 {share:.0%}）</translation>
     </message>
     <message>
         <source>PC2 ({share:.0%})</source>
-        <translation type="vanished">PC2（{share:.0%}）</translation>
+        <translation>PC2（{share:.0%}）</translation>
     </message>
     <message>
         <source>{count} inputs are too many for a plane: the training examples are drawn on their two main directions (PCA), without a decision surface. Red rings: validation examples the network gets wrong.</source>
-        <translation type="vanished">{count} 个输入太多，无法画在平面上：训练样本按两个主方向（PCA）绘制，不画决策面。红圈：网络分错的验证样本。</translation>
+        <translation>{count} 个输入太多，无法画在平面上：训练样本按两个主方向（PCA）绘制，不画决策面。红圈：网络分错的验证样本。</translation>
     </message>
 </context>
 <context>
     <name>RacerTable</name>
     <message>
         <source>Optimizer</source>
-        <translation type="vanished">优化器</translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation type="vanished">学习率</translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Hyperparameters</source>
-        <translation type="vanished">超参数</translation>
+        <translation>超参数</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="vanished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>NAME=VALUE pairs, comma-separated; left out ones take the catalog&apos;s defaults. Lookahead: its k and alpha, then its inner optimizer&apos;s.</source>
-        <translation type="vanished">用逗号分隔的 名称=值；未写的取默认值。Lookahead：先写它的 k 和 alpha，再写内部优化器的。</translation>
+        <translation>用逗号分隔的 名称=值；未写的取默认值。Lookahead：先写它的 k 和 alpha，再写内部优化器的。</translation>
     </message>
     <message>
         <source>Lookahead + {optimizer}</source>
-        <translation type="vanished">Lookahead + {optimizer}</translation>
+        <translation>Lookahead + {optimizer}</translation>
     </message>
 </context>
 <context>
@@ -2615,11 +2662,11 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
     <message>
         <source>a larger validation split</source>
-        <translation type="vanished">更大的验证集</translation>
+        <translation>更大的验证集</translation>
     </message>
     <message>
         <source>standardized inputs (the features&apos; scales differ by more than 100 times)</source>
-        <translation type="vanished">标准化输入（特征的尺度相差超过 100 倍）</translation>
+        <translation>标准化输入（特征的尺度相差超过 100 倍）</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +2872,81 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
 </context>
 <context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Models, each at a random value in the range (two parameters: a random point of the plane).</source>
+        <translation>模型数，每个模型取范围内的一个随机值（两个参数时：平面上的一个随机点）。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>validation error</source>
+        <translation>验证误差</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>使用这个值</translation>
+    </message>
+    <message>
+        <source>Random search: each model tries its own value; the star is the lowest validation error. With two parameters, dark is low error.</source>
+        <translation>随机搜索：每个模型尝试自己的取值；星号是验证误差最低的那个。两个参数时，颜色越深误差越低。</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, the scale is of 1 - beta.</source>
+        <translation>对数：每个十倍区间的模型一样多（吴恩达：alpha = 10^r）。对动量而言，刻度取在 1 - beta 上。</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>{param}: the range&apos;s ends must be numbers</source>
+        <translation>{param}：范围的两端必须是数字</translation>
+    </message>
+    <message>
+        <source>No model has a finite validation error.</source>
+        <translation>没有模型的验证误差是有限值。</translation>
+    </message>
+    <message>
+        <source>Best: {values}, validation error {error:.4f}</source>
+        <translation>最佳：{values}，验证误差 {error:.4f}</translation>
+    </message>
+    <message>
+        <source>Stopped: the models were trained only until cancelled.</source>
+        <translation>已停止：模型只训练到取消为止。</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Epochs: how many times training has gone through all training examples.</source>
@@ -2908,35 +3030,35 @@ Training loss {train} · accuracy {train_accuracy}</source>
     </message>
     <message>
         <source>The learning rate this epoch, as the schedule set it.</source>
-        <translation type="vanished">本轮的学习率，由学习率调度设定。</translation>
+        <translation>本轮的学习率，由学习率调度设定。</translation>
     </message>
     <message>
         <source>How fast Play trains: a couple of updates a second to follow each one, TF Playground&apos;s pace to talk over, or as fast as this machine goes.</source>
-        <translation type="vanished">“开始”后训练多快：每秒几次更新，便于逐次观察；TF Playground 的节奏，便于边讲边看；或者本机能跑多快就多快。</translation>
+        <translation>“开始”后训练多快：每秒几次更新，便于逐次观察；TF Playground 的节奏，便于边讲边看；或者本机能跑多快就多快。</translation>
     </message>
     <message>
         <source>2 steps/s</source>
-        <translation type="vanished">2 步/秒</translation>
+        <translation>2 步/秒</translation>
     </message>
     <message>
         <source>1 epoch/s</source>
-        <translation type="vanished">1 轮/秒</translation>
+        <translation>1 轮/秒</translation>
     </message>
     <message>
         <source>10 epochs/s</source>
-        <translation type="vanished">10 轮/秒</translation>
+        <translation>10 轮/秒</translation>
     </message>
     <message>
         <source>60 epochs/s</source>
-        <translation type="vanished">60 轮/秒</translation>
+        <translation>60 轮/秒</translation>
     </message>
     <message>
         <source>Full speed</source>
-        <translation type="vanished">全速</translation>
+        <translation>全速</translation>
     </message>
     <message>
         <source>learning rate now {lr}</source>
-        <translation type="vanished">当前学习率 {lr}</translation>
+        <translation>当前学习率 {lr}</translation>
     </message>
 </context>
 <context>
@@ -3025,28 +3147,35 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>无法诊断</translation>
     </message>
     <message>
-        <source>The errors are not numbers: training diverged, or there is no validation split.</source>
-        <translation>误差不是数字：训练已发散，或者没有验证集。</translation>
-    </message>
-    <message>
         <source>Not sure yet</source>
-        <translation type="vanished">尚无定论</translation>
+        <translation>尚无定论</translation>
     </message>
     <message>
         <source>A gap is within the noise of {rows} validation points: variance {variance} ± {variance_margin}, avoidable bias {bias} ± {bias_margin}, against a tolerance of {tolerance}.</source>
-        <translation type="vanished">有一个差距落在 {rows} 个验证点的噪声范围内：方差 {variance} ± {variance_margin}，可避免偏差 {bias} ± {bias_margin}，容差为 {tolerance}。</translation>
+        <translation>有一个差距落在 {rows} 个验证点的噪声范围内：方差 {variance} ± {variance_margin}，可避免偏差 {bias} ± {bias_margin}，容差为 {tolerance}。</translation>
     </message>
     <message>
         <source>The errors are not numbers: there is no validation split.</source>
-        <translation type="vanished">误差不是数字：没有验证集。</translation>
+        <translation>误差不是数字：没有验证集。</translation>
     </message>
     <message>
         <source>The model has not finished an epoch yet.</source>
-        <translation type="vanished">模型还没有训练完一轮。</translation>
+        <translation>模型还没有训练完一轮。</translation>
     </message>
     <message>
         <source>Training diverged, so its errors say nothing about bias or variance.</source>
-        <translation type="vanished">训练已发散，它的误差说明不了偏差或方差。</translation>
+        <translation>训练已发散，它的误差说明不了偏差或方差。</translation>
+    </message>
+</context>
+<context>
+    <name>_RacePanel</name>
+    <message>
+        <source>Epochs each model trains.</source>
+        <translation>每个模型训练的轮数。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
     </message>
 </context>
 </TS>

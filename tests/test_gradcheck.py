@@ -72,10 +72,12 @@ def test_vanishing_first_layers_are_judged_at_their_resolution_and_still_catch_a
 
 
 def test_the_trained_high_variance_lesson_passes_and_every_first_layer_weight_is_checked():
-    # Trained to a training loss near 0: gradients near 0 and logits large, where J's rounding is not of J's size.
+    # Trained far down (the lesson's noisy labels keep it above 0): gradients near 0 and logits large, where J's
+    # rounding is not of J's size.
     t = Trainer(presets.load("lesson-high-variance").with_changes(device="cpu"))
+    start = t.evaluate("train")[0]
     t.train(4000)
-    assert t.evaluate("train")[0] < 1e-3
+    assert t.evaluate("train")[0] < start / 10
     checks = check(t)
     assert passed(checks), gradcheck.report(checks)
     first = checks[0]

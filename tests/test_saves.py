@@ -12,7 +12,8 @@ import torch
 
 from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
-from playground.training.trainer import SAVE_FORMAT, Trainer
+from playground.training.saved import SAVE_FORMAT
+from playground.training.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,8 +16,9 @@ from playground.nn import devices
 from playground.nn.model import data_loss
 from playground.optim import optimizers
 from playground.training.history import HistoryBuffer
+from playground.training.saved import SAVE_FORMAT
 from playground.training.snapshot import History, Snapshot
-from playground.training.trainer import LIVE_FIELDS, SAVE_FORMAT, Trainer
+from playground.training.trainer import LIVE_FIELDS, Trainer
 
 
 def first_epoch_reaching(trainer: Trainer, target: float, max_epochs: int, column: str = "val_accuracy"):

@@ -155,7 +155,7 @@ _LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropo
 
 def _saved_experiment(path: str) -> Experiment:
     """The experiment stored in a saved model: the file is read, nothing is built or trained."""
-    from playground.training.trainer import read_saved, saved_experiment  # torch loads only for a saved model
+    from playground.training.saved import read_saved, saved_experiment  # torch loads only for a saved model
     return saved_experiment(read_saved(path), path)
 
 

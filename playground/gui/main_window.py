@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.path_recorder = PathRecorder(self)
         self.controller.add_view(self.path_recorder)
         self.landscape = LandscapeTab(lambda job: self.controller.session.call(job), self.path_recorder)
-        self.add_tab(self.landscape, self.tr("Landscape"), self.tr(
+        self.add_tab(_scrolling(self.landscape), self.tr("Landscape"), self.tr(
             "The training loss around the weights now, and the path training took, on a plane."), view=self.landscape,
             key="landscape")
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())

@@ -19,7 +19,8 @@ def menu(qtbot, monkeypatch):
     qtbot.addWidget(window)
     window.setCentralWidget(QLabel("plot"))
     replaced = []
-    controller = types.SimpleNamespace(experiment=Experiment(), replace=replaced.append, draw_now=lambda views: None)
+    controller = types.SimpleNamespace(experiment=Experiment(), replace=replaced.append, draw_now=lambda views: None,
+                                       inform=lambda text: None)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     file_menu = FileMenu(window, controller, None, lambda: {"plot": window.centralWidget()})

@@ -191,7 +191,7 @@ ENGINE_ERRORS = {
     "at least": (lambda tmp: Experiment().with_changes(**{"training.epochs": 0}), ["training.epochs", "大于或等于"]),
     "at most": (lambda tmp: Experiment().with_changes(**{"data.noise": 2.0}), ["data.noise", "2.0", "小于或等于"]),
     "integer": (lambda tmp: Experiment().with_changes(**{"training.epochs": 1.5}), ["training.epochs", "整数"]),
-    "choice": (lambda tmp: Experiment().with_changes(**{"data.dataset": "foo"}), ["data.dataset", "'foo'", "'csv' 之一"]),
+    "choice": (lambda tmp: Experiment().with_changes(**{"data.dataset": "foo"}), ["data.dataset", "'foo'", "之一（实际为 'foo'）"]),
     "field": (lambda tmp: Experiment.from_dict({"bogus": 1}), ["bogus", "字段"]),
     "feature": (lambda tmp: Experiment().with_changes(**{"data.features": ["zz"]}), ["data.features", "'zz'", "未知特征"]),
     "twice": (lambda tmp: Experiment().with_changes(**{"data.features": ["x1", "x1"]}), ["data.features", "重复"]),

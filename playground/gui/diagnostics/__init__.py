@@ -26,7 +26,7 @@ and Sweep's "use this"): gui.controller.Controller.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from playground.config.experiment import Experiment
 from playground.gui.diagnostics.activation_history import ActivationHistory
@@ -49,6 +49,16 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 
 # The pages' keys (objectNames), in tab order: MainWindow.show_tab and `--tab` find a page by its key.
 KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "compare", "sweep")
+SCROLLED = ("compare", "sweep")  # forms wider than a 1024 px projector's tab column: they scroll instead
+
+
+def _scrolled(page: QWidget, key: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(key)
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class DiagnosticsTabs(QObject):
@@ -84,6 +94,8 @@ class DiagnosticsTabs(QObject):
         )
         for (page, title, tip), key in zip(pages, KEYS, strict=True):
             page.setObjectName(key)
+            if key in SCROLLED:
+                page = _scrolled(page, key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes]
         for view in self.views:

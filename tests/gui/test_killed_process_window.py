@@ -1,4 +1,7 @@
-"""The window after its training process is killed: says so once, and the next Play trains again."""
+"""The window after its training process is killed: says so once, and the next Play trains again.
+
+Named to run before test_main_window.py, whose last tests run the app's event loop (see its note).
+"""
 from __future__ import annotations
 
 import os

@@ -124,6 +124,7 @@ def test_the_landscape_tab_draws_the_live_model_s_plane_and_path(qtbot, wait_unt
                 recorder.render(snapshot)
                 shown.append(snapshot)
             return bool(shown) and shown[-1].epoch == epoch and shown[-1].state != "running"
+        assert wait_until(lambda: arrived(0), 60.0)  # the starting weights, before a step can replace them
         for epoch in range(1, 5):  # an epoch at a time, so that the recorder sees each one
             session.step_epoch()
             assert wait_until(lambda e=epoch: arrived(e), 60.0)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import torch
 
+from playground.config.atomic import write_atomic
 from playground.config.experiment import ExperimentError
 from playground.data import datasets
 from playground.nn.model import predict
@@ -32,7 +31,7 @@ def run(args) -> int:
     else:
         x, y_true = getattr(trainer.dataset, f"x_{args.split}"), getattr(trainer.dataset, f"y_{args.split}")
     table = prediction_table(trainer, x, y_true)
-    _write_atomically(args.out, table)
+    _write_table(args.out, table)
     print(f"{args.out}: {len(x)} predictions")
     return 0
 
@@ -97,24 +96,11 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _write_atomically(path: str, table: list[list[str]]) -> None:
-    """Temp file in the target's folder, fsync, rename: a crash leaves the old file or the new, never half."""
-    target = Path(path)
-    folder = target.resolve().parent
+def _write_table(path: str, table: list[list[str]]) -> None:
+    """The table as CSV, written atomically (config.atomic); a missing folder is named as --out's."""
+    folder = Path(path).resolve().parent
     if not folder.is_dir():
         raise ExperimentError(f"--out {path}: the folder {folder} does not exist")
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(table)
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(buffer.getvalue())
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ExperimentError(f"--out {path}: cannot write ({error.strerror or error})") from None
+    write_atomic(path, buffer.getvalue().encode("utf-8"))

@@ -12,11 +12,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDockWidget,
-    QFrame,
     QMainWindow,
-    QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +36,7 @@ from playground.gui.views.gradient_view import GradientView
 from playground.gui.views.loss_view import LossView
 from playground.gui.views.network_view import NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
-from playground.gui.widgets.panel_parts import section_title
+from playground.gui.widgets.panel_parts import scrolling, section_title
 from playground.gui.widgets.tab_strip import Pages, TabStrip
 
 DEFAULT_SIZE = (1400, 900)
@@ -47,19 +44,6 @@ DEFAULT_SIZE = (1400, 900)
 COLUMN_WIDTHS = (315, 350, 330, 405)
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
 SPEED_KEY = "training/speed"
-
-
-def _scrolling(widget: QWidget, horizontal: bool = False) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    if not horizontal:
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Room for the vertical scroll bar, so that it never covers the column's right edge.
-        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        area.setMinimumWidth(widget.minimumSizeHint().width() + bar)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -116,12 +100,12 @@ class MainWindow(QMainWindow):
             lambda error: self.controller.apply({"data.baseline_error": error}))
         self.arena = ArenaTab()
         # Its optimizer table is tall: a 720 px projector scrolls to it.
-        self.add_tab(_scrolling(self.arena), self.tr("Arena"), self.tr(
+        self.add_tab(scrolling(self.arena), self.tr("Arena"), self.tr(
             "SGD, Momentum, Adam and the rest racing on the same surface from the same start."), key="arena")
         self.path_recorder = PathRecorder(self)
         self.controller.add_view(self.path_recorder)
         self.landscape = LandscapeTab(lambda job: self.controller.session.call(job), self.path_recorder)
-        self.add_tab(_scrolling(self.landscape), self.tr("Landscape"), self.tr(
+        self.add_tab(scrolling(self.landscape), self.tr("Landscape"), self.tr(
             "The training loss around the weights now, and the path training took, on a plane."), view=self.landscape,
             key="landscape")
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
@@ -152,7 +136,7 @@ class MainWindow(QMainWindow):
         network_layout.addWidget(section_title(self.tr("Network")))
         split = QSplitter(Qt.Orientation.Vertical)
         # Wide networks (32 layers) get a horizontal scroll bar instead of squeezed columns.
-        split.addWidget(_scrolling(self.network_view, horizontal=True))
+        split.addWidget(scrolling(self.network_view, horizontal=True))
         split.addWidget(self.layer_editor)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -166,7 +150,7 @@ class MainWindow(QMainWindow):
         plots_layout.setSpacing(2)
         plots_layout.addWidget(self.tab_strip)
         plots_layout.addWidget(self.tabs, 1)
-        for widget in (_scrolling(self.data_panel), network, self.output_panel, plots):
+        for widget in (scrolling(self.data_panel), network, self.output_panel, plots):
             self.columns.addWidget(widget)
         self.columns.setSizes(list(COLUMN_WIDTHS))
         for index, stretch in enumerate((0, 2, 1, 1)):
@@ -186,7 +170,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("Settings"), self)
         dock.setObjectName("settings")
         self.settings_panel = SettingsPanel(self.controller)
-        dock.setWidget(_scrolling(self.settings_panel, horizontal=True))
+        dock.setWidget(scrolling(self.settings_panel, horizontal=True))
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

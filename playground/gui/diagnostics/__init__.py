@@ -26,7 +26,7 @@ and Sweep's "use this"): gui.controller.Controller.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget
 
 from playground.config.experiment import Experiment
 from playground.gui.diagnostics.activation_history import ActivationHistory
@@ -37,6 +37,7 @@ from playground.gui.diagnostics.gradcheck_panel import GradcheckPanel
 from playground.gui.diagnostics.gradient_flow_view import GradientFlowView
 from playground.gui.diagnostics.lesson_view import LessonView
 from playground.gui.views.class_views import ClassViews
+from playground.gui.widgets.panel_parts import scrolling
 
 __all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "ComparePanel", "DiagnosticsTabs",
            "GradcheckPanel", "GradientFlowView", "LessonView", "SweepPanel"]
@@ -51,14 +52,6 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "compare", "sweep")
 SCROLLED = ("compare", "sweep")  # forms wider than a 1024 px projector's tab column: they scroll instead
 
-
-def _scrolled(page: QWidget, key: str) -> QScrollArea:
-    area = QScrollArea()
-    area.setObjectName(key)
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
 
 
 class DiagnosticsTabs(QObject):
@@ -95,7 +88,8 @@ class DiagnosticsTabs(QObject):
         for (page, title, tip), key in zip(pages, KEYS, strict=True):
             page.setObjectName(key)
             if key in SCROLLED:
-                page = _scrolled(page, key)
+                page = scrolling(page, horizontal=True)
+                page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes]
         for view in self.views:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from playground.gui.views import theme
 
@@ -63,3 +63,17 @@ def set_quietly(widget: QWidget, value: Any) -> None:
             widget.setChecked(value)
         else:
             widget.setValue(value)
+
+
+def scrolling(widget: QWidget, horizontal: bool = False) -> QScrollArea:
+    """The widget in a frameless scroll area; unless `horizontal`, it scrolls only up and down, at its own width."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not horizontal:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for the vertical scroll bar, so that it never covers the column's right edge.
+        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        area.setMinimumWidth(widget.minimumSizeHint().width() + bar)
+    return area

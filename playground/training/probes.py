@@ -118,7 +118,7 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
             act_mean=mean, act_std=std,
             saturated=_saturated(act_name, values), dead=_dead(act_name, values),
             act_hist=act_hist, act_edges=act_edges, weight_hist=weight_hist, weight_edges=weight_edges,
-            weights=weights, bias=b.float().cpu().numpy().copy(),
+            weights=weights, bias=b.float().cpu().numpy().copy(), residual=i < len(hidden) and net.hidden[i].spec.residual,
         ))
     return tuple(probes)
 

@@ -15,7 +15,7 @@ def skip_arcs(layout: Layout, residual: tuple[bool, ...], room: float, tolerance
     """Per residual hidden layer: its index, a hump from its input column's top node to its own within `room`
     above the nodes, and the area around the hump that hovering hits."""
     arcs, top = [], layout.body_top - 3
-    lift = (room - 2) * 4 / 3  # a cubic whose control points rise by `lift` peaks at 3/4 of it
+    lift = (room - 4) * 4 / 3  # a cubic whose control points rise by `lift` peaks at 3/4 of it: 1 px inside `room`
     stroker = QPainterPathStroker()
     stroker.setWidth(2 * tolerance)
     for layer, skips in enumerate(residual[:-1]):  # the output layer has no skip

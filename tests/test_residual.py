@@ -8,6 +8,7 @@ import pytest
 import torch
 from torch.func import functional_call
 
+from playground.analysis.compare import Race
 from playground.analysis.ensemble import Ensemble, member_data, member_experiment
 from playground.cli.main import build_parser, experiment_from, main
 from playground.config.experiment import Experiment, LayerSpec
@@ -181,3 +182,17 @@ def test_the_residual_flag_needs_a_hidden_layer_and_turns_every_one_on(capsys):
         "playground: error: network.layers: --residual needs at least one hidden layer (--hidden is empty)"]
     args = build_parser().parse_args(["train", "--hidden", "3,2", "--residual"])
     assert [layer.residual for layer in experiment_from(args).network.layers] == [True, True]
+
+
+def test_a_race_trains_residual_variants_together_and_apart_from_plain_ones_each_as_alone():
+    residual = residual_experiment(**{"training.epochs": 4, "training.batch_size": 10})
+    plain = residual.with_changes(**{"network.layers": [{"units": 5}, {"units": 5}, {"units": 3}]})
+    race = Race([residual, residual.with_changes(**{"training.optimizer.lr": 0.3, "training.l2": 0.0}), plain])
+    for _ in race.train():
+        pass
+    assert sorted(len(group.trainers) for group in race.groups) == [1, 2]  # the projections make another shape
+    for raced in race.trainers:
+        alone = Trainer(raced.experiment)
+        alone.train()
+        for (name, value), expected in zip(raced.net.state_dict().items(), alone.net.state_dict().values()):
+            torch.testing.assert_close(value, expected, rtol=1e-4, atol=1e-5, msg=name)

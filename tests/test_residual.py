@@ -196,3 +196,16 @@ def test_a_race_trains_residual_variants_together_and_apart_from_plain_ones_each
         alone.train()
         for (name, value), expected in zip(raced.net.state_dict().items(), alone.net.state_dict().values()):
             torch.testing.assert_close(value, expected, rtol=1e-4, atol=1e-5, msg=name)
+
+
+def test_probes_judge_a_residual_layers_activations_before_the_skip_and_its_pictures_after():
+    exp = Experiment().with_changes(device="cpu", **{"network.layers": [{"units": 2, "activation": "relu", "residual": True}]})
+    trainer = Trainer(exp)
+    with torch.no_grad():
+        trainer.net.hidden[0].linear.bias.fill_(-100.0)  # f(x) = relu(z) = 0 everywhere: a dead layer
+    snapshot = trainer.snapshot()
+    layer = snapshot.layers[0]
+    assert layer.residual and layer.dead == 1.0 and layer.act_std == 0.0  # though its output, x itself, is alive
+    # The neuron pictures show the output, x + f(x) = x: the layer's first neuron is feature x1 over the plane.
+    grid = trainer.grid_inputs.inputs(snapshot.grid.resolution)[:, 0].reshape(snapshot.grid.neurons[0][0].shape)
+    torch.testing.assert_close(torch.as_tensor(snapshot.grid.neurons[0][0]), grid.float())

@@ -30,15 +30,21 @@ class Hidden(nn.Module):
         self.project = nn.Linear(fan_in, spec.units, bias=False) if spec.residual and fan_in != spec.units else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.skip(x, self.branch(x))
+
+    def branch(self, x: torch.Tensor) -> torch.Tensor:
+        """f(x): the layer without its skip connection."""
         z = self.linear(x)
         if self.norm is not None:
             z = self.norm(z)
         a = self.act(z)
-        if self.drop is not None:
-            a = self.drop(a)
+        return self.drop(a) if self.drop is not None else a
+
+    def skip(self, x: torch.Tensor, f: torch.Tensor) -> torch.Tensor:
+        """The layer's output from its input x and f(x)."""
         if not self.spec.residual:
-            return a
-        return a + (x if self.project is None else self.project(x))
+            return f
+        return f + (x if self.project is None else self.project(x))
 
     def weights(self) -> list[torch.Tensor]:
         """The layer's weight matrices: the linear's, then the projection's where there is one."""
@@ -63,12 +69,14 @@ class Network(nn.Module):
             x = layer(x)
         return self.head(x)
 
-    def forward_all(self, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tensor]:
-        """Every hidden layer's output and the head's output, for probes."""
+    def forward_all(self, x: torch.Tensor, before_skip: bool = False) -> tuple[list[torch.Tensor], torch.Tensor]:
+        """Every hidden layer's output and the head's output, for probes. before_skip: a residual layer's f(x)
+        instead of x + f(x), its activations as such, the values that saturate or die."""
         outs = []
         for layer in self.hidden:
-            x = layer(x)
-            outs.append(x)
+            f = layer.branch(x)
+            x = layer.skip(x, f)
+            outs.append(f if before_skip else x)
         return outs, self.head(x)
 
     def linears(self) -> list[nn.Linear]:

@@ -92,9 +92,10 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
 
 @torch.no_grad()
 def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) -> tuple[LayerProbe, ...]:
-    """Per weight layer, input to output: gradient, weight and activation statistics."""
+    """Per weight layer, input to output: gradient, weight and activation statistics (a residual layer's of f(x),
+    its activations before the skip adds the input)."""
     net.set_training(False)
-    hidden, logits = net.forward_all(probe_x)
+    hidden, logits = net.forward_all(probe_x, before_skip=True)
     outputs = hidden + [predict(net.task, logits).reshape(probe_x.shape[0], -1)]
     names = layer_names(len(hidden))
     probes = []

@@ -28,19 +28,24 @@ def skip_arcs(layout: Layout, residual: tuple[bool, ...], room: float, tolerance
 
 
 def paint_skips(painter: QPainter, arcs: list[tuple[int, QPainterPath, QPainterPath]], hovered: int | None,
-                legend: str, legend_box: QRectF) -> None:
-    """The arcs (the hovered one thicker) and, from legend_box's left, a stretch of their line and `legend`."""
+                legends: tuple[str, ...], legend_box: QRectF) -> None:
+    """The arcs (the hovered one thicker) and, from legend_box's left, a stretch of their line and the first of
+    `legends` (longest first) that fits the box; none where none does (hovering an arc still explains it)."""
     pen = QPen(QColor(SKIP_COLOR), 1.5, Qt.PenStyle.DashLine)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for layer, arc, _ in arcs:
         pen.setWidthF(2.5 if layer == hovered else 1.5)
         painter.setPen(pen)
         painter.drawPath(arc)
+    metrics = painter.fontMetrics()
+    legend = next((text for text in legends if LEGEND_LINE + 6 + metrics.horizontalAdvance(text) <= legend_box.width()), None)
+    if legend is None:
+        return
     left, middle = legend_box.left(), legend_box.center().y()
     pen.setWidthF(1.5)
     painter.setPen(pen)
     painter.drawLine(QPointF(left, middle), QPointF(left + LEGEND_LINE, middle))
     painter.setPen(QColor(theme.TEXT))
     text_left = left + LEGEND_LINE + 6
-    painter.drawText(QRectF(text_left, legend_box.top(), painter.fontMetrics().horizontalAdvance(legend) + 4,
-                            legend_box.height()), Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, legend)
+    painter.drawText(QRectF(text_left, legend_box.top(), legend_box.right() - text_left, legend_box.height()),
+                     Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, legend)

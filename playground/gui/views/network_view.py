@@ -252,7 +252,8 @@ class NetworkView(QWidget):
             self._paint_links(painter)
             if self._skips:
                 hovered = self._hovered[1] if self._hovered and self._hovered[0] == "skip" else None
-                paint_skips(painter, self._skips, hovered, self.skip_legend(), QRectF(bar_end + 16, 4, 0, BUTTON_MAX))
+                legends = (self.skip_legend(), "x + f(x)")
+                paint_skips(painter, self._skips, hovered, legends, QRectF(bar_end + 16, 4, self.width() - bar_end - 20, BUTTON_MAX))
             self._paint_nodes(painter)
         painter.end()
 

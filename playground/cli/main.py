@@ -50,6 +50,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     net.add_argument("--init-scale", type=float, help="sigma (normal), bound (uniform) or value (constant)")
     net.add_argument("--dropout", type=float, help="dropout rate of every hidden layer")
     net.add_argument("--batch-norm", action="store_true", default=None, help="batch norm in every hidden layer")
+    net.add_argument("--residual", action="store_true", default=None, help="a skip connection x + f(x) around every hidden layer")
     train = parser.add_argument_group("training")
     train.add_argument("--optimizer", choices=list(catalog.OPTIMIZERS))
     train.add_argument("--lr", type=float, help="learning rate")
@@ -150,7 +151,7 @@ def experiment_from(args: argparse.Namespace) -> Experiment:
         raise UsageError(f"argument --{flag.replace('_', '-')}: {detail}" if flag else str(error)) from None
 
 
-_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm"}
+_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm", "residual": "residual"}
 
 
 def _saved_experiment(path: str) -> Experiment:
@@ -188,13 +189,13 @@ def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, di
     if given("features"):
         names = [part.strip() for part in args.features.split(",") if part.strip()]
         out.append(("features", {"data.features": names}))
-    if any(given(f) for f in ("hidden", "activation", "dropout", "batch_norm")):
+    if any(given(f) for f in ("hidden", "activation", "dropout", "batch_norm", "residual")):
         out.append(("hidden", {"network.layers": _layers(args, base)}))
     return out
 
 
 def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
-    """Hidden layers from --hidden widths, with --activation/--dropout/--batch-norm applied to each."""
+    """Hidden layers from --hidden widths, with --activation/--dropout/--batch-norm/--residual applied to each."""
     layers = [layer.model_dump() for layer in base.network.layers]
     if args.hidden is not None:
         try:
@@ -210,6 +211,10 @@ def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
             layer["dropout"] = args.dropout
         if args.batch_norm:
             layer["batch_norm"] = True
+        if args.residual:
+            layer["residual"] = True
+    if args.residual and not layers:
+        raise UsageError("network.layers: --residual needs at least one hidden layer (--hidden is empty)")
     return layers
 
 

@@ -103,7 +103,7 @@ class Trainer:
         self.net.initialize(exp.network.init, self.generator)
         self.net.to(self.device)
         self.linears = self.net.linears()
-        self.weights = [linear.weight for linear in self.linears]
+        self.weights = self.net.weights()  # residual projections included: penalized and decayed like any weight
         weight_ids = {id(w) for w in self.weights}
         self.others = [p for p in self.net.parameters() if id(p) not in weight_ids]
         self.optimizer = optimizers.build(exp.training, self.weights, self.others)
@@ -212,7 +212,7 @@ class Trainer:
         before = [w.detach().clone() for w in self.weights] if measure_update else None
         self.optimizer.step()
         if before is not None:
-            self._update_ratio = _update_ratios(before, self.weights)
+            self._update_ratio = _update_ratios(self.net, before, self.weights)
         self.step_count += 1
         self._batch_index += 1
         self.elapsed += time.perf_counter() - started
@@ -242,7 +242,8 @@ class Trainer:
 
     @torch.no_grad()
     def _record_grad_norms(self) -> None:
-        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm([w.grad for w in self.weights]))
+        norms = self.net.layer_norms(torch._foreach_norm([w.grad for w in self.weights]))
+        torch._foreach_add_(self._epoch_grad_sums, norms)
         self._epoch_steps += 1
 
     def penalty(self) -> torch.Tensor:
@@ -254,7 +255,7 @@ class Trainer:
         self.epoch += 1
         metrics = {split: self.evaluate(split) for split in ("train", "val", "test")}
         grad = (torch.stack(self._epoch_grad_sums) / max(self._epoch_steps, 1)).cpu().numpy()
-        weight_norms = torch.stack(torch._foreach_norm([w.detach() for w in self.weights])).cpu().numpy()
+        weight_norms = torch.stack(self.net.layer_norms(torch._foreach_norm([w.detach() for w in self.weights]))).cpu().numpy()
         self.history.append(
             epoch=self.epoch, step=self.step_count, elapsed_s=self.elapsed, lr=self.lr,
             train_loss=metrics["train"][0], val_loss=metrics["val"][0], test_loss=metrics["test"][0],
@@ -442,10 +443,10 @@ class Trainer:
         return True
 
 
-def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:
+def _update_ratios(net: Network, before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:
     deltas = torch._foreach_sub([a.detach() for a in after], before)
-    num = torch.stack(torch._foreach_norm(deltas))
-    den = torch.stack(torch._foreach_norm(before)).clamp_min(1e-12)
+    num = torch.stack(net.layer_norms(torch._foreach_norm(deltas)))
+    den = torch.stack(net.layer_norms(torch._foreach_norm(before))).clamp_min(1e-12)
     return (num / den).cpu().numpy()
 
 

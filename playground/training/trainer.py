@@ -213,9 +213,18 @@ class Trainer:
         self.optimizer.step()
         if before is not None:
             self._update_ratio = _update_ratios(before, self.weights)
-        self.step_count += 1
-        self._batch_index += 1
-        self.elapsed += time.perf_counter() - started
+        return self.count_steps(1, time.perf_counter() - started)
+
+    def count_steps(self, steps: int, seconds: float, grad_norm_sums: torch.Tensor | None = None) -> bool:
+        """The bookkeeping after `steps` steps that took `seconds`; True when they completed an epoch (which then
+        ended). A caller that stepped these weights stacked with other models' (analysis.stacked) hands over the
+        sums of their weights' gradient norms over those steps, [layers]; the trainer's own steps record theirs."""
+        if grad_norm_sums is not None:
+            torch._foreach_add_(self._epoch_grad_sums, list(grad_norm_sums.unbind()))
+            self._epoch_steps += steps
+        self.step_count += steps
+        self._batch_index += steps
+        self.elapsed += seconds
         # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
         blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
         if blew_up or recipe.epoch_complete(self._batch_index, self._batch, self._epoch_rows):

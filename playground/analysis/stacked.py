@@ -24,11 +24,11 @@ from collections.abc import Callable
 import torch
 
 from playground.analysis.ensemble import batched
-from playground.nn.model import data_loss
+from playground.nn.model import accuracy, data_loss
 from playground.optim import optimizers
 from playground.optim.update_rules import PER_MODEL_HYPER, Scale
 from playground.training import recipe
-from playground.training.trainer import Trainer
+from playground.training.trainer import SPLITS, Trainer
 
 _PER_STEP = ("params", "lr", "weight_decay")  # a param group's entries that are not the rule's fixed hyperparameters
 
@@ -118,13 +118,34 @@ class Stack:
         """The sum of the members' mean data losses on their batches, whose gradient is each one's own."""
         if self.acts is None:
             return self._vmapped_loss(self.params, self.buffers, x, y).sum()
+        logits = self._forward(x)
+        # One mean over all K batches is the mean of each one's loss over K: times K, each member's own gradient.
+        return data_loss(self.task, logits.flatten(0, 1), y.flatten(0, 1)) * logits.shape[0]
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
+        """A plain network's logits [K, n, outputs] for inputs [K, n, features]."""
         a = x
         for i, (weight, bias) in enumerate(self.layers):
             a = torch.baddbmm(self.params[bias].unsqueeze(1), a, self.params[weight].transpose(1, 2))
             if i < len(self.acts):
                 a = self.acts[i](a)
-        # One mean over all K batches is the mean of each one's loss over K: times K, each member's own gradient.
-        return data_loss(self.task, a.flatten(0, 1), y.flatten(0, 1)) * a.shape[0]
+        return a
+
+    @torch.no_grad()
+    def _metrics(self) -> list[dict] | None:
+        """Trainer.evaluate's numbers for every member and split from one forward of the stack per split; None
+        where evaluating differs from training (dropout, batch norm): the members then evaluate themselves."""
+        if self.acts is None:
+            return None
+        first = self.trainers[self.members[0]]  # the members share their data
+        metrics: list[dict] = [{} for _ in self.members]
+        for split in SPLITS:
+            x, y = first.x[split], first.y[split]
+            logits = self._forward(x.expand(len(self.members), -1, -1)) if x.shape[0] else None
+            for row, numbers in enumerate(metrics):
+                numbers[split] = ((float("nan"), None) if logits is None else
+                                  (data_loss(self.task, logits[row], y).item(), accuracy(self.task, logits[row], y)))
+        return metrics
 
     # -- epochs and members ---------------------------------------------------------------------
     def _begin_epoch(self) -> None:
@@ -169,8 +190,10 @@ class Stack:
         those that stop training leave the stack; once the epoch is done the next one begins."""
         self._write_back()
         seconds = time.perf_counter() - self.started
+        metrics = self._metrics() if epoch_done else None
         for row in rows:
-            self.trainers[self.members[row]].count_steps(self.index - self.counted, seconds, self.grad_sums[row])
+            self.trainers[self.members[row]].count_steps(self.index - self.counted, seconds, self.grad_sums[row],
+                                                         metrics[row] if metrics else None)
         keep = [row for row, i in enumerate(self.members) if not self.trainers[i].finished]
         if len(keep) < len(self.members):
             self._keep(keep)

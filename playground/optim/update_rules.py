@@ -70,7 +70,8 @@ Scale = float | torch.Tensor  # a number, or one per model ([K]) for tensors sta
 
 def _rows(scale: torch.Tensor, xs: list[torch.Tensor]) -> list[torch.Tensor]:
     """A [K] scale shaped to broadcast over each stacked [K, ...] tensor, in its dtype."""
-    return [scale.to(x.dtype).view(-1, *([1] * (x.dim() - 1))) for x in xs]
+    scale = scale.to(xs[0].dtype)  # all parameters share one dtype
+    return [scale.view(-1, *([1] * (x.dim() - 1))) for x in xs]
 
 
 def nonzero(scale: Scale) -> bool:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from playground.analysis.compare import Race, variant
 from playground.config.experiment import Experiment
 from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
+from playground.gui.views import heatmap
+from playground.training.probes import grid_probe
 
 WAIT_MS = 60_000
 BASE = Experiment().with_changes(**{"data.samples": 60, "device": "cpu"})
@@ -105,3 +108,29 @@ def test_a_two_parameter_sweep_plots_the_plane_with_the_best_starred(qtbot, appl
     assert panel.best_point.getData()[1][0] == pytest.approx(best["momentum"])
     panel.use_button.click()
     assert applied == [{"training.optimizer.lr": best["lr"], "training.optimizer.hyper.momentum": best["momentum"]}]
+
+
+@pytest.mark.parametrize("changes", [{}, {"data.dataset": "curve", "data.features": ["x1"]}], ids=["plane", "curve"])
+def test_compare_draws_each_variants_output_as_a_small_multiple(qtbot, applied, changes):
+    """The small multiples draw what each variant's own network outputs over the grid, as the output plot does."""
+    base = BASE.with_changes(**changes)
+    panel = ComparePanel(lambda: base, applied.append)
+    qtbot.addWidget(panel)
+    panel.field.setCurrentIndex(panel.field.findData("lr"))
+    panel.values.setText("0.01, 0.3, 1")
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    race = Race([variant(base.with_changes(**{"training.epochs": 2}), {"lr": lr}) for lr in (0.01, 0.3, 1.0)])
+    for _ in race.train():
+        pass
+    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["lr=0.01", "lr=0.3", "lr=1.0"]
+    for multiple, trainer in zip(panel.multiples, race.trainers):
+        expected = grid_probe(trainer.net, trainer.grid_inputs).output
+        if expected.ndim == 2:
+            np.testing.assert_allclose(multiple.view.surface.image, heatmap.output_rgba(expected, trainer.data_view),
+                                       atol=1)
+        else:
+            np.testing.assert_allclose(multiple.view.curves[0].getData()[1], expected, rtol=1e-5, atol=1e-6)
+    outputs = [m.view._grid.output for m in panel.multiples]
+    assert not np.allclose(outputs[0], outputs[2])  # the variants really differ

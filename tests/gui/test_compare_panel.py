@@ -124,7 +124,8 @@ def test_compare_draws_each_variants_output_as_a_small_multiple(qtbot, applied, 
     race = Race([variant(base.with_changes(**{"training.epochs": 2}), {"lr": lr}) for lr in (0.01, 0.3, 1.0)])
     for _ in race.train():
         pass
-    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["lr=0.01", "lr=0.3", "lr=1.0"]
+    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["0.01", "0.3", "1.0"]
+    assert [m.toolTip() for m in panel.multiples] == ["lr=0.01", "lr=0.3", "lr=1.0"]
     for multiple, trainer in zip(panel.multiples, race.trainers):
         expected = grid_probe(trainer.net, trainer.grid_inputs).output
         if expected.ndim == 2:

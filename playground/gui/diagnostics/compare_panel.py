@@ -249,7 +249,7 @@ class ComparePanel(_RacePanel):
         for multiple in self.multiples:
             self.multiples_flow.removeWidget(multiple)
             multiple.deleteLater()
-        self.multiples = [_SmallMultiple(_title(v), COLOURS[i]) for i, v in enumerate(values)]
+        self.multiples = [_SmallMultiple(v, COLOURS[i]) for i, v in enumerate(values)]
         for multiple in self.multiples:
             self.multiples_flow.addWidget(multiple)
 
@@ -258,7 +258,7 @@ class ComparePanel(_RacePanel):
         grids, data = self.live.grids, self.live.data
         if data is not None:
             for multiple, grid in zip(self.multiples, grids):
-                multiple.view.show_grid(data, grid)
+                multiple.draw(data, grid)
         item = self.plot.getPlotItem()
         if len(self.curves) != len(curves):
             for curve in self.curves:
@@ -285,16 +285,16 @@ class _SmallMultiple(QFrame):
     """One variant's output over the input plane (or its fitted curve), drawn by the main output plot's own view
     at a small size, without axes or legend, under its values and framed in its curve's colour."""
 
-    def __init__(self, title: str, colour: str, parent: QWidget | None = None):
+    def __init__(self, values: dict[str, Any], colour: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("multiple")
         self.setStyleSheet(f"QFrame#multiple {{ border: 2px solid {colour}; }}")
+        self.setToolTip(_title(values))
         self.view = OutputView()
         self.view.legend.hide()
-        for axis in ("left", "bottom"):
-            self.view.plot.getPlotItem().hideAxis(axis)
         self.view.setFixedSize(MULTIPLE_SIDE, MULTIPLE_SIDE)
-        label = QLabel(title)
+        # The values alone: the form names the field, and "optimizer=momentum" would not fit the width.
+        label = QLabel(", ".join(_shown(v) for v in values.values()))
         label.setStyleSheet(f"color: {colour}; border: none;")
         label.setFont(theme.small_font(label))
         label.setWordWrap(True)
@@ -304,6 +304,11 @@ class _SmallMultiple(QFrame):
         layout.setSpacing(2)
         layout.addWidget(label)
         layout.addWidget(self.view)
+
+    def draw(self, data: DataView, grid: GridProbe | None) -> None:
+        self.view.show_grid(data, grid)
+        for axis in ("left", "bottom"):  # drawing new data labels the axes again; at this size they would crowd it
+            self.view.plot.getPlotItem().hideAxis(axis)
 
 
 class SweepPanel(_RacePanel):

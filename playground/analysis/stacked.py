@@ -24,6 +24,7 @@ from collections.abc import Callable
 import torch
 
 from playground.analysis.ensemble import batched
+from playground.nn.backward import FastBackward
 from playground.nn.model import accuracy, data_loss
 from playground.optim import optimizers
 from playground.optim.update_rules import PER_MODEL_HYPER, Scale
@@ -59,7 +60,10 @@ class Stack:
         self.buffer_names = [name for name, _ in net.named_buffers()]
         self.weight_names = [named[id(w)] for w in first.weights]
         self.layers = [(named[id(linear.weight)], named[id(linear.bias)]) for linear in net.linears()]
-        self.acts = [layer.act.forward for layer in net.hidden] if net.is_plain() else None
+        # A plain network's stack runs nn.backward's hand-derived pass, batched: for tiny tensors autograd's graph
+        # costs more than the arithmetic. Another goes through the ensemble's vmap and autograd.
+        self.fast = FastBackward(net) if net.is_plain() else None
+        self.acts = self.fast.acts if self.fast is not None else None
         if self.acts is None:
             self.network, _, self._vmapped_loss = batched(net, first.task)
             self.network.train()  # the members' own networks evaluate; this one only ever trains
@@ -100,9 +104,12 @@ class Stack:
     def _step(self) -> None:
         rows = recipe.batch_rows(self.index, self.batch)
         params = [self.params[name] for name in self.names]
-        for p in params:
-            p.grad = None
-        self._loss(self.x[:, rows], self.y[:, rows]).backward()
+        if self.fast is not None:
+            self._hand_backward(self.x[:, rows], self.y[:, rows])
+        else:
+            for p in params:
+                p.grad = None
+            self._vmapped_loss(self.params, self.buffers, self.x[:, rows], self.y[:, rows]).sum().backward()
         grads = [p.grad for p in params]
         weights = [self.params[name] for name in self.weight_names]
         weight_grads = [w.grad for w in weights]
@@ -114,22 +121,39 @@ class Stack:
         self.optimizer.step()
         self.index += 1
 
-    def _loss(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        """The sum of the members' mean data losses on their batches, whose gradient is each one's own."""
-        if self.acts is None:
-            return self._vmapped_loss(self.params, self.buffers, x, y).sum()
-        logits = self._forward(x)
-        # One mean over all K batches is the mean of each one's loss over K: times K, each member's own gradient.
-        return data_loss(self.task, logits.flatten(0, 1), y.flatten(0, 1)) * logits.shape[0]
+    @torch.no_grad()
+    def _hand_backward(self, x: torch.Tensor, y: torch.Tensor) -> None:
+        """FastBackward's pass over the stack: each member's gradient of its mean data loss on its batch."""
+        inputs, pre, post = [], [], []
+        a = x
+        for i, act in enumerate(self.acts):
+            inputs.append(a)
+            z = self._linear(i, a)
+            a = act(z)
+            pre.append(z)
+            post.append(a)
+        inputs.append(a)
+        logits = self._linear(len(self.acts), a)
+        k, n = logits.shape[:2]
+        # The loss's gradient for one mean over all K batches, times K: each member's mean over its own batch.
+        delta = self.fast._loss_gradient(logits.flatten(0, 1), y.flatten(0, 1)).view(k, n, -1).mul_(k)
+        for i in range(len(self.layers) - 1, -1, -1):
+            weight, bias = (self.params[name] for name in self.layers[i])
+            weight.grad = delta.transpose(1, 2).bmm(inputs[i])
+            bias.grad = delta.sum(1)
+            if i > 0:
+                delta = delta.bmm(weight).mul_(self.fast.derivatives[i - 1](pre[i - 1], post[i - 1]))
+
+    def _linear(self, i: int, a: torch.Tensor) -> torch.Tensor:
+        weight, bias = (self.params[name] for name in self.layers[i])
+        return torch.baddbmm(bias.unsqueeze(1), a, weight.transpose(1, 2))
 
     def _forward(self, x: torch.Tensor) -> torch.Tensor:
         """A plain network's logits [K, n, outputs] for inputs [K, n, features]."""
         a = x
-        for i, (weight, bias) in enumerate(self.layers):
-            a = torch.baddbmm(self.params[bias].unsqueeze(1), a, self.params[weight].transpose(1, 2))
-            if i < len(self.acts):
-                a = self.acts[i](a)
-        return a
+        for i, act in enumerate(self.acts):
+            a = act(self._linear(i, a))
+        return self._linear(len(self.acts), a)
 
     @torch.no_grad()
     def _metrics(self) -> list[dict] | None:

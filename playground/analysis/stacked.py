@@ -70,6 +70,8 @@ class Stack:
         self.task = first.task
         self.rule_hyper = sorted(PER_MODEL_HYPER.get(first.experiment.training.optimizer.name, ()))
         self.members = list(range(len(trainers)))
+        # Each member's own tensors, in the stack's order, for the copies back at the end of every epoch.
+        self.own = [list(t.net.parameters()) + list(t.net.buffers()) for t in trainers]
         with torch.no_grad():
             self.params = {name: torch.stack([dict(t.net.named_parameters())[name].detach() for t in trainers])
                            .requires_grad_() for name in self.names}
@@ -204,10 +206,8 @@ class Stack:
         """Copy each member's row of the stack into its own network."""
         with torch.no_grad():
             for row, i in enumerate(self.members):
-                net = self.trainers[i].net
                 ours = [self.params[n][row] for n in self.names] + [self.buffers[n][row] for n in self.buffer_names]
-                theirs = [p.data for p in net.parameters()] + list(net.buffers())
-                torch._foreach_copy_(theirs, ours)
+                torch._foreach_copy_(self.own[i], ours)
 
     def _hand_over(self, rows: list[int], epoch_done: bool) -> None:
         """The members at `rows` end their epoch (Trainer.count_steps: its metrics, early stopping, divergence);
@@ -255,10 +255,11 @@ class Stack:
 
 
 def _scale(values: list[float], device: torch.device) -> Scale:
-    """One number when every member has the same (so the step is a solo run's arithmetic), else a [K] tensor."""
+    """One number when every member has the same (so the step is a solo run's arithmetic), else a [K] tensor in
+    the parameters' float32, which the update rules then need not cast at every step."""
     if all(v == values[0] for v in values):
         return values[0]
-    return torch.tensor(values, dtype=torch.float64, device=device)
+    return torch.tensor(values, dtype=torch.float32, device=device)
 
 
 def _carry_state(old, new, rows: torch.Tensor) -> None:

@@ -11,9 +11,11 @@ divergence and the next epoch's order and learning rate stay the Trainer's.
 A step of the stack is a step of each member: its own batch rows, the recipe's
 penalties and clipping with its own numbers, and optim.update_rules' rule with
 its own learning rate as a [K] tensor; so each member's numbers are a solo
-run's to float rounding. A plain network (Network.is_plain) runs its forward as
-batched matrix products; another goes through the ensemble's vmap (dropout
-then draws a mask per member, so it matches a solo run in all but its masks).
+run's to float rounding. A plain network (Network.is_plain) runs nn.backward's
+hand-derived pass as batched matrix products; another goes through the
+ensemble's vmap and autograd (dropout then draws a mask per member, so it
+matches a solo run in all but its masks). The members' own optimizers are not
+stepped: after a race their optimizer state is the one they started with.
 """
 from __future__ import annotations
 
@@ -63,8 +65,8 @@ class Stack:
         # A plain network's stack runs nn.backward's hand-derived pass, batched: for tiny tensors autograd's graph
         # costs more than the arithmetic. Another goes through the ensemble's vmap and autograd.
         self.fast = FastBackward(net) if net.is_plain() else None
-        self.acts = self.fast.acts if self.fast is not None else None
-        if self.acts is None:
+        self.acts = self.fast.acts if self.fast is not None else []
+        if self.fast is None:
             self.network, _, self._vmapped_loss = batched(net, first.task)
             self.network.train()  # the members' own networks evaluate; this one only ever trains
         self.task = first.task
@@ -161,7 +163,7 @@ class Stack:
     def _metrics(self) -> list[dict] | None:
         """Trainer.evaluate's numbers for every member and split from one forward of the stack per split; None
         where evaluating differs from training (dropout, batch norm): the members then evaluate themselves."""
-        if self.acts is None:
+        if self.fast is None:
             return None
         first = self.trainers[self.members[0]]  # the members share their data
         metrics: list[dict] = [{} for _ in self.members]

@@ -27,8 +27,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _experiment_flags(parser: argparse.ArgumentParser) -> None:
-    """The flags that choose and override an experiment (train, gradcheck and the window share them)."""
+def _experiment_flags(parser: argparse.ArgumentParser, samples_flag: str = "--samples") -> None:
+    """The flags that choose and override an experiment (train, gradcheck and the window share them); sweep
+    names the dataset's size --data-samples, as its --samples counts hyperparameter samples."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--preset", help="start from a preset in resources/presets/ (see `playground presets`)")
     source.add_argument("--config", metavar="FILE", help="start from an experiment JSON file")
@@ -38,7 +39,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--csv", metavar="FILE", help="train on a CSV file (numeric feature columns + a label column)")
     data.add_argument("--label", metavar="COLUMN", help="the CSV's label column (default: the last)")
     data.add_argument("--formula", metavar="F", help="dataset 'function': one class above x2 = F(x1), e.g. '3*sin(x1)'")
-    data.add_argument("--samples", type=int)
+    data.add_argument(samples_flag, dest="samples", type=int, metavar="N", help="how many points the dataset has")
     data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
     data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
     data.add_argument("--standardize", action=argparse.BooleanOptionalAction, default=None,
@@ -93,11 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a field and its values (repeat for more fields: every combination is a variant)")
     _race_output_flags(compare)
     sweep = commands.add_parser("sweep", help="search one or two hyperparameters with K models trained at once")
-    _experiment_flags(sweep)
+    _experiment_flags(sweep, samples_flag="--data-samples")
     sweep.add_argument("--param", action="append", help="the hyperparameter: lr, l2, dropout, momentum, width, ...")
     sweep.add_argument("--range", action="append", metavar="LOW:HIGH", help="its range, e.g. 1e-4:1")
     sweep.add_argument("--scale", action="append", choices=("linear", "log"), help="default log (momentum: of 1 - beta)")
-    sweep.add_argument("--models", type=int, default=16, metavar="K", help="how many models, 2-256 (default 16)")
+    sweep.add_argument("--samples", "--models", dest="models", type=int, default=16, metavar="K",
+                       help="how many hyperparameter samples (models), 2-256 (default 16); the dataset's size is --data-samples")
     sweep.add_argument("--sampling", choices=("random", "grid"), default="random")
     _race_output_flags(sweep)
     commands.add_parser("presets", help="list the presets")

@@ -93,14 +93,15 @@ class Network(nn.Module):
         return [w for group in self.layer_weights() for w in group]
 
     def layer_norms(self, norms: list[torch.Tensor]) -> list[torch.Tensor]:
-        """One norm per weight layer from one per weights() matrix: a layer's matrices count as one vector."""
+        """One norm per weight layer from one per weights() matrix: a layer's matrices count as one vector.
+        Each norm may be a scalar or one per model ([K], a stack's), combined per model."""
         groups = self.layer_weights()
         if len(groups) == len(norms):
             return norms
         out, start = [], 0
         for group in groups:
             part = norms[start:start + len(group)]
-            out.append(part[0] if len(part) == 1 else torch.linalg.vector_norm(torch.stack(part)))
+            out.append(part[0] if len(part) == 1 else torch.linalg.vector_norm(torch.stack(part), dim=0))
             start += len(group)
         return out
 

@@ -41,6 +41,7 @@ LIVE_FIELDS = {
     "clip_norm": "training.clip_norm",
     "baseline_error": "data.baseline_error",
 }
+SPLITS = ("train", "val", "test")
 # Data edits that take effect when the next epoch starts: the weights stay while the network still fits.
 LIVE_DATA_FIELDS = {"points": "data.points"}
 
@@ -213,13 +214,24 @@ class Trainer:
         self.optimizer.step()
         if before is not None:
             self._update_ratio = _update_ratios(self.net, before, self.weights)
-        self.step_count += 1
-        self._batch_index += 1
-        self.elapsed += time.perf_counter() - started
+        return self.count_steps(1, time.perf_counter() - started)
+
+    def count_steps(self, steps: int, seconds: float, grad_norm_sums: torch.Tensor | None = None,
+                    metrics: dict | None = None) -> bool:
+        """The bookkeeping after `steps` steps that took `seconds`; True when they completed an epoch (which then
+        ended). A caller that stepped these weights stacked with other models' (analysis.stacked) hands over the
+        sums of their weights' gradient norms over those steps, [layers] (the trainer's own steps record theirs),
+        and may hand over evaluate()'s numbers for every split, computed for all the models at once."""
+        if grad_norm_sums is not None:
+            torch._foreach_add_(self._epoch_grad_sums, list(grad_norm_sums.unbind()))
+            self._epoch_steps += steps
+        self.step_count += steps
+        self._batch_index += steps
+        self.elapsed += seconds
         # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
         blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
         if blew_up or recipe.epoch_complete(self._batch_index, self._batch, self._epoch_rows):
-            self._end_epoch()
+            self._end_epoch(metrics)
             return True
         return False
 
@@ -251,9 +263,9 @@ class Trainer:
         t = self.experiment.training
         return recipe.penalty(self.weights, t.l1, t.l2)
 
-    def _end_epoch(self) -> None:
+    def _end_epoch(self, metrics: dict | None = None) -> None:
         self.epoch += 1
-        metrics = {split: self.evaluate(split) for split in ("train", "val", "test")}
+        metrics = metrics or {split: self.evaluate(split) for split in SPLITS}
         grad = (torch.stack(self._epoch_grad_sums) / max(self._epoch_steps, 1)).cpu().numpy()
         weight_norms = torch.stack(self.net.layer_norms(torch._foreach_norm([w.detach() for w in self.weights]))).cpu().numpy()
         self.history.append(

@@ -15,16 +15,27 @@ from __future__ import annotations
 import json
 import math
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import torch
 
 from playground.analysis import export_parts as parts
 from playground.config import catalog
-from playground.config.experiment import ExperimentError
+from playground.config.experiment import Experiment, ExperimentError
+from playground.config.limits import clip
 from playground.training.trainer import Trainer
 
 _LINE = 116  # the width embedded numbers wrap at
+
+
+def script_for(experiment: Experiment, saved: str | Path | None = None) -> str:
+    """The script of an experiment trained from its seed, or of a saved model trained on for the experiment's epochs."""
+    data = experiment.data
+    if data.dataset == "csv" and not Path(data.csv_path).is_file():
+        # The script embeds the rows: without the file there is nothing to embed.
+        raise ExperimentError(f"data.csv_path: {clip(data.csv_path)} does not exist; the script embeds its rows")
+    return export(Trainer.load(saved, experiment) if saved else Trainer(experiment))
 
 
 def export(trainer: Trainer, epochs: int | None = None) -> str:

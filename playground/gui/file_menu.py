@@ -19,7 +19,6 @@ from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import ECHO_CHARS, clip
 from playground.gui import engine_messages, preset_texts
 from playground.gui.controller import Controller
-from playground.training.trainer import Trainer
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -147,8 +146,7 @@ class FileMenu(QObject):
     def export_script(self, path: str) -> bool:
         """Write the experiment as a standalone training script (from its seed, not the weights trained so far)."""
         try:
-            # A trainer of its own: the script embeds the data exactly as a fresh run prepares them.
-            write_atomic(path, export.export(Trainer(self.controller.experiment)).encode("utf-8"))
+            write_atomic(path, export.script_for(self.controller.experiment).encode("utf-8"))
         except ExperimentError as error:
             self._problem(self.tr("Cannot export the script"), str(error))
             return False

@@ -30,5 +30,5 @@ def test_a_missing_csv_is_named_in_a_message_and_nothing_is_written(qtbot, open_
         **{"data.dataset": "csv", "data.csv_path": str(csv), "data.samples": None}))
     csv.unlink()
     assert not window.file_menu.export_script(str(tmp_path / "net.py"))
-    assert len(shown) == 1 and "\n" not in shown[0] and "table.csv" in shown[0]
+    assert len(shown) == 1 and "\n" not in shown[0] and "data.csv_path" in shown[0]
     assert list(tmp_path.iterdir()) == []

@@ -50,7 +50,7 @@ def export(trainer: Trainer, epochs: int | None = None) -> str:
     rule, tensors, scalars = parts.optimizer(t.optimizer.name, hyper)
     sections = [
         _header(trainer, fresh, epochs),
-        _IMPORTS,
+        _IMPORTS.format(copy="import copy\n" if _patience(trainer) else ""),
         _section("1. The data", _data(trainer)),
         _section("2. The network", _network(trainer, used)),
         _section("3. The starting weights", _start(trainer, fresh)),
@@ -59,7 +59,7 @@ def export(trainer: Trainer, epochs: int | None = None) -> str:
         _section("6. The learning-rate schedule", parts.schedule(t.schedule, t.optimizer.lr)),
         _section("7. Training", _training(trainer, epochs)),
     ]
-    return "\n".join(s.strip("\n") + "\n" for s in sections)
+    return "\n\n\n".join(s.strip("\n") for s in sections) + "\n"
 
 
 def _check_exportable(trainer: Trainer) -> None:
@@ -103,8 +103,7 @@ The experiment:
 
 
 _IMPORTS = '''
-import copy
-import math
+{copy}import math
 
 import numpy as np
 import torch
@@ -255,7 +254,7 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
     else:
         entries = [f'"{key}": {_tensor_list(inner.state[key])}' for key in tensors]
         entries += [f'"{key}": {inner.state[key][0]!r}' for key in scalars]
-        lines.append("state = {" + ", ".join(entries) + "}  # the saved optimizer's")
+        lines += ["# The saved optimizer's state.", "state = " + _block("{}", entries)]
     if lookahead.enabled:
         lines += [f"LOOKAHEAD_K, LOOKAHEAD_ALPHA = {lookahead.k!r}, {lookahead.alpha!r}"]
         if fresh:
@@ -285,9 +284,14 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
     return "\n".join(lines + step) + "\n"
 
 
+def _patience(trainer: Trainer) -> int:
+    """Early stopping's patience, 0 where it is off (without validation rows the playground never stops early)."""
+    return trainer.experiment.training.early_stopping if trainer.x["val"].shape[0] else 0
+
+
 def _training(trainer: Trainer, epochs: int) -> str:
     t = trainer.experiment.training
-    patience = t.early_stopping if trainer.x["val"].shape[0] else 0
+    patience = _patience(trainer)
     rows = trainer.x["train"].shape[0]
     batch = trainer.batch_size
     epoch_rows = trainer._epoch_rows
@@ -385,11 +389,16 @@ def _tensor(tensor: torch.Tensor) -> str:
 
 
 def _tensor_list(tensors: list[torch.Tensor]) -> str:
-    return "[\n" + "".join(f"{_tensor(t)},\n" for t in tensors) + "]"
+    return _block("[]", [_tensor(t) for t in tensors])
 
 
 def _tensor_dict(state: dict[str, torch.Tensor]) -> str:
-    return "{\n" + "".join(f"{key!r}: {_tensor(value)},\n" for key, value in state.items()) + "}"
+    return _block("{}", [f"{key!r}: {_tensor(value)}" for key, value in state.items()])
+
+
+def _block(brackets: str, entries: list[str]) -> str:
+    """Entries one a line, indented, between the brackets."""
+    return brackets[0] + "\n" + "".join(textwrap.indent(entry, "    ") + ",\n" for entry in entries) + brackets[1]
 
 
 def _bytes(state: torch.Tensor) -> str:

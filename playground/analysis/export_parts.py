@@ -58,12 +58,13 @@ def initializer(init: InitSpec) -> str:
     """init_layer(linear): the playground's initializer for the experiment's scheme, drawing from `generator`."""
     scale = init.resolved_scale()
     draw = _WEIGHT_DRAWS[init.scheme].format(scale=scale)
+    fans = ("\n    fan_out, fan_in = weight.shape  # a layer's weight is [outputs, inputs]" if "fan_out" in draw else
+            "\n    fan_in = weight.shape[1]  # a layer's weight is [outputs, inputs]" if "fan_in" in draw else "")
     return f'''
 @torch.no_grad()
 def init_layer(linear):
     """Initializer "{init.scheme}": the weights drawn from the seeded generator, every bias {bias_value(init.scheme, scale)!r}."""
-    weight = linear.weight
-    fan_out, fan_in = weight.shape
+    weight = linear.weight{fans}
     {draw}
     linear.bias.fill_({bias_value(init.scheme, scale)!r})
 '''

@@ -35,7 +35,8 @@ def script_for(experiment: Experiment, saved: str | Path | None = None) -> str:
     if data.dataset == "csv" and not Path(data.csv_path).is_file():
         # The script embeds the rows: without the file there is nothing to embed.
         raise ExperimentError(f"data.csv_path: {clip(data.csv_path)} does not exist; the script embeds its rows")
-    return export(Trainer.load(saved, experiment) if saved else Trainer(experiment))
+    on_cpu = experiment.with_changes(device="cpu")  # where the script trains: its numbers are the CPU's
+    return export(Trainer.load(saved, on_cpu) if saved else Trainer(on_cpu))
 
 
 def export(trainer: Trainer, epochs: int | None = None) -> str:

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from playground.analysis.export import export
-from playground.training.trainer import Trainer
+from playground.analysis.export import script_for
 
 
 def test_the_menu_writes_the_experiments_script_and_names_it(qtbot, open_window, tmp_path, monkeypatch):
@@ -15,7 +14,7 @@ def test_the_menu_writes_the_experiments_script_and_names_it(qtbot, open_window,
     path = tmp_path / "net.py"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args: (str(tmp_path / "net"), ""))
     action.trigger()
-    assert path.read_text(encoding="utf-8") == export(Trainer(window.controller.experiment))
+    assert path.read_text(encoding="utf-8") == script_for(window.controller.experiment)
     assert any(str(path) in text for text in said)
 
 

@@ -80,8 +80,10 @@ def _matrix(tmp_path: Path) -> dict[str, Experiment]:
     cases["regression"] = quick(**{"data.dataset": "reg-plane", "network.layers": [{"units": 4, "activation": "gelu"}],
                                    "data.features": ["x1", "x2", "x1^2"]})
     cases["csv-early-stopping"] = quick(**{"data.dataset": "csv", "data.csv_path": str(csv), "data.samples": None,
-                                           "training.epochs": 12, "training.early_stopping": 2,
+                                           "training.epochs": 12, "training.early_stopping": 1,
                                            "training.optimizer.lr": 1.0})
+    cases["real-table"] = presets.load("iris").with_changes(**{"training.epochs": 2})
+    cases["drawn-points"] = presets.load("points").with_changes(**{"training.epochs": 3, "network.init.scheme": "lecun_normal"})
     return cases
 
 
@@ -95,6 +97,7 @@ def test_each_setting_is_reproduced_by_its_exported_script(tmp_path):
         trainer.train()
         expected[str(path)] = final_loss(trainer)
         paths.append(str(path))
+        assert trainer.state == ("early_stopped" if "early" in name else "ready"), name
     # A saved model, continued: the script starts from its weights, optimizer state and random states.
     saved_exp = quick(**{"training.optimizer.name": "nadam", "training.lookahead.enabled": True,
                          "network.layers": [{"units": 4, "activation": "tanh", "dropout": 0.3}],

@@ -198,7 +198,7 @@ net = Network()
 linears = [layer.linear for layer in net.hidden] + [net.head]
 '''
     if fresh:
-        return common + parts.initializer(exp.network.init) + '''
+        return common + "\n" + parts.initializer(exp.network.init) + '''
 
 for linear in linears:
     init_layer(linear)
@@ -222,7 +222,7 @@ def _loss(trainer: Trainer) -> str:
     gradient = _hand_gradient(trainer)
     used = list(dict.fromkeys(layer.activation for layer in trainer.experiment.network.layers))
     hand = parts.backward(used, gradient) if gradient is not None else ""
-    return parts.loss(parts.loss_name(trainer.task)) + hand + _penalty(t.l1, t.l2)
+    return parts.loss(parts.loss_name(trainer.task)) + ("\n" + hand if hand else "") + _penalty(t.l1, t.l2)
 
 
 def _penalty(l1: float, l2: float) -> str:
@@ -251,7 +251,7 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
     if fresh:
         entries = [f'"{key}": [torch.zeros_like(p) for p in params]' for key in tensors]
         entries += [f'"{key}": {value!r}' for key, value in scalars.items()]
-        lines.append(f"state = {{{', '.join(entries)}}}")
+        lines.append("state = " + _block("{}", entries))
     else:
         entries = [f'"{key}": {_tensor_list(inner.state[key])}' for key in tensors]
         entries += [f'"{key}": {inner.state[key][0]!r}' for key in scalars]
@@ -265,7 +265,7 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
                       f"lookahead_steps = {trainer.optimizer.steps}"]
     step = [
         "", "", "@torch.no_grad()", "def optimizer_step(lr):",
-        f'    """Weight decay, then {name}\'s update{", then Lookahead" if lookahead.enabled else ""}."""',
+        f'    """{"Weight decay, then " if t.weight_decay else ""}{name}\'s update{", then Lookahead" if lookahead.enabled else ""}."""',
     ]
     if lookahead.enabled:
         step.append("    global lookahead_steps")

@@ -29,6 +29,7 @@ ACTIVATIONS = {
 }
 
 MAXOUT = '''
+
 class Maxout(nn.Module):
     """Max over `pieces` linear pieces: the layer before it computes units * pieces values."""
 
@@ -206,8 +207,10 @@ def rmsprop(params, grads, state, lr):
 {momentum_step}'''),
     "adam": (("exp_avg", "exp_avg_sq"), '''
 def {name}(params, grads, state, lr):
-    """{words}: w <- w - lr * m_hat / (sqrt(v_hat) + EPS) with the bias-corrected running means
-    m_hat = m / (1 - BETA1^t) and v_hat = v / (1 - BETA2^t); written with both sides times sqrt(1 - BETA2^t)."""
+    """{words}.
+
+    w <- w - lr * m_hat / (sqrt(v_hat) + EPS) with the bias-corrected running means m_hat = m / (1 - BETA1^t)
+    and v_hat = v / (1 - BETA2^t), computed with numerator and denominator times sqrt(1 - BETA2^t)."""
 ''' + _STEP_COUNT + '''    c2 = math.sqrt(1 - BETA2**t)
     for i, (p, g) in enumerate(zip(params, grads)):
 ''' + _MOMENTS + '''{amsgrad}        p.addcdiv_(m, {second}.sqrt().add_(EPS * c2), value=-lr * c2 / (1 - BETA1**t))
@@ -269,7 +272,7 @@ def optimizer(name: str, hyper: dict[str, float]) -> tuple[str, tuple[str, ...],
                 momentum_step=('        buf = state["momentum_buffer"][i] = torch.add(g / avg, state["momentum_buffer"][i], '
                                'alpha=MOMENTUM)\n        p.add_(buf, alpha=-lr)\n') if with_momentum
                 else "        p.addcdiv_(g, avg, value=-lr)\n")
-    return "\n" + constants + body, tensors, dict(_SCALAR_STATE.get(name, {}))
+    return constants + "\n" + body, tensors, dict(_SCALAR_STATE.get(name, {}))
 
 
 _SCHEDULES = {

@@ -47,7 +47,7 @@ class FileMenu(QObject):
         menu.addSeparator()
         self._add(menu, self.tr("&Export plots as PNG\u2026"), self.export_dialog, None,
                   self.tr("Save pictures of the window and of each plot into a folder."))
-        self._add(menu, self.tr("Export as &PyTorch script\u2026"), self.script_dialog, None,
+        self._add(menu, self.tr("Export as Py&Torch script\u2026"), self.script_dialog, None,
                   self.tr("Write this experiment as one Python file that needs only torch and numpy and trains "
                           "the same network to the same loss."))
         menu.addSeparator()

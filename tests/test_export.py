@@ -82,6 +82,7 @@ def _matrix(tmp_path: Path) -> dict[str, Experiment]:
     cases["csv-early-stopping"] = quick(**{"data.dataset": "csv", "data.csv_path": str(csv), "data.samples": None,
                                            "training.epochs": 12, "training.early_stopping": 1,
                                            "training.optimizer.lr": 1.0})
+    cases["no-hidden-layer"] = quick(**{"network.layers": [], "training.optimizer.name": "adagrad"})
     cases["real-table"] = presets.load("iris").with_changes(**{"training.epochs": 2})
     cases["drawn-points"] = presets.load("points").with_changes(**{"training.epochs": 3, "network.init.scheme": "lecun_normal"})
     return cases

@@ -133,22 +133,18 @@ def _data(trainer: Trainer) -> str:
 
 def _network(trainer: Trainer, used: set[str]) -> str:
     exp = trainer.experiment
-    layers = ",\n".join(f"    {layer.model_dump()!r}" for layer in exp.network.layers)
+    layers = _block("[]", [repr(layer.model_dump()) for layer in exp.network.layers])
     outputs = trainer.dataset.classes if trainer.task == "multiclass" else 1
     names = sorted(used)
-    table = "\n".join(f"        {name!r}: lambda: {parts.ACTIVATIONS[name]}," for name in names)
+    table = textwrap.indent(_block("{}", [f"{name!r}: lambda: {parts.ACTIVATIONS[name]}" for name in names]), "    ")
     return f'''# Hidden layers in order: width, activation, dropout rate, batch norm, pieces per unit (maxout only).
-LAYERS = [
-{layers},
-]
+LAYERS = {layers}
 INPUTS, OUTPUTS = {len(trainer.feature_names)}, {outputs}  # the head: {
     {"binary": "one logit", "multiclass": "one logit per class", "regression": "one value"}[trainer.task]}
 {parts.MAXOUT if "maxout" in used else ""}
 
 def activation(name, units, pieces):
-    return {{
-{table}
-    }}[name]()
+    return {table.strip()}[name]()
 
 
 class Hidden(nn.Module):

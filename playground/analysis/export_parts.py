@@ -102,13 +102,12 @@ DERIVATIVES = {
 
 def backward(used: list[str], gradient: str) -> str:
     """backward(x, target): the hand-derived backward pass of nn.backward.FastBackward, for a plain network."""
-    table = "\n".join(f"    {name!r}: lambda z, a: {DERIVATIVES[name]}," for name in used)
+    table = "".join(f"    {name!r}: lambda z, a: {DERIVATIVES[name]},\n" for name in used)
     return f'''
 # Backpropagation by hand, as the playground computes it for a network of linear layers and elementwise
 # activations (autograd gives the same gradients; this is what the playground's numbers come from).
 DERIVATIVE = {{  # d activation / dz from z and a = activation(z)
-{table}
-}}
+{table}}}
 
 
 @torch.no_grad()

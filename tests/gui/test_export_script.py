@@ -10,7 +10,7 @@ def test_the_menu_writes_the_experiments_script_and_names_it(qtbot, open_window,
     window = open_window()
     said = []
     window.controller.message.connect(lambda text, severity: said.append(text))
-    action = next(a for a in window.file_menu.menu.actions() if "PyTorch" in a.text())
+    action = next(a for a in window.file_menu.menu.actions() if "PyTorch" in a.text().replace("&", ""))
     path = tmp_path / "net.py"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args: (str(tmp_path / "net"), ""))
     action.trigger()

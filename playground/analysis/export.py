@@ -12,6 +12,7 @@ ExperimentError naming the setting.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import textwrap
@@ -24,6 +25,7 @@ from playground.analysis import export_parts as parts
 from playground.config import catalog
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import clip
+from playground.nn.model import Hidden
 from playground.training.trainer import Trainer
 
 _LINE = 116  # the width embedded numbers wrap at
@@ -136,6 +138,8 @@ def _network(trainer: Trainer, used: set[str]) -> str:
     layers = _block("[]", [repr(layer.model_dump()) for layer in exp.network.layers])
     outputs = trainer.dataset.classes if trainer.task == "multiclass" else 1
     names = sorted(used)
+    # The playground's own forward pass, word for word: the attributes above are named as in nn.model.Hidden.
+    hidden_forward = textwrap.indent(textwrap.dedent(inspect.getsource(Hidden.forward)), "    ")
     table = textwrap.indent(_block("{}", [f"{name!r}: lambda: {parts.ACTIVATIONS[name]}" for name in names]), "    ")
     return f'''# Hidden layers in order: width, activation, dropout rate, batch norm, pieces per unit (maxout only).
 LAYERS = {layers}
@@ -158,13 +162,7 @@ class Hidden(nn.Module):
         self.act = activation(spec["activation"], spec["units"], spec["maxout_k"])
         self.drop = nn.Dropout(spec["dropout"]) if spec["dropout"] > 0 else None
 
-    def forward(self, x):
-        z = self.linear(x)
-        if self.norm is not None:
-            z = self.norm(z)
-        a = self.act(z)
-        return self.drop(a) if self.drop is not None else a
-
+{hidden_forward}
 
 class Network(nn.Module):
     """The hidden layers, then a linear head."""

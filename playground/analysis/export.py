@@ -25,6 +25,7 @@ from playground.analysis import export_parts as parts
 from playground.config import catalog
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import clip
+from playground.diagnosis import divergence
 from playground.nn.model import Hidden
 from playground.training.trainer import Trainer
 
@@ -98,7 +99,6 @@ The data are the playground's own inputs from {source}: the features {", ".join(
 {"standardized to zero mean and unit variance, " if trainer.standardizer is not None else ""}embedded \
 below as exact float32 numbers (not regenerated).
 {start}
-The playground also stops a run whose loss blows up without turning NaN; this script stops at a NaN only.
 
 The experiment:
 {experiment_json}
@@ -279,6 +279,17 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
     return "\n".join(lines + step) + "\n"
 
 
+def _divergence(trainer: Trainer) -> str:
+    """blew_up(losses, chance): the playground's own rule, word for word, for when training has diverged."""
+    chance = divergence.chance_loss(trainer.task, trainer.dataset.y_train, trainer.dataset.classes)
+    return f'''# The playground stops a run whose loss has blown up; CHANCE is the loss of guessing without the inputs.
+CHANCE = {chance!r}
+CHANCE_MULTIPLE, WINDOW, RISE = {divergence.CHANCE_MULTIPLE!r}, {divergence.WINDOW!r}, {divergence.RISE!r}
+
+
+{inspect.getsource(divergence.blew_up).replace(": np.ndarray", "").replace(": float) -> bool", ")")}'''
+
+
 def _patience(trainer: Trainer) -> int:
     """Early stopping's patience, 0 where it is off (without validation rows the playground never stops early)."""
     return trainer.experiment.training.early_stopping if trainer.x["val"].shape[0] else 0
@@ -333,7 +344,10 @@ def evaluate(x, y):
     return data_loss(net(x), y).item()
 
 
+{_divergence(trainer)}
+
 train_loss = float("nan")
+losses = []
 for epoch in range(START_EPOCH, EPOCHS):
     lr = learning_rate(epoch)
     order = torch.randperm(x_train.shape[0], generator=generator)
@@ -344,8 +358,9 @@ for epoch in range(START_EPOCH, EPOCHS):
 {gradients}{penalty}{clip}        optimizer_step(lr)
     train_loss = evaluate(x_train, y_train)
     print(epoch + 1, train_loss)
-    if not math.isfinite(train_loss):
-        print("diverged: the loss is no longer a number")
+    losses.append(train_loss)
+    if blew_up(losses, CHANCE):
+        print("diverged: the loss blew up")
         break
 {"    val_loss = evaluate(x_val, y_val)" + best if patience else ""}
 print("final train_loss", train_loss)

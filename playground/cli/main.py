@@ -1,5 +1,5 @@
 """The command line: `playground` opens the window; train, predict, presets, gradcheck, arena, landscape, compare,
-sweep and bench run headless.
+sweep, export and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how many hyperparameter samples (models), 2-256 (default 16); the dataset's size is --data-samples")
     sweep.add_argument("--sampling", choices=("random", "grid"), default="random")
     _race_output_flags(sweep)
+    export = commands.add_parser("export", help="write the experiment as a standalone PyTorch script")
+    _experiment_flags(export)
+    export.add_argument("--out", metavar="FILE.py", required=True, help="the script to write")
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -240,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _module_main("playground.cli.train", args, experiment)
         if args.command == "landscape":
             return _module_main("playground.cli.landscape", args, experiment)
-        if args.command in ("compare", "sweep"):
+        if args.command in ("compare", "sweep", "export"):
             return _module_main(f"playground.cli.{args.command}", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)

@@ -16,6 +16,7 @@ import torch
 
 from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
 from playground.nn.model import Network, predict
+from playground.training import metrics
 from playground.training.recipe import grid_maps
 from playground.training.snapshot import ClassProbe, GridProbe, LayerProbe
 
@@ -128,11 +129,27 @@ def class_probe(net: Network, x_val: torch.Tensor, y_val: np.ndarray, classes: i
     if net.task == "regression" or rows == 0:
         return None
     net.set_training(False)
-    logits = net(x_val[:rows])
-    # The rule accuracy() counts with: a positive logit is class 1, else the largest logit wins.
-    predicted = ((logits[:, 0] > 0).long() if net.task == "binary" else logits.argmax(1)).cpu().numpy()
-    confusion = np.bincount(y_val[:rows] * classes + predicted, minlength=classes * classes).reshape(classes, classes)
-    return ClassProbe(rows=rows, predicted=predicted, confusion=confusion)
+    predicted = predictions(net.task, net(x_val[:rows]))
+    return ClassProbe(rows=rows, predicted=predicted, confusion=metrics.confusion(y_val[:rows], predicted, classes))
+
+
+@torch.no_grad()
+def metrics_probe(net: Network, x: dict[str, torch.Tensor], y: dict[str, np.ndarray], classes: int) -> dict:
+    """training.metrics' values of every split that has rows, from one forward pass of each, in eval mode."""
+    net.set_training(False)
+    values: dict = {}
+    for split in metrics.SPLITS:
+        if x[split].shape[0]:
+            values.update(metrics.split_metrics(net.task, split, y[split], predictions(net.task, net(x[split])), classes))
+    return values
+
+
+def predictions(task: str, logits: torch.Tensor) -> np.ndarray:
+    """Class indices (or values for regression) as numpy, by the rule accuracy() counts with: a positive logit is
+    class 1, else the largest logit wins (ties to the first class)."""
+    if task == "regression":
+        return logits[:, 0].double().cpu().numpy()
+    return ((logits[:, 0] > 0).long() if task == "binary" else logits.argmax(1)).cpu().numpy()
 
 
 def layer_names(hidden: int) -> list[str]:

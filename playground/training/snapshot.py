@@ -122,4 +122,7 @@ class Snapshot:
     diagnosis: dict | None = None  # diagnosis.diagnose_errors' dict: errors, avoidable bias, variance, verdict
     gradient_finding: object | None = None  # gradient_flow.GradientFinding, or None when gradients are healthy
     classes: ClassProbe | None = None  # classification only, and only where a validation split exists
+    # training.metrics' values per split that has rows: <split>_precision, _recall, _f1 (macro) and _confusion
+    # (list of lists, row = true class) for classifiers; <split>_r2, _rmse, _mae for regression.
+    metrics: dict = field(default_factory=dict)
     extras: dict = field(default_factory=dict)

@@ -28,7 +28,7 @@ from playground.nn.model import Network, accuracy, data_loss
 from playground.optim import optimizers
 from playground.training import budget, recipe
 from playground.training.history import HistoryBuffer
-from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes
+from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes, metrics_probe
 from playground.training.saved import SAVE_FORMAT, read_saved, saved_experiment
 from playground.training.snapshot import DataView, Snapshot
 
@@ -360,7 +360,13 @@ class Trainer:
             diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
             gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
             classes=class_probe(self.net, self.x["val"], self.dataset.y_val, self.dataset.classes),
+            metrics=self.metrics(),
         )
+
+    def metrics(self) -> dict:
+        """The model's training.metrics values now, per split: precision, recall, F1, confusion or R², RMSE, MAE."""
+        targets = {split: getattr(self.dataset, f"y_{split}") for split in ("train", "val", "test")}
+        return metrics_probe(self.net, self.x, targets, self.dataset.classes)
 
     # -- files ---------------------------------------------------------------
     def save(self, path: str | Path) -> None:

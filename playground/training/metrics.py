@@ -27,10 +27,11 @@ def classification(y_true: np.ndarray, y_pred: np.ndarray, classes: int) -> dict
     counts = confusion(y_true, y_pred, classes)
     hits = np.diag(counts).astype(np.float64)
     predicted, actual = counts.sum(axis=0), counts.sum(axis=1)
-    precision = _ratio(hits, predicted)
-    recall = _ratio(hits, actual)
-    f1 = _ratio(2.0 * precision * recall, precision + recall)
-    return {"precision": float(precision.mean()), "recall": float(recall.mean()), "f1": float(f1.mean()),
+    # A class with no predictions (or no examples) has no hits either: dividing by at least 1 gives its 0.
+    # F1 = 2PR / (P + R) = 2 TP / (predicted + actual), scikit-learn's form, 0 where the class is nowhere.
+    return {"precision": float(np.mean(hits / np.maximum(predicted, 1))),
+            "recall": float(np.mean(hits / np.maximum(actual, 1))),
+            "f1": float(np.mean(2.0 * hits / np.maximum(predicted + actual, 1))),
             "confusion": counts.tolist()}
 
 
@@ -52,6 +53,9 @@ def split_metrics(task: str, split: str, y_true: np.ndarray, y_pred: np.ndarray,
     return {f"{split}_{name}": value for name, value in values.items()}
 
 
-def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
-    """top / bottom, 0 where bottom is 0."""
-    return np.divide(top, bottom, out=np.zeros(len(top)), where=bottom > 0)
+def all_splits(task: str, y_true: dict[str, np.ndarray], y_pred: dict[str, np.ndarray], classes: int) -> dict:
+    """split_metrics of train, val and test, in that order."""
+    values: dict = {}
+    for split in SPLITS:
+        values.update(split_metrics(task, split, y_true[split], y_pred[split], classes))
+    return values

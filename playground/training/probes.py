@@ -26,7 +26,7 @@ MIN_RESOLUTION = 16
 GRID_BUDGET_MACS = 5e7      # multiply-adds one grid probe may spend
 MAX_NEURONS_PER_LAYER = 16  # neuron heatmaps handed out per layer; the diagram draws fewer
 HIST_BINS = 30
-CLASS_PROBE_ROWS = 5000     # validation rows a confusion matrix counts: one cheap forward pass per frame
+CLASS_PROBE_ROWS = 5000     # validation rows the Classes tab looks through for mistakes
 _HIST_RANGE = {"sigmoid": (0.0, 1.0), "hard_sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 _SATURATION_MARGIN = 0.01
 
@@ -122,26 +122,24 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
     return tuple(probes)
 
 
-@torch.no_grad()
-def class_probe(net: Network, x_val: torch.Tensor, y_val: np.ndarray, classes: int) -> ClassProbe | None:
-    """Predicted classes and the confusion matrix on the validation split; None for regression or no split."""
-    rows = min(x_val.shape[0], CLASS_PROBE_ROWS)
-    if net.task == "regression" or rows == 0:
+def class_probe(task: str, predicted_val: np.ndarray, y_val: np.ndarray, classes: int) -> ClassProbe | None:
+    """The validation split's predicted classes (split_predictions()' "val") and its confusion matrix;
+    None for regression or no split."""
+    rows = min(len(predicted_val), CLASS_PROBE_ROWS)
+    if task == "regression" or rows == 0:
         return None
-    net.set_training(False)
-    predicted = predictions(net.task, net(x_val[:rows]))
+    predicted = predicted_val[:rows]
     return ClassProbe(rows=rows, predicted=predicted, confusion=metrics.confusion(y_val[:rows], predicted, classes))
 
 
 @torch.no_grad()
-def metrics_probe(net: Network, x: dict[str, torch.Tensor], y: dict[str, np.ndarray], classes: int) -> dict:
-    """training.metrics' values of every split that has rows, from one forward pass of each, in eval mode."""
+def split_predictions(net: Network, x: dict[str, torch.Tensor]) -> dict[str, np.ndarray]:
+    """Each split's predictions (as predictions()), in eval mode, from one forward pass over all splits: a
+    snapshot pays the per-call cost of a small network's forward once, not three times."""
     net.set_training(False)
-    values: dict = {}
-    for split in metrics.SPLITS:
-        if x[split].shape[0]:
-            values.update(metrics.split_metrics(net.task, split, y[split], predictions(net.task, net(x[split])), classes))
-    return values
+    sizes = [x[split].shape[0] for split in metrics.SPLITS]
+    predicted = predictions(net.task, net(torch.cat([x[split] for split in metrics.SPLITS])))
+    return dict(zip(metrics.SPLITS, np.split(predicted, np.cumsum(sizes)[:-1])))
 
 
 def predictions(task: str, logits: torch.Tensor) -> np.ndarray:

@@ -68,6 +68,7 @@ class ConfusionView(QWidget):
         layout.addWidget(self.scores)
         layout.addWidget(self.note)
         layout.addWidget(self.canvas, 1)
+        layout.addStretch(0)  # takes the room only while the matrix is hidden: the note stays at the top
         self.clear()
 
     def chosen_split(self) -> str:

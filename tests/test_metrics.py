@@ -69,6 +69,12 @@ def test_regression_matches_sklearn_including_a_constant_target():
     assert metrics.regression(flat, flat + 0.1)["r2"] == r2_score(flat, flat + 0.1) == 0.0
 
 
+def test_a_diverged_regression_gives_nan_not_an_error():
+    values = metrics.regression(np.array([0.0, 1.0, 2.0]), np.array([np.nan, 1.0, np.inf]))
+    assert all(np.isnan(values[k]) for k in ("r2", "rmse", "mae"))
+    assert metrics.regression(np.array([0.0, 1.0]), np.array([np.inf, 1.0]))["rmse"] == np.inf
+
+
 def test_an_empty_split_has_no_metrics_and_values_are_plain_python():
     assert metrics.split_metrics("binary", "test", np.zeros(0), np.zeros(0), 2) == {}
     values = metrics.split_metrics("multiclass", "val", np.array([0, 2, 1]), np.array([0, 2, 2]), 3)

@@ -54,7 +54,7 @@ def _train(args, trainer: Trainer, target: int, metrics: BinaryIO | None) -> dic
         def on_epoch(t: Trainer) -> None:
             record = metrics_record(t, len(t.history.view()) - 1)
             if write is not None:  # only then: the metrics cost a forward pass of every split
-                write(record | _finite_values(t.metrics()))
+                write(epoch_record(t))
             bar.update(1)
             bar.set_postfix_str(_progress_text(record), refresh=False)
 
@@ -96,6 +96,11 @@ def metrics_record(trainer: Trainer, row: int) -> dict:
             for i, name in enumerate(trainer.layer_names())
         ],
     }
+
+
+def epoch_record(trainer: Trainer) -> dict:
+    """The epoch just completed as a --metrics line: its history row, then the model's metrics per split."""
+    return metrics_record(trainer, len(trainer.history.view()) - 1) | _finite_values(trainer.metrics())
 
 
 def final_record(trainer: Trainer, diagnosis: dict) -> dict:

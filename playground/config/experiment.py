@@ -211,7 +211,7 @@ class TrainingSpec(_Strict):
 
 
 # The right-hand tabs a document may open, by the objectName the window gives each page.
-VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck", "classes")
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "confusion")
 
 
 class ViewSpec(_Strict):

@@ -34,6 +34,7 @@ from playground.gui.training_actions import TrainingActions
 from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
 from playground.gui.views.loss_view import LossView
+from playground.gui.views.metrics_readout import MetricsReadout
 from playground.gui.views.network_view import NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
 from playground.gui.widgets.panel_parts import scrolling, section_title
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         loss_layout = QVBoxLayout(loss_page)
         loss_layout.setContentsMargins(2, 2, 2, 2)
         loss_layout.addWidget(self.loss_view, 1)
+        self.metrics_readout = MetricsReadout()
+        loss_layout.addWidget(self.metrics_readout)
         loss_layout.addWidget(self.log_scale)
         self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."), key="loss")
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
@@ -110,7 +113,8 @@ class MainWindow(QMainWindow):
             key="landscape")
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
 
-        for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):
+        for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view,
+                     self.metrics_readout):
             self.controller.add_view(view)
         self.setCentralWidget(self._columns())
         self.settings_dock = self._settings_dock()

@@ -31,7 +31,7 @@ from playground.config.experiment import ExperimentError
 from playground.gui.arena.racer_table import RacerTable
 from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.views import theme
-from playground.gui.views.contour_plot import ContourPlot
+from playground.gui.views.contour_plot import ContourPlot, same_points
 from playground.gui.widgets.choice_combo import ChoiceCombo
 
 FRAME_MS = 16
@@ -213,8 +213,7 @@ class ArenaView(QWidget):
     def advance(self, steps: int) -> None:
         """Every running racer takes up to `steps` steps, the race's length allowing."""
         steps = min(steps, self.steps.value() - self.step)
-        for racer in self.racers.values():
-            racer.advance(steps)
+        race.advance_together(list(self.racers.values()), steps)
         self._draw()
 
     @property
@@ -253,15 +252,18 @@ class ArenaView(QWidget):
         self.contour.set_paths(paths, [self.table.color(row) for row in rows], stopped)
         # Log scale the cheap way: log10 of the values on a plain curve, and an axis that labels powers of ten.
         log = self.log_loss.isChecked() and self.surface.bounded_below
-        self.loss_plot.getPlotItem().getAxis("left").setLogMode(log)
+        axis = self.loss_plot.getPlotItem().getAxis("left")
+        if axis.logMode != log:  # setting it re-lays the axis: only when it changes
+            axis.setLogMode(log)
         for row in rows:
-            losses = np.asarray(self.racers[row].losses[:finite[row]])
+            losses = self.racers[row].loss_curve()[:finite[row]]
             curve = self.loss_curves.get(row)
             if curve is None:
                 curve = self.loss_curves[row] = pg.PlotCurveItem(pen=pg.mkPen(self.table.color(row), width=1))
                 self.loss_plot.addItem(curve)
-            curve.setData(np.arange(len(losses)), np.log10(np.maximum(losses, TINY)) if log else losses,
-                          skipFiniteCheck=True)
+            shown = np.log10(np.maximum(losses, TINY)) if log else losses
+            if not same_points(curve.xData, curve.yData, np.arange(len(losses)), shown):
+                curve.setData(np.arange(len(losses)), shown, skipFiniteCheck=True)
             curve.setVisible(True)
         self._fit_loss_range([curve.yData for row, curve in self.loss_curves.items() if row in self.racers])
         # Table cells re-lay the table when their text changes: a few times a second is enough to read.
@@ -292,7 +294,7 @@ class ArenaView(QWidget):
             return self.tr("diverged at step {n}").format(n=racer.steps)
         if racer.status == race.LEFT:
             return self.tr("left the plot at step {n}").format(n=racer.steps)
-        return f"{racer.losses[-1]:.4g}"
+        return f"{racer.loss_curve()[-1]:.4g}"
 
 
 # The functions' names as the window shows them, translated when shown.
@@ -308,8 +310,8 @@ _FUNCTION_LABELS = {
 
 def _finite_prefix(racer: race.Racer) -> int:
     """How many of the racer's first points are finite: a diverged racer's last one may not be."""
-    n = len(racer.path)
-    if racer.status == race.DIVERGED and not all(np.isfinite([*racer.path[-1], racer.losses[-1]])):
+    n = racer.steps + 1
+    if racer.status == race.DIVERGED and not all(np.isfinite([*racer.trajectory()[-1], racer.loss_curve()[-1]])):
         n -= 1
     return n
 

@@ -119,7 +119,8 @@ class ContourPlot(QWidget):
             if self._colors[i] != color:  # a new pen re-renders the curve: only when the colour changes
                 curve.setPen(pg.mkPen(color, width=1))  # wider pens make Qt stroke outlines, several times slower
                 self._colors[i] = color
-            curve.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)
+            if not same_points(curve.xData, curve.yData, path[:, 0], path[:, 1]):  # a stopped racer's path stays as drawn
+                curve.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)
             curve.setVisible(True)
         for curve in self.paths[len(paths):]:
             curve.setVisible(False)
@@ -137,6 +138,15 @@ class ContourPlot(QWidget):
             return
         point: QPointF = view.mapSceneToView(event.scenePos())
         self.clicked.emit(point.x(), point.y())
+
+
+def same_points(x0: np.ndarray | None, y0: np.ndarray | None, x1: np.ndarray, y1: np.ndarray) -> bool:
+    """Whether a curve already shows these points, judged by length and ends: a path only grows from its
+    start, so the same length and the same first and last points mean the same path (setData would
+    recompute the curve's bounds and repaint it for nothing)."""
+    if x0 is None or y0 is None or len(x0) != len(x1) or not len(x1):
+        return x0 is not None and len(x0) == len(x1) == 0
+    return bool(x0[0] == x1[0] and x0[-1] == x1[-1] and y0[0] == y1[0] and y0[-1] == y1[-1])
 
 
 @cache

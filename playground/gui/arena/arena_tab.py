@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from playground.arena import race, surfaces
 from playground.config import catalog
-from playground.config.experiment import ExperimentError
+from playground.config.experiment import ArenaSpec, ExperimentError
 from playground.gui.arena.racer_table import RacerTable
 from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.views import theme
@@ -177,6 +177,18 @@ class ArenaView(QWidget):
         self.log_loss.setEnabled(self.surface.bounded_below)
         self.start = self.surface.start
         self.restart()
+
+    def apply(self, spec: ArenaSpec) -> None:
+        """A lesson's race, ready to play: its function, start, racers and length, with a constant learning rate."""
+        self.play_button.setChecked(False)
+        self.steps.setValue(spec.steps)
+        self.schedule, self.schedule_hyper = "constant", {}
+        self.schedule_form.show_values("constant", {})
+        with QSignalBlocker(self.table):  # one restart, below, once the surface is set too
+            self.table.set_racers(spec.racers)
+        self.set_function(spec.function)
+        if spec.start is not None:
+            self.set_start(*spec.start)
 
     def set_start(self, x: float, y: float) -> None:
         if not self.surface.contains(x, y):

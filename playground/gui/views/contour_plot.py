@@ -24,9 +24,10 @@ CONTOUR_RGB = np.array([124, 138, 153], dtype=np.uint8)  # #7c8a99
 # Viridis washed towards white: paths in strong colours stay readable on top.
 SURFACE_LUT = np.round(255 + (pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False) - 255.0) * 0.45)
 SURFACE_LUT = SURFACE_LUT.astype(np.uint8)
-# Racers' colours: Tol's bright and muted qualitative schemes, distinct for common colour blindnesses.
+# Racers' colours: Tol's bright, muted and vibrant qualitative schemes, distinct for common colour blindnesses;
+# one per row of the arena's table, a lesson's extra racers included.
 COLORS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#332288", "#117733",
-          "#882255", "#999933", "#cc6677", "#000000")
+          "#882255", "#999933", "#cc6677", "#000000", "#ee7733", "#009988", "#ee3377")
 
 
 def shaded(values: np.ndarray, log: bool) -> np.ndarray:
@@ -103,6 +104,13 @@ class ContourPlot(QWidget):
         self.item.setLabel("left", axes[1])
         self.item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self.item.getViewBox().disableAutoRange()
+
+    def clear(self) -> None:
+        """No surface and nothing on it."""
+        self.image.clear()
+        for overlay in (self.marks, self.start, self.heads, self.ends):
+            overlay.setData(pos=np.zeros((0, 2)))
+        self.set_paths([], [], [])
 
     def set_start(self, x: float, y: float) -> None:
         self.start.setData(pos=[(x, y)])

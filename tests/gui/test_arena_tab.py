@@ -199,3 +199,18 @@ def test_opening_an_arena_lesson_shows_its_race_and_a_new_run_clears_the_landsca
     assert tab.contour.image.image is None and not tab.summary.text() and not tab.runner.running
     assert all(len(curve.getData()[0] if curve.getData()[0] is not None else []) == 0 for curve in tab.slice_curves)
     assert window.path_recorder.records and len(window.path_recorder.records) <= 2  # the new run's only
+
+
+@pytest.mark.parametrize("log", [True, False])
+def test_the_loss_chart_holds_every_curve_and_is_re_laid_only_now_and_then(arena, log):
+    arena.table.set_chosen(list(range(len(catalog.OPTIMIZERS) + 1)))
+    arena.log_loss.setChecked(log)
+    ranges = []
+    for _ in range(200):
+        arena.advance(1)
+        low, high = arena._loss_range
+        for row in arena.racers:
+            shown = arena.loss_curves[row].getData()[1]
+            assert low <= np.nanmin(shown) and np.nanmax(shown) <= high
+        ranges.append(arena._loss_range)
+    assert len(set(ranges)) < 25  # a falling loss would move the axis at every one of the 200 steps

@@ -109,7 +109,7 @@ class ArenaView(QWidget):
         self.schedule_form.rejected.connect(self.show_message)
         self.log_loss = QCheckBox(self.tr("Log scale"))
         self.log_loss.setChecked(True)
-        self.log_loss.toggled.connect(lambda _: self._draw())
+        self.log_loss.toggled.connect(self._rescale)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
@@ -286,8 +286,14 @@ class ArenaView(QWidget):
                 self.table.show_loss(row, self._outcome(racer), racer.status != race.RUNNING)
         self.step_label.setText(self.tr("step {n}").format(n=self.step))
 
+    def _rescale(self) -> None:
+        """Log or linear: the loss chart's range fitted afresh to the curves."""
+        self._loss_range = None
+        self._draw()
+
     def _fit_loss_range(self, curves: list[np.ndarray]) -> None:
-        """Steps on x up to the race's length; y grows to hold every curve and shrinks only at a restart.
+        """Steps on x up to the race's length; y grows, with room to spare, to hold every curve, and shrinks only at a
+        restart.
 
         Ranges set by hand, not autorange: re-laying the axes every frame costs more than drawing the curves.
         """
@@ -295,11 +301,17 @@ class ArenaView(QWidget):
         values = np.concatenate([c for c in curves if c is not None and len(c)] or [np.zeros(1)])
         values = values[np.isfinite(values)]
         low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
-        if self._loss_range is not None and self.step > 0:
-            low, high = min(low, self._loss_range[0]), max(high, self._loss_range[1])
-        if (low, high) != self._loss_range:
-            self._loss_range = (low, high)
-            self.loss_plot.setYRange(low, high if high > low else low + 1.0, padding=0.05)
+        shown = self._loss_range if self.step > 0 else None
+        if shown is not None:
+            if shown[0] <= low and high <= shown[1]:
+                return
+            # A quarter of the span to spare on the side that grew: a loss falling step by step re-lays the
+            # axis a few times a race, not every frame.
+            spare = 0.25 * (max(high, shown[1]) - min(low, shown[0]))
+            low = shown[0] if low >= shown[0] else low - spare
+            high = shown[1] if high <= shown[1] else high + spare
+        self._loss_range = (low, high)
+        self.loss_plot.setYRange(low, high if high > low else low + 1.0, padding=0.05)
 
     def _outcome(self, racer: race.Racer) -> str:
         if racer.status == race.DIVERGED:

@@ -66,6 +66,8 @@ class ContourPlot(QWidget):
         theme.light_background(self)
         self.plot = theme.plot_widget()
         self.item = self.plot.getPlotItem()
+        # The range ends on the surface's edge, where a tick label would hang half outside the widget: hide it.
+        self.item.getAxis("left").setStyle(hideOverlappingLabels=True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static: drawn once, then blitted
         self.item.addItem(self.image)

@@ -123,8 +123,7 @@ class MainWindow(QMainWindow):
         self._view_menu()
         self.controller.experiment_changed.connect(self._show_title)
         self._show_title(experiment)
-        if experiment.view.tab:
-            self.show_tab(experiment.view.tab)
+        self.show_lesson_view(experiment)
         self.statusBar().setSizeGripEnabled(True)
         room = self.screen().availableGeometry()  # a 1024x768 projector gets all of itself, not more
         self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
@@ -248,6 +247,13 @@ class MainWindow(QMainWindow):
 
     def tab_keys(self) -> list[str]:
         return [self.tabs.widget(index).objectName() for index in range(self.tabs.count())]
+
+    def show_lesson_view(self, experiment: Experiment) -> None:
+        """What a lesson's document asks the window to show: its race in the arena, the tab it is about."""
+        if experiment.view.arena is not None:
+            self.arena.arena.apply(experiment.view.arena)
+        if experiment.view.tab:
+            self.show_tab(experiment.view.tab)
 
     def show_tab(self, key: str) -> bool:
         """Bring the right-hand tab with this key to the front; False if there is none."""

@@ -42,7 +42,6 @@ LIVE_FIELDS = {
     "clip_norm": "training.clip_norm",
     "baseline_error": "data.baseline_error",
 }
-SPLITS = ("train", "val", "test")
 # Data edits that take effect when the next epoch starts: the weights stay while the network still fits.
 LIVE_DATA_FIELDS = {"points": "data.points"}
 

@@ -134,6 +134,11 @@ class NetworkView(QWidget):
             self._marked = marked
             self.update()
 
+    @property
+    def marked_neuron(self) -> tuple[int, int] | None:
+        """(column, index) of the node highlight_neuron outlines, None when none."""
+        return None if self._marked is None else self._marked[1:]
+
     def node_rect(self, column: int, index: int) -> QRectF:
         return self._layout.columns[column].nodes[index]
 

@@ -279,11 +279,17 @@ class SmoothingControl(QWidget):
             "0 is off."))
         self.value = QLabel()
         self.value.setStyleSheet(f"color: {theme.TEXT};")
-        layout = QHBoxLayout(self)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The words above, the slider below at the column's full width: a 1024 px projector leaves the plots
+        # too little room for both on one line.
+        words = QHBoxLayout()
+        words.addWidget(QLabel(self.tr("Smoothing")))
+        words.addWidget(self.value, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Smoothing")))
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.value)
+        layout.setSpacing(0)
+        layout.addLayout(words)
+        layout.addWidget(self.slider)
         self.slider.valueChanged.connect(self._moved)
         self._moved(0)
 

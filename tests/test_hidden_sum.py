@@ -7,7 +7,10 @@ import numpy as np
 import pytest
 import torch
 
+from playground.config import presets
 from playground.config.experiment import Experiment
+from playground.data import datasets
+from playground.data.datasets import curve_function
 from playground.training.trainer import Trainer
 
 
@@ -68,3 +71,31 @@ def test_no_pieces_where_there_is_no_one_dimensional_sum(changes):
     grid = trainer.snapshot().grid
     assert grid.last_hidden is None and grid.head_weights is None and grid.head_bias is None
     assert grid.contributions() is None
+
+
+def test_the_sum_of_hidden_units_lesson_shows_what_it_says():
+    trainer = Trainer(presets.load("lesson-sum-of-hidden-units").with_changes(device="cpu"))
+    text = trainer.experiment.description
+    assert "four ReLU units" in text and "100 epochs" in text and "under 0.03" in text and "costs 0.01" in text
+    trainer.train()
+    assert trainer.epoch == 100
+    snapshot = trainer.snapshot()
+    grid = snapshot.grid
+    pieces = grid.contributions()
+    assert pieces.shape[0] == 4
+    np.testing.assert_allclose(pieces.sum(axis=0) + grid.head_bias, grid.output, rtol=1e-5, atol=1e-5)
+    # Four kinks on the plotted line; each piece is exactly flat on one side of its kink and straight on the other.
+    linear = trainer.net.hidden[0].linear
+    w, b = linear.weight.detach().numpy()[:, 0], linear.bias.detach().numpy()
+    kinks = -b / w
+    x = np.linspace(*grid.extent, grid.resolution)
+    assert np.all((kinks > x[0]) & (kinks < x[-1]))
+    for piece, kink, slope in zip(pieces, kinks, w):
+        side = (x - kink) * slope  # > 0 where the unit is active; a margin keeps float32 rounding at the kink out
+        assert np.all(piece[side < -1e-3] == 0) and np.ptp(piece[side > 1e-3]) > 0.1
+        np.testing.assert_allclose(np.diff(piece[side > 1e-3], 2), 0, atol=1e-5)  # a straight ramp
+    assert snapshot.val_loss < 0.03
+    # "The noise alone costs 0.01": the generator's own function, on many fresh points of the same noise.
+    fresh = datasets.load(trainer.experiment.with_changes(**{"data.seed": 2**31 - 1, "data.samples": 20_000}).data)
+    noise_cost = np.mean((curve_function(fresh.x_train[:, 0]) - fresh.y_train) ** 2)
+    assert noise_cost == pytest.approx(0.01, rel=0.05)

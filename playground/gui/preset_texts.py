@@ -67,6 +67,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Presets", "Six ReLU layers with large random weights (standard deviation 2) and a learning rate of 0.1. Every layer backprop passes through multiplies the gradient by about four, so the first step is enormous: the weights and the loss become NaN within the first epoch and training stops as diverged. Gradient clipping is one cure."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Lesson: gradient clipping tames exploding gradients"),
     QT_TRANSLATE_NOOP("Presets", "The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle: about 98 % of the validation points right, and the diagnosis says fine. Clipping tames the symptom; a smaller initialization (He) fixes the cause."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Lesson: a curve as a sum of hidden units"),
+    QT_TRANSLATE_NOOP("Presets", "Hung-yi Lee writes a network as y = b + Σ cᵢ·aᵢ(x): on the output, each thin curve is one of the four ReLU units times its weight cᵢ, the dashed line is the bias b, and together they add up to the thick curve. Each piece is flat on one side of its kink and a straight ramp on the other, so after 100 epochs the fit is a broken line with four kinks that follows the wave to a validation loss under 0.03 (the noise alone costs 0.01). Two ramps of opposite slope make a hard sigmoid, a step between two plateaus; hover a piece to find its neuron."),  # noqa: E501
 )
 
 

@@ -74,10 +74,13 @@ def test_hovering_a_piece_marks_its_neuron_and_the_neuron_marks_its_piece(qtbot,
     box = view.plot.getPlotItem().getViewBox()
     hidden_sum = view.hidden_sum
     qtbot.wait(50)  # the auto-ranged axes settle
-    inner = hidden_sum._pieces[:, 20:-20]  # away from the plot's edges
-    k = int(np.argmax(np.abs(inner).max(axis=1)))  # the unit whose piece reaches farthest
-    column = 20 + int(np.argmax(np.abs(inner[k])))
-    at = box.mapViewToScene(QPointF(float(hidden_sum._x[column]), float(hidden_sum._pieces[k, column])))
+    pieces, (low, high) = hidden_sum._pieces, box.viewRange()[1]
+    # The point of a piece inside the plot (pieces are cut at its edge) that is farthest from every other piece.
+    gaps = np.array([np.min(np.abs(np.delete(pieces, k, axis=0) - piece), axis=0) for k, piece in enumerate(pieces)])
+    gaps[(pieces < low) | (pieces > high)] = -1
+    gaps[:, :10] = gaps[:, -10:] = -1  # away from the plot's sides
+    k, column = np.unravel_index(int(np.argmax(gaps)), gaps.shape)
+    at = box.mapViewToScene(QPointF(float(hidden_sum._x[column]), float(pieces[k, column])))
     view.plot.scene().sigMouseMoved.emit(at)
     assert hidden_sum.highlighted == k
     assert network.marked_neuron == (network.last_hidden_column(), k) == (1, k)

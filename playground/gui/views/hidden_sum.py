@@ -79,7 +79,9 @@ class HiddenSum(QObject):
         while len(self.items) < len(self._pieces):
             item = pg.PlotDataItem()
             item.setZValue(-1)  # under the output curve, which is their sum
-            self.plot.addItem(item)
+            # Out of the auto range: ReLU ramps run far past the data, and the fit must stay readable; the pieces
+            # are cut at the plot's edge instead.
+            self.plot.addItem(item, ignoreBounds=True)
             self.items.append(item)
         for item, values in zip(self.items, self._pieces):
             item.setData(x, values)

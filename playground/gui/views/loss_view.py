@@ -267,7 +267,8 @@ class SmoothingControl(QWidget):
 
     changed = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, beside: QWidget | None = None, parent: QWidget | None = None):
+        """`beside`: a control to put first on the words' line (the log-scale box), sparing the plots a line."""
         super().__init__(parent)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, BETA_STEPS - 1)
@@ -283,6 +284,9 @@ class SmoothingControl(QWidget):
         # The words above, the slider below at the column's full width: a 1024 px projector leaves the plots
         # too little room for both on one line.
         words = QHBoxLayout()
+        if beside is not None:
+            words.addWidget(beside)
+            words.addSpacing(12)
         words.addWidget(QLabel(self.tr("Smoothing")))
         words.addWidget(self.value, 1)
         layout = QVBoxLayout(self)

@@ -56,20 +56,22 @@ def test_compare_without_json_prints_a_table_of_every_combination(capsys):
 
 
 def test_sweep_rows_match_solo_runs_at_their_values(capsys, tmp_path):
-    args = ["--samples", "60", "--epochs", "3", "--device", "cpu", "--quiet", "--early-stopping", "1"]
-    code, out, err = run_main(capsys, "sweep", *args, "--param", "lr", "--range", "1e-3:1", "--models", "3", "--json")
+    """The issue's command line: in sweep --samples counts the hyperparameter samples, --data-samples the points."""
+    args = ["--epochs", "3", "--device", "cpu", "--quiet", "--early-stopping", "1"]
+    code, out, err = run_main(capsys, "sweep", "--data-samples", "60", *args, "--param", "lr", "--range", "1e-3:1",
+                              "--scale", "log", "--samples", "3", "--json")
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 3 and sum(row["best"] for row in rows) == 1
     for row in rows:
         assert 1e-3 <= row["lr"] <= 1
-        final = solo(capsys, tmp_path, *args, "--lr", repr(row["lr"]))[-1]
+        final = solo(capsys, tmp_path, "--samples", "60", *args, "--lr", repr(row["lr"]))[-1]
         same_numbers(row, final, ("train_loss", "val_loss", "val_accuracy"))
         assert row["state"] == final["state"]
 
 
 def test_a_two_parameter_sweep_gives_both_values_per_row(capsys):
-    code, out, err = run_main(capsys, "sweep", "--samples", "40", "--epochs", "2", "--quiet", "--optimizer", "momentum",
+    code, out, err = run_main(capsys, "sweep", "--data-samples", "40", "--epochs", "2", "--quiet", "--optimizer", "momentum",
                               "--param", "lr", "--range", "1e-3:1", "--param", "momentum", "--range", "0.5:0.99",
                               "--sampling", "grid", "--models", "4", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
@@ -85,14 +87,15 @@ def test_a_two_parameter_sweep_gives_both_values_per_row(capsys):
     (["compare", "--vary", "lr=0.1,0.2", "--vary", "lr=1,2"], "argument --vary: lr is varied twice"),
     (["sweep", "--param", "lr", "--range", "1:0.1"], "lr: the range needs low < high"),
     (["sweep", "--param", "l2", "--range", "0:0.1"], "l2: a log range must not touch 0"),
-    (["sweep", "--param", "lr", "--range", "0.01:1", "--models", "1"], "models: between 2 and 256"),
-    (["sweep", "--param", "lr", "--range", "0.01:1", "--models", "257"], "models: between 2 and 256"),
+    (["sweep", "--param", "lr", "--range", "0.01:1", "--samples", "1"], "argument --samples: between 2 and 256"),
+    (["sweep", "--param", "lr", "--range", "0.01:1", "--models", "257"], "argument --samples: between 2 and 256"),
     (["sweep", "--param", "seed", "--range", "1:2"], "seed: cannot be swept"),
     (["sweep", "--param", "lr", "--range", "fast"], "argument --range: lr: expected LOW:HIGH"),
     (["sweep", "--param", "lr"], "argument --range: one --range"),
     (["sweep", "--range", "0.1:1"], "argument --param: name the hyperparameter"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, args, message):
-    code, out, err = run_main(capsys, *args, "--epochs", "1", "--samples", "20", "--quiet")
+    data_size = "--data-samples" if args[0] == "sweep" else "--samples"
+    code, out, err = run_main(capsys, *args, "--epochs", "1", data_size, "20", "--quiet")
     assert code == 2 and out == ""
     assert err.startswith(f"playground: error: {message}") and err.count("\n") == 1

@@ -66,8 +66,8 @@ def test_a_canceled_sweep_marks_its_models_stopped():
     (lambda: Axis("l2", 0.0, 0.1, "log"), "l2: a log range must not touch 0"),
     (lambda: Axis("momentum", 0.5, 1.0, "log"), "momentum: a log range must not touch 0 (1 - high"),
     (lambda: Axis("lr", 0.1, 1, "cubic"), "lr: scale must be linear or log"),
-    (lambda: sample([Axis("lr", 0.1, 1)], 1), "models: between 2 and 256, got 1"),
-    (lambda: sample([Axis("lr", 0.1, 1)], 257), "models: between 2 and 256, got 257"),
+    (lambda: sample([Axis("lr", 0.1, 1)], 1), "samples: between 2 and 256 models, got 1"),
+    (lambda: sample([Axis("lr", 0.1, 1)], 257), "samples: between 2 and 256 models, got 257"),
     (lambda: sample([Axis("lr", 0.1, 1)], 4, "sobol"), "sampling: must be random or grid"),
     (lambda: sweep(make_experiment(), [{"dropout": 1.5}]), "dropout=1.5: network.layers.0.dropout: must be less than 1"),
 ])

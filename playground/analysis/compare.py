@@ -4,25 +4,21 @@ A variant is the experiment with a few fields changed (VARIABLE's short names,
 validated by Experiment.with_changes). Every variant is a Trainer of its own:
 its initial weights, batch order, optimizer, schedule, penalties, clipping,
 early stopping and per-epoch metrics are the Trainer's, so its numbers are a
-solo run's. What is shared is the expensive part of a step: variants whose
-networks have one shape and whose batches have one size form a group, and one
-vmapped forward and backward (ensemble.batched) over their stacked weights
-fills every member's gradients; each member's own optimizer then steps.
-Groups of different shapes train in turn, an epoch each. As in the ensemble,
-dropout draws per-member masks, so with dropout a variant matches a solo run in
-everything but its masks.
+solo run's. What is shared is the step: variants whose networks, batch size
+and optimizer rule agree train as one analysis.stacked.Stack (one forward,
+backward and optimizer step over their stacked weights, each with its own
+learning rate and penalties). Stacks of other shapes or rules train in turn, an
+epoch each. As in the ensemble, dropout draws per-member masks, so with dropout
+a variant matches a solo run in everything but its masks.
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import torch
-
-from playground.analysis.ensemble import batched
+from playground.analysis.stacked import Stack, stack_key
 from playground.config.experiment import Experiment, ExperimentError
 from playground.data import datasets
 from playground.training.trainer import Trainer
@@ -139,7 +135,7 @@ def _text(value: Any) -> str:
 
 
 class Race:
-    """Variants trained at once, an epoch at a time: the same-shape ones in one vmap, groups of other shapes in turn."""
+    """Variants trained at once, an epoch at a time: the ones of one stack_key as one Stack, the stacks in turn."""
 
     def __init__(self, variants: list[Experiment], dataset: datasets.Dataset | None = None):
         if not 1 <= len(variants) <= MAX_VARIANTS:
@@ -149,10 +145,10 @@ class Race:
             raise ExperimentError("variants: all must share the data, seed and device (vary the network or training)")
         data = dataset if dataset is not None else datasets.load(first.data)
         self.trainers = [Trainer(v, dataset=data) for v in variants]
-        shapes: dict[str, list[Trainer]] = {}
+        stacks: dict[str, list[Trainer]] = {}
         for trainer in self.trainers:
-            shapes.setdefault(_shape(trainer.experiment), []).append(trainer)
-        self.groups = [_Group(members) for members in shapes.values()]
+            stacks.setdefault(stack_key(trainer), []).append(trainer)
+        self.groups = [Stack(members) for members in stacks.values()]
         self.epochs = first.training.epochs
 
     @property
@@ -170,61 +166,6 @@ class Race:
             yield epoch
 
 
-def _shape(experiment: Experiment) -> str:
-    """What must be equal to train in one vmap: the layers (widths, activations, dropout, batch norm) and the
-    batch size. The initializer only draws the first weights and the training fields are per member."""
-    return json.dumps([[layer.model_dump() for layer in experiment.network.layers], experiment.training.batch_size])
-
-
-class _Group:
-    """Trainers of one network shape and batch size; step() computes all their gradients in one backward."""
-
-    def __init__(self, trainers: list[Trainer]):
-        self.trainers = trainers
-        first = trainers[0]
-        self.network, _, self._loss = batched(first.net, first.task)
-        self.network.train()  # the members' own networks evaluate; this one only ever trains
-        self.params = [[p for _, p in t.net.named_parameters()] for t in trainers]
-        self.buffers = [[b for _, b in t.net.named_buffers()] for t in trainers]
-        self.param_names = [name for name, _ in first.net.named_parameters()]
-        self.buffer_names = [name for name, _ in first.net.named_buffers()]
-
-    def run_epoch(self, epoch: int, should_stop: Callable[[], bool]) -> bool:
-        """Step the members still training until each has trained `epoch` epochs; False if should_stop() ended it."""
-        while active := [i for i, t in enumerate(self.trainers) if not t.finished and t.epoch < epoch]:
-            if should_stop():
-                return False
-            if len(active) == 1:
-                self.trainers[active[0]].step()
-            else:
-                self._step(active)
-        return True
-
-    def _step(self, active: list[int]) -> None:
-        started = time.perf_counter()
-        trainers = [self.trainers[i] for i in active]
-        batches = [t.next_batch() for t in trainers]
-        # Copies of the members' tensors, stacked, as the leaves: one gradient per name, handed out by rows.
-        with torch.no_grad():
-            params = {name: torch.stack([self.params[i][j] for i in active]).requires_grad_()
-                      for j, name in enumerate(self.param_names)}
-            buffers = {name: torch.stack([self.buffers[i][j] for i in active]) for j, name in enumerate(self.buffer_names)}
-        xb = torch.stack([b[0] for b in batches])
-        yb = torch.stack([b[1] for b in batches])
-        self._loss(params, buffers, xb, yb).sum().backward()
-        with torch.no_grad():
-            for j, name in enumerate(self.param_names):
-                grad = params[name].grad
-                for row, i in enumerate(active):
-                    self.params[i][j].grad = grad[row]
-            for j, name in enumerate(self.buffer_names):  # batch norm's running statistics, updated in the stack
-                for row, i in enumerate(active):
-                    self.buffers[i][j].copy_(buffers[name][row])
-        for t in trainers:
-            t.regularize_gradients()
-            t.apply_gradients(started)
-
-
 def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda: False,
             progress: Callable[[float], None] = lambda fraction: None,
             on_epoch: Callable[[Race], None] = lambda race: None) -> Race:
@@ -239,16 +180,19 @@ def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda
 
 def race_throughput(experiment: Experiment, k: int = 16, epochs: int = 2) -> dict:
     """Model-epochs per second of K learning rates around the experiment's trained at once (a Race) against
-    the same K trained one after another by their own Trainers."""
+    the same K trained one after another by their own Trainers (the solo path, hand backward and all). Both
+    count training only: building the models costs the same either way and would dwarf a short measurement."""
     lrs = [experiment.training.optimizer.lr * 2 ** (i / k - 0.5) for i in range(k)]
     variants = [variant(experiment.with_changes(**{"training.epochs": epochs}), {"lr": lr}) for lr in lrs]
+    race = Race(variants)
     started = time.perf_counter()
-    for _ in Race(variants).train():
+    for _ in race.train():
         pass
     together = k * epochs / (time.perf_counter() - started)
+    trainers = [Trainer(v, dataset=race.trainers[0].dataset) for v in variants]
     started = time.perf_counter()
-    for v in variants:
-        Trainer(v).train()
+    for trainer in trainers:
+        trainer.train()
     alone = k * epochs / (time.perf_counter() - started)
     return {"sweep_k": k, "sweep_model_epochs_per_s": together, "sequential_model_epochs_per_s": alone,
             "sweep_ratio": together / alone}

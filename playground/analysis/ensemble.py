@@ -138,7 +138,7 @@ class Ensemble:
     def _stack_networks(self, members: tuple[Trainer, ...]) -> None:
         nets = [m.net for m in members]
         self.params, self.buffers = stack_module_state(nets)
-        weight_ids = {id(linear.weight) for linear in nets[0].linears()}
+        weight_ids = {id(w) for w in nets[0].weights()}
         names = [name for name, p in nets[0].named_parameters() if id(p) in weight_ids]
         self.weights = [self.params[name] for name in names]
         self.others = [p for name, p in self.params.items() if name not in names]

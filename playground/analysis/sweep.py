@@ -66,7 +66,7 @@ def sample(axes: list[Axis], k: int, method: Literal["random", "grid"] = "random
     if not 1 <= len(axes) <= 2 or len({a.param for a in axes}) != len(axes):
         raise ExperimentError("params: one or two different hyperparameters")
     if not MIN_SAMPLES <= k <= MAX_VARIANTS:
-        raise ExperimentError(f"models: between {MIN_SAMPLES} and {MAX_VARIANTS}, got {k}")
+        raise ExperimentError(f"samples: between {MIN_SAMPLES} and {MAX_VARIANTS} models, got {k}")
     if method == "random":
         unit = np.random.default_rng(seed).random((k, len(axes)))
     elif method == "grid":

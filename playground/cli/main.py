@@ -1,5 +1,5 @@
 """The command line: `playground` opens the window; train, predict, presets, gradcheck, arena, landscape, compare,
-sweep and bench run headless.
+sweep, export and bench run headless.
 
 Every bad flag or file ends with exit status 2 and one line on stderr that
 names the problem; no traceback.
@@ -27,8 +27,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _experiment_flags(parser: argparse.ArgumentParser) -> None:
-    """The flags that choose and override an experiment (train, gradcheck and the window share them)."""
+def _experiment_flags(parser: argparse.ArgumentParser, samples_flag: str = "--samples") -> None:
+    """The flags that choose and override an experiment (train, gradcheck and the window share them); sweep
+    names the dataset's size --data-samples, as its --samples counts hyperparameter samples."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--preset", help="start from a preset in resources/presets/ (see `playground presets`)")
     source.add_argument("--config", metavar="FILE", help="start from an experiment JSON file")
@@ -38,7 +39,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--csv", metavar="FILE", help="train on a CSV file (numeric feature columns + a label column)")
     data.add_argument("--label", metavar="COLUMN", help="the CSV's label column (default: the last)")
     data.add_argument("--formula", metavar="F", help="dataset 'function': one class above x2 = F(x1), e.g. '3*sin(x1)'")
-    data.add_argument("--samples", type=int)
+    data.add_argument(samples_flag, dest="samples", type=int, metavar="N", help="how many points the dataset has")
     data.add_argument("--noise", type=float, help="0..1 (TensorFlow Playground's 0-50 %% is 0..0.5)")
     data.add_argument("--features", help="comma-separated: " + ",".join(catalog.FEATURES_2D))
     data.add_argument("--standardize", action=argparse.BooleanOptionalAction, default=None,
@@ -50,6 +51,7 @@ def _experiment_flags(parser: argparse.ArgumentParser) -> None:
     net.add_argument("--init-scale", type=float, help="sigma (normal), bound (uniform) or value (constant)")
     net.add_argument("--dropout", type=float, help="dropout rate of every hidden layer")
     net.add_argument("--batch-norm", action="store_true", default=None, help="batch norm in every hidden layer")
+    net.add_argument("--residual", action="store_true", default=None, help="a skip connection x + f(x) around every hidden layer")
     train = parser.add_argument_group("training")
     train.add_argument("--optimizer", choices=list(catalog.OPTIMIZERS))
     train.add_argument("--lr", type=float, help="learning rate")
@@ -92,13 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a field and its values (repeat for more fields: every combination is a variant)")
     _race_output_flags(compare)
     sweep = commands.add_parser("sweep", help="search one or two hyperparameters with K models trained at once")
-    _experiment_flags(sweep)
+    _experiment_flags(sweep, samples_flag="--data-samples")
     sweep.add_argument("--param", action="append", help="the hyperparameter: lr, l2, dropout, momentum, width, ...")
     sweep.add_argument("--range", action="append", metavar="LOW:HIGH", help="its range, e.g. 1e-4:1")
     sweep.add_argument("--scale", action="append", choices=("linear", "log"), help="default log (momentum: of 1 - beta)")
-    sweep.add_argument("--models", type=int, default=16, metavar="K", help="how many models, 2-256 (default 16)")
+    sweep.add_argument("--samples", "--models", dest="models", type=int, default=16, metavar="K",
+                       help="how many hyperparameter samples (models), 2-256 (default 16); the dataset's size is --data-samples")
     sweep.add_argument("--sampling", choices=("random", "grid"), default="random")
     _race_output_flags(sweep)
+    export = commands.add_parser("export", help="write the experiment as a standalone PyTorch script")
+    _experiment_flags(export)
+    export.add_argument("--out", metavar="FILE.py", required=True, help="the script to write")
     commands.add_parser("presets", help="list the presets")
     gradcheck = commands.add_parser("gradcheck", help="compare backprop with numerical gradients")
     _experiment_flags(gradcheck)
@@ -150,7 +156,7 @@ def experiment_from(args: argparse.Namespace) -> Experiment:
         raise UsageError(f"argument --{flag.replace('_', '-')}: {detail}" if flag else str(error)) from None
 
 
-_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm"}
+_LAYER_FLAGS = {"units": "hidden", "activation": "activation", "dropout": "dropout", "batch_norm": "batch_norm", "residual": "residual"}
 
 
 def _saved_experiment(path: str) -> Experiment:
@@ -188,13 +194,13 @@ def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, di
     if given("features"):
         names = [part.strip() for part in args.features.split(",") if part.strip()]
         out.append(("features", {"data.features": names}))
-    if any(given(f) for f in ("hidden", "activation", "dropout", "batch_norm")):
+    if any(given(f) for f in ("hidden", "activation", "dropout", "batch_norm", "residual")):
         out.append(("hidden", {"network.layers": _layers(args, base)}))
     return out
 
 
 def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
-    """Hidden layers from --hidden widths, with --activation/--dropout/--batch-norm applied to each."""
+    """Hidden layers from --hidden widths, with --activation/--dropout/--batch-norm/--residual applied to each."""
     layers = [layer.model_dump() for layer in base.network.layers]
     if args.hidden is not None:
         try:
@@ -210,6 +216,10 @@ def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
             layer["dropout"] = args.dropout
         if args.batch_norm:
             layer["batch_norm"] = True
+        if args.residual:
+            layer["residual"] = True
+    if args.residual and not layers:
+        raise UsageError("network.layers: --residual needs at least one hidden layer (--hidden is empty)")
     return layers
 
 
@@ -233,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _module_main("playground.cli.train", args, experiment)
         if args.command == "landscape":
             return _module_main("playground.cli.landscape", args, experiment)
-        if args.command in ("compare", "sweep"):
+        if args.command in ("compare", "sweep", "export"):
             return _module_main(f"playground.cli.{args.command}", args, experiment)
         if args.command == "gradcheck":
             return _module_main("playground.analysis.gradcheck", args, experiment)

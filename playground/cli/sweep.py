@@ -6,13 +6,17 @@ import sys
 
 from tqdm import tqdm
 
-from playground.analysis.sweep import Axis, best, sample, sweep
+from playground.analysis.compare import MAX_VARIANTS
+from playground.analysis.sweep import MIN_SAMPLES, Axis, best, sample, sweep
 from playground.cli.train import finite
 from playground.config.experiment import Experiment, ExperimentError
 
 
 def run(args, experiment: Experiment) -> int:
     axes = _axes(args.param, args.range, args.scale)
+    if not MIN_SAMPLES <= args.models <= MAX_VARIANTS:
+        raise ExperimentError(f"argument --samples: between {MIN_SAMPLES} and {MAX_VARIANTS} hyperparameter samples "
+                              f"(models), got {args.models} (the dataset's size is --data-samples)")
     points = sample(axes, args.models, args.sampling, experiment.seed)
     with tqdm(total=experiment.training.epochs, unit="epoch", disable=args.quiet or None, file=sys.stderr,
               dynamic_ncols=True) as bar:

@@ -77,6 +77,8 @@ def _check_writable(flag: str, path: str) -> None:
             raise ExperimentError(f"--{flag} {shown}: the folder {clip(str(folder))} does not exist")
         if not os.access(folder, os.W_OK):
             raise ExperimentError(f"--{flag} {shown}: the folder {clip(str(folder))} is not writable")
+    except ExperimentError:
+        raise
     except (UnicodeError, OSError, ValueError) as error:
         raise ExperimentError(f"--{flag} {shown}: not a usable file name ({type(error).__name__})") from None
 

@@ -138,6 +138,7 @@ class LayerSpec(_Strict):
     dropout: float = Field(0.0, ge=0.0, lt=1.0)
     batch_norm: bool = False
     maxout_k: int = Field(2, ge=2, le=8, description="pieces per unit, maxout only")
+    residual: bool = Field(False, description="output x + f(x): a skip connection around the layer (nn.model.Hidden)")
 
 
 class InitSpec(_Strict):

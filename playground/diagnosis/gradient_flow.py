@@ -5,7 +5,9 @@ layer, so in a deep stack the gradient that reaches the first layer can be
 orders of magnitude smaller (the early layers stop learning) or larger (steps
 overshoot, the loss becomes NaN) than the one the last hidden layer gets. We
 compare exactly those two layers; the output layer is left out because its
-gradient follows the loss, not the depth.
+gradient follows the loss, not the depth. A residual layer's norm is that of all its
+weights, its projection included (Network.layer_norms): the skip's path is the
+reason its first layers keep their gradient.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ RATIO_LIMIT = 1000.0  # first / last hidden beyond this factor, either way, is a
 # English, marked for the window's translations (context "Remedy"; see config.texts).
 REMEDIES = {
     "vanishing": (QT_TRANSLATE_NOOP("Remedy", "ReLU-family activations (ReLU, leaky ReLU, ELU)"),
-                  QT_TRANSLATE_NOOP("Remedy", "He or Xavier initialization"), QT_TRANSLATE_NOOP("Remedy", "batch norm")),
+                  QT_TRANSLATE_NOOP("Remedy", "He or Xavier initialization"),
+                  QT_TRANSLATE_NOOP("Remedy", "residual connections"), QT_TRANSLATE_NOOP("Remedy", "batch norm")),
     "exploding": (QT_TRANSLATE_NOOP("Remedy", "a smaller learning rate"), QT_TRANSLATE_NOOP("Remedy", "gradient clipping"),
                   QT_TRANSLATE_NOOP("Remedy", "a smaller (Xavier or He) initialization"),
                   QT_TRANSLATE_NOOP("Remedy", "batch norm")),

@@ -2,7 +2,9 @@
 
 fps counts frames the controller rendered; latency is how late a 5 ms timer in the GUI
 thread fires (what a click would wait); steps and epochs per second come from the
-session's snapshots over the same window of time, after a short warm-up.
+session's snapshots over the same window of time, after a short warm-up. compare_fps is how
+many frames a second the Compare tab draws (curves and small multiples, repainted) while four
+variants race on its background thread.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from playground.config.experiment import Experiment
 PROBE_MS = 5
 WARM_UP_S = 1.0
 DEFAULT_SECONDS = 5.0
+COMPARE_VARIANTS = "sgd,momentum,adam,rmsprop"
 
 
 class GuiBench:
@@ -98,5 +101,27 @@ def run(args) -> int:
     bench = GuiBench(window, getattr(args, "seconds", None) or DEFAULT_SECONDS)
     QTimer.singleShot(0, bench.start)
     app.exec()
-    print(json.dumps(bench.result()))
+    print(json.dumps({**bench.result(), "compare_fps": round(compare_fps(bench.seconds), 1)}))
     return 0
+
+
+def compare_fps(seconds: float) -> float:
+    """Frames per second of the Compare tab with four variants racing: each frame is what a progress tick
+    draws (the curves, the small multiples whose grids changed) and a repaint."""
+    from playground.gui.diagnostics.compare_panel import ComparePanel
+
+    racing = Experiment().with_changes(**{"training.epochs": 100_000})  # still racing when the measurement ends
+    panel = ComparePanel(lambda: racing, lambda changes: None)
+    panel.resize(300, 900)
+    panel.show()
+    panel.values.setText(COMPARE_VARIANTS)
+    panel.start()
+    frames, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        QApplication.processEvents()
+        panel.runner.progressed.emit(0.0)
+        panel.repaint()
+        frames += 1
+    fps = frames / (time.perf_counter() - started)
+    panel.runner.shutdown()
+    return fps

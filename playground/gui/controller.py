@@ -314,12 +314,12 @@ class Controller(QObject):
                 self._say("", "info")
 
     def _status_text(self, message: str | None) -> str:
-        """A status message in the user's language where the engine said it as a notice."""
+        """A status message in the user's language: a notice's text, or an engine message the window knows the wording of."""
         notice = self._snapshot.notice if self._snapshot is not None else None
         if notice is not None and notice.text == message:
             text = notice_texts.text(notice)
         else:
-            text = message or ""
+            text = engine_messages.text(message or "")
         if self._state == "diverged":
             text += " " + self.tr("Press Reset (R) to start again.")
         return text

@@ -63,6 +63,11 @@ WORDINGS = (
     QT_TRANSLATE_NOOP("EngineMessage", "not a saved Neural Playground model"),
     QT_TRANSLATE_NOOP("EngineMessage", "its weights do not fit this network ({reason})"),
     QT_TRANSLATE_NOOP("EngineMessage", "cannot change without a reset (live: {live})"),
+    # the training process (runtime.process_session)
+    QT_TRANSLATE_NOOP("EngineMessage", "the training process stopped unexpectedly ({problem}); Play, Step or Reset starts a new one"),
+    QT_TRANSLATE_NOOP("EngineMessage", "killed by signal {signal}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "exit code {code}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the training session was closed"),
     # CSV files
     QT_TRANSLATE_NOOP("EngineMessage", "{name} line {line}, column '{column}': {problem}"),
     QT_TRANSLATE_NOOP("EngineMessage", "'{text}' is not a finite number"),

@@ -1,4 +1,4 @@
-"""The File menu: experiments to and from JSON files, recent files, presets, plot export, quit.
+"""The File menu: experiments to and from JSON files, recent files, presets, plot and script export, quit.
 
 A file that cannot be read or is not a valid experiment gets a one-line message box naming
 the problem; the experiment in force stays.
@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from playground.analysis import export
 from playground.config import presets
 from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
@@ -46,6 +47,9 @@ class FileMenu(QObject):
         menu.addSeparator()
         self._add(menu, self.tr("&Export plots as PNG\u2026"), self.export_dialog, None,
                   self.tr("Save pictures of the window and of each plot into a folder."))
+        self._add(menu, self.tr("Export as Py&Torch script\u2026"), self.script_dialog, None,
+                  self.tr("Write this experiment as one Python file that needs only torch and numpy and trains "
+                          "the same network to the same loss."))
         menu.addSeparator()
         self._add(menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit, self.tr("Close the window."))
 
@@ -132,6 +136,22 @@ class FileMenu(QObject):
         # In the banner, not only the status bar: a student looks for the files where the window says.
         self.controller.inform(self.tr("Saved {count} pictures in {folder}").format(count=len(written), folder=folder))
         return written
+
+    def script_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch script"), self._folder(),
+                                              self.tr("Python scripts (*.py);;All files (*)"))
+        if path:
+            self.export_script(path if Path(path).suffix else path + ".py")
+
+    def export_script(self, path: str) -> bool:
+        """Write the experiment as a standalone training script (from its seed, not the weights trained so far)."""
+        try:
+            write_atomic(path, export.script_for(self.controller.experiment).encode("utf-8"))
+        except ExperimentError as error:
+            self._problem(self.tr("Cannot export the script"), str(error))
+            return False
+        self.controller.inform(self.tr("Saved the PyTorch script {path}: run it with python").format(path=path))
+        return True
 
     # -- recent files and presets -----------------------------------------------
     def recent(self) -> list[str]:

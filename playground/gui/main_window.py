@@ -81,11 +81,9 @@ class MainWindow(QMainWindow):
         self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)
         self.output_panel.discretize.toggled.connect(self.network_view.set_discretize)
         # The 1-D output's pieces are the last hidden layer's units: hovering either marks the other.
-        output_view = self.output_panel.view
-        output_view.piece_hovered.connect(
-            lambda k: self.network_view.highlight_neuron(self.network_view.last_hidden_column(), k))
-        self.network_view.neuron_hovered.connect(
-            lambda c, k: output_view.highlight_piece(k if c == self.network_view.last_hidden_column() else -1))
+        output_view, last_hidden = self.output_panel.view, lambda: len(self.controller.experiment.network.layers)
+        output_view.piece_hovered.connect(lambda k: self.network_view.highlight_neuron(last_hidden(), k))
+        self.network_view.neuron_hovered.connect(lambda c, k: output_view.highlight_piece(k if c == last_hidden() else -1))
 
         self.tabs = Pages()
         self.tabs.setDocumentMode(True)

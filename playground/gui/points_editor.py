@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QSli
 from playground.config import catalog
 from playground.config.experiment import Experiment, ExperimentError
 from playground.data.datasets import PLANE
+from playground.gui.diagnostics.notes import note
 from playground.gui.views import heatmap, theme
 
 PAINT_SPACING = 0.35   # plane units between two points of a dragged trail
@@ -85,9 +86,7 @@ class PointsToolbar(QWidget):
         values.addWidget(self.regression)
         values.addWidget(self.value, 1)
         values.addWidget(self.value_label)
-        self.note = QLabel()
-        self.note.setStyleSheet(f"color: {theme.MUTED};")
-        self.note.setWordWrap(True)
+        self.note = note()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

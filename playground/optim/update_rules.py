@@ -26,6 +26,13 @@ so `param_groups[i]["lr"] = x` applies from the next step. Options torch has
 and the playground never sets keep torch's defaults: no dampening, no
 maximize, not centered, Adagrad without lr_decay, NAdam's momentum_decay 4e-3.
 All parameters must be on one device with one dtype.
+
+The same rules step K models at once whose parameters are stacked [K, ...]
+(analysis.stacked): a hyperparameter that differs between them (the learning
+rate, weight decay, momentum's factor) is then a [K] float64 tensor instead of
+a number, and every place it scales a tensor goes through scaled_add_ and its
+kin, which multiply by it broadcast along the first dimension. With numbers
+they make the same calls as before, so a single model's step is unchanged.
 """
 from __future__ import annotations
 
@@ -58,22 +65,59 @@ def _plus_(xs: list[torch.Tensor], c: float) -> None:
     torch._foreach_add_(xs, _one(xs[0].device, xs[0].dtype), alpha=c)
 
 
+Scale = float | torch.Tensor  # a number, or one per model ([K]) for tensors stacked [K, ...]
+
+
+def _rows(scale: torch.Tensor, xs: list[torch.Tensor]) -> list[torch.Tensor]:
+    """A [K] scale shaped to broadcast over each stacked [K, ...] tensor, in its dtype."""
+    scale = scale.to(xs[0].dtype)  # all parameters share one dtype
+    return [scale.view(-1, *([1] * (x.dim() - 1))) for x in xs]
+
+
+def nonzero(scale: Scale) -> bool:
+    """Whether a scale changes anything (a per-model one: for any model)."""
+    return bool(scale.any()) if isinstance(scale, torch.Tensor) else bool(scale)
+
+
+def scaled_add_(xs: list[torch.Tensor], ys: list[torch.Tensor], scale: Scale) -> None:
+    """xs += scale * ys, in place."""
+    if isinstance(scale, torch.Tensor):
+        torch._foreach_addcmul_(xs, ys, _rows(scale, xs))
+    else:
+        torch._foreach_add_(xs, ys, alpha=scale)
+
+
+def _scaled_sum(xs: list[torch.Tensor], ys: list[torch.Tensor], scale: Scale) -> list[torch.Tensor]:
+    """xs + scale * ys, new tensors."""
+    if isinstance(scale, torch.Tensor):
+        return torch._foreach_addcmul(xs, ys, _rows(scale, xs))
+    return torch._foreach_add(xs, ys, alpha=scale)
+
+
+def _scaled_ratio_add_(xs: list[torch.Tensor], num: list[torch.Tensor], den: list[torch.Tensor], scale: Scale) -> None:
+    """xs += scale * num / den, in place."""
+    if isinstance(scale, torch.Tensor):
+        torch._foreach_addcmul_(xs, torch._foreach_div(num, den), _rows(scale, xs))
+    else:
+        torch._foreach_addcdiv_(xs, num, den, value=scale)
+
+
 def _sgd(h: dict, params: list, grads: list, s: dict) -> None:
-    torch._foreach_add_(params, grads, alpha=-h["lr"])
+    scaled_add_(params, grads, -h["lr"])
 
 
 def _momentum(h: dict, params: list, grads: list, s: dict, nesterov: bool) -> None:
     # buf = momentum * buf + g. torch starts buf as a copy of the first g; from zeros that is the same value.
-    buf = s["momentum_buffer"] = torch._foreach_add(grads, s["momentum_buffer"], alpha=h["momentum"])
-    update = torch._foreach_add(grads, buf, alpha=h["momentum"]) if nesterov else buf
-    torch._foreach_add_(params, update, alpha=-h["lr"])
+    buf = s["momentum_buffer"] = _scaled_sum(grads, s["momentum_buffer"], h["momentum"])
+    update = _scaled_sum(grads, buf, h["momentum"]) if nesterov else buf
+    scaled_add_(params, update, -h["lr"])
 
 
 def _adagrad(h: dict, params: list, grads: list, s: dict) -> None:
     torch._foreach_addcmul_(s["sum"], grads, grads)
     std = torch._foreach_sqrt(s["sum"])
     _plus_(std, h["eps"])
-    torch._foreach_addcdiv_(params, grads, std, value=-h["lr"])
+    _scaled_ratio_add_(params, grads, std, -h["lr"])
 
 
 def _adadelta(h: dict, params: list, grads: list, s: dict) -> None:
@@ -86,7 +130,7 @@ def _adadelta(h: dict, params: list, grads: list, s: dict) -> None:
     torch._foreach_div_(delta, std)
     torch._foreach_mul_(delta, grads)
     torch._foreach_lerp_(s["acc_delta"], torch._foreach_mul(delta, delta), 1 - rho)
-    torch._foreach_add_(params, delta, alpha=-h["lr"])
+    scaled_add_(params, delta, -h["lr"])
 
 
 def _rmsprop(h: dict, params: list, grads: list, s: dict) -> None:
@@ -97,9 +141,9 @@ def _rmsprop(h: dict, params: list, grads: list, s: dict) -> None:
         # buf = momentum * buf + g / avg
         buf = s["momentum_buffer"] = torch._foreach_add(torch._foreach_div(grads, avg), s["momentum_buffer"],
                                                         alpha=h["momentum"])
-        torch._foreach_add_(params, buf, alpha=-h["lr"])
+        scaled_add_(params, buf, -h["lr"])
     else:
-        torch._foreach_addcdiv_(params, grads, avg, value=-h["lr"])
+        _scaled_ratio_add_(params, grads, avg, -h["lr"])
 
 
 def _moments(h: dict, grads: list, s: dict) -> tuple[int, float]:
@@ -122,7 +166,7 @@ def _adam(h: dict, params: list, grads: list, s: dict, amsgrad: bool) -> None:
     if amsgrad:
         torch._foreach_maximum_(s["max_exp_avg_sq"], s["exp_avg_sq"])
     denom = _scaled_denominator(s["max_exp_avg_sq" if amsgrad else "exp_avg_sq"], h["eps"], c2)
-    torch._foreach_addcdiv_(params, s["exp_avg"], denom, value=-h["lr"] * c2 / (1 - h["beta1"] ** t))
+    _scaled_ratio_add_(params, s["exp_avg"], denom, -h["lr"] * c2 / (1 - h["beta1"] ** t))
 
 
 def _nadam(h: dict, params: list, grads: list, s: dict) -> None:
@@ -132,8 +176,8 @@ def _nadam(h: dict, params: list, grads: list, s: dict) -> None:
     mu_next = b1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * NADAM_MOMENTUM_DECAY))
     product = s["mu_product"] = s["mu_product"] * mu
     denom = _scaled_denominator(s["exp_avg_sq"], h["eps"], c2)
-    torch._foreach_addcdiv_(params, grads, denom, value=-lr * c2 * (1 - mu) / (1 - product))
-    torch._foreach_addcdiv_(params, s["exp_avg"], denom, value=-lr * c2 * mu_next / (1 - product * mu_next))
+    _scaled_ratio_add_(params, grads, denom, -lr * c2 * (1 - mu) / (1 - product))
+    _scaled_ratio_add_(params, s["exp_avg"], denom, -lr * c2 * mu_next / (1 - product * mu_next))
 
 
 def _radam(h: dict, params: list, grads: list, s: dict) -> None:
@@ -147,17 +191,17 @@ def _radam(h: dict, params: list, grads: list, s: dict) -> None:
         rect = math.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
         denom = torch._foreach_sqrt(s["exp_avg_sq"])
         _plus_(denom, h["eps"])
-        torch._foreach_addcdiv_(params, s["exp_avg"], denom, value=-lr * rect * c2 / bias1)
+        _scaled_ratio_add_(params, s["exp_avg"], denom, -lr * rect * c2 / bias1)
     else:
-        torch._foreach_add_(params, s["exp_avg"], alpha=-lr / bias1)
+        scaled_add_(params, s["exp_avg"], -lr / bias1)
 
 
 @torch.no_grad()
-def decay_(params: list[torch.Tensor], lr: float, weight_decay: float) -> None:
+def decay_(params: list[torch.Tensor], lr: Scale, weight_decay: Scale) -> None:
     """Decoupled weight decay, p -= lr * weight_decay * p, in place; before a step, so from the pre-step weights."""
-    if weight_decay and params:  # foreach ops refuse empty lists
+    if params and nonzero(weight_decay):  # foreach ops refuse empty lists
         # add_ with alpha, not mul_ by a Python number: the same result, a third of the time on CPU.
-        torch._foreach_add_(params, params, alpha=-lr * weight_decay)
+        scaled_add_(params, params, -lr * weight_decay)
 
 
 @dataclass(frozen=True)
@@ -182,6 +226,8 @@ RULES: dict[str, _Rule] = {
     "radam": _Rule(_radam, **_ADAM_STATE),
 }
 assert RULES.keys() == catalog.OPTIMIZERS.keys(), "every optimizer the catalog names needs a rule"
+# Besides lr and weight decay, the hyperparameters a rule takes per model (as [K] tensors) when it steps stacked models.
+PER_MODEL_HYPER = {"momentum": {"momentum"}, "nesterov": {"momentum"}}
 
 
 class ForeachOptimizer:
@@ -221,7 +267,8 @@ class ForeachOptimizer:
     def _in_lockstep(self) -> bool:
         """True when all groups agree on the rule's hyperparameters and all parameters on their step counts."""
         first = self.param_groups[0]
-        return (all(group[k] == first[k] for group in self.param_groups[1:] for k in self._shared)
+        # `is` first: stacked models' groups share one [K] tensor per hyperparameter, which == cannot judge.
+        return (all(group[k] is first[k] or group[k] == first[k] for group in self.param_groups[1:] for k in self._shared)
                 and all(self.state[k].count(self.state[k][0]) == len(self._params) for k in self.rule.scalars))
 
     def _step_in_cohorts(self, grads: list) -> None:

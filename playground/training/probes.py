@@ -97,13 +97,15 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
 
 @torch.no_grad()
 def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) -> tuple[LayerProbe, ...]:
-    """Per weight layer, input to output: gradient, weight and activation statistics."""
+    """Per weight layer, input to output: gradient, weight and activation statistics (a residual layer's of f(x),
+    its activations before the skip adds the input)."""
     net.set_training(False)
-    hidden, logits = net.forward_all(probe_x)
+    hidden, logits = net.forward_all(probe_x, before_skip=True)
     outputs = hidden + [predict(net.task, logits).reshape(probe_x.shape[0], -1)]
     names = layer_names(len(hidden))
     probes = []
-    for i, (linear, act_name, a) in enumerate(zip(net.linears(), net.activation_names(), outputs)):
+    layers = zip(net.linears(), net.layer_weights(), net.activation_names(), outputs)
+    for i, (linear, matrices, act_name, a) in enumerate(layers):
         w, b = linear.weight.detach(), linear.bias.detach()
         values = a.float().cpu().numpy()
         # .numpy() of a CPU tensor shares its memory: copy, or the snapshot changes as training goes on.
@@ -116,12 +118,13 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
         mean, std = _spread(values)
         probes.append(LayerProbe(
             name=names[i], units=a.shape[1], activation=act_name,
-            grad_norm=_norm(linear.weight.grad), bias_grad_norm=_norm(linear.bias.grad),
-            weight_norm=float(torch.linalg.vector_norm(w)), update_ratio=float(update_ratio[i]),
+            # A residual layer's projection is part of its layer: its matrices count as one vector.
+            grad_norm=math.hypot(*(_norm(m.grad) for m in matrices)), bias_grad_norm=_norm(linear.bias.grad),
+            weight_norm=math.hypot(*(_norm(m) for m in matrices)), update_ratio=float(update_ratio[i]),
             act_mean=mean, act_std=std,
             saturated=_saturated(act_name, values), dead=_dead(act_name, values),
             act_hist=act_hist, act_edges=act_edges, weight_hist=weight_hist, weight_edges=weight_edges,
-            weights=weights, bias=b.float().cpu().numpy().copy(),
+            weights=weights, bias=b.float().cpu().numpy().copy(), residual=i < len(hidden) and net.hidden[i].spec.residual,
         ))
     return tuple(probes)
 

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 import torch
 
+from playground.optim.update_rules import Scale, nonzero, scaled_add_
+
 
 # -- loss and penalties ------------------------------------------------------------------
 def penalty(weights: list[torch.Tensor], l1: float, l2: float) -> torch.Tensor:
@@ -28,12 +30,24 @@ def penalty(weights: list[torch.Tensor], l1: float, l2: float) -> torch.Tensor:
 
 
 @torch.no_grad()
-def add_penalty_grads_(grads: list[torch.Tensor], weights: list[torch.Tensor], l1: float, l2: float) -> None:
-    """Add penalty()'s gradient, l2 * W + l1 * sign(W), to the data loss's gradients in place."""
-    if l2:
-        torch._foreach_add_(grads, weights, alpha=l2)
-    if l1:
-        torch._foreach_add_(grads, torch._foreach_sign(weights), alpha=l1)
+def add_penalty_grads_(grads: list[torch.Tensor], weights: list[torch.Tensor], l1: Scale, l2: Scale) -> None:
+    """Add penalty()'s gradient, l2 * W + l1 * sign(W), to the data loss's gradients in place (for K stacked
+    models l1 and l2 may be [K] tensors, one each)."""
+    if nonzero(l2):
+        scaled_add_(grads, weights, l2)
+    if nonzero(l1):
+        scaled_add_(grads, torch._foreach_sign(weights), l1)
+
+
+@torch.no_grad()
+def clip_stacked_(grads: list[torch.Tensor], max_norm: torch.Tensor) -> None:
+    """torch.nn.utils.clip_grad_norm_ (foreach) for each of K models whose gradients are stacked [K, ...], to its
+    own max_norm [K]; 0 leaves that model's gradient as it is."""
+    per_tensor = torch.stack([torch.linalg.vector_norm(g.flatten(1), dim=1) for g in grads], dim=1)
+    total = torch.linalg.vector_norm(per_tensor, dim=1)
+    limit = max_norm.to(total.dtype)
+    coef = torch.where(limit > 0, torch.clamp(limit / (total + 1e-6), max=1.0), 1.0)
+    torch._foreach_mul_(grads, [coef.view(-1, *([1] * (g.dim() - 1))) for g in grads])
 
 
 # -- batching -------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class LayerProbe:
     weight_edges: np.ndarray
     weights: np.ndarray         # [out, in] (maxout: [units * k, in])
     bias: np.ndarray            # [out]
+    residual: bool = False      # output x + f(x): a skip connection from the layer's input (nn.model.Hidden)
 
 
 @dataclass(frozen=True, repr=False)

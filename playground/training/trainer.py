@@ -41,6 +41,7 @@ LIVE_FIELDS = {
     "clip_norm": "training.clip_norm",
     "baseline_error": "data.baseline_error",
 }
+SPLITS = ("train", "val", "test")
 # Data edits that take effect when the next epoch starts: the weights stay while the network still fits.
 LIVE_DATA_FIELDS = {"points": "data.points"}
 
@@ -103,7 +104,7 @@ class Trainer:
         self.net.initialize(exp.network.init, self.generator)
         self.net.to(self.device)
         self.linears = self.net.linears()
-        self.weights = [linear.weight for linear in self.linears]
+        self.weights = self.net.weights()  # residual projections included: penalized and decayed like any weight
         weight_ids = {id(w) for w in self.weights}
         self.others = [p for p in self.net.parameters() if id(p) not in weight_ids]
         self.optimizer = optimizers.build(exp.training, self.weights, self.others)
@@ -212,14 +213,25 @@ class Trainer:
         before = [w.detach().clone() for w in self.weights] if measure_update else None
         self.optimizer.step()
         if before is not None:
-            self._update_ratio = _update_ratios(before, self.weights)
-        self.step_count += 1
-        self._batch_index += 1
-        self.elapsed += time.perf_counter() - started
+            self._update_ratio = _update_ratios(self.net, before, self.weights)
+        return self.count_steps(1, time.perf_counter() - started)
+
+    def count_steps(self, steps: int, seconds: float, grad_norm_sums: torch.Tensor | None = None,
+                    metrics: dict | None = None) -> bool:
+        """The bookkeeping after `steps` steps that took `seconds`; True when they completed an epoch (which then
+        ended). A caller that stepped these weights stacked with other models' (analysis.stacked) hands over the
+        sums of their weights' gradient norms over those steps, [layers] (the trainer's own steps record theirs),
+        and may hand over evaluate()'s numbers for every split, computed for all the models at once."""
+        if grad_norm_sums is not None:
+            torch._foreach_add_(self._epoch_grad_sums, list(grad_norm_sums.unbind()))
+            self._epoch_steps += steps
+        self.step_count += steps
+        self._batch_index += steps
+        self.elapsed += seconds
         # One sync a step: the output layer's gradient turns NaN with the loss, so this names the step.
         blew_up = not math.isfinite(self._epoch_grad_sums[-1].item())
         if blew_up or recipe.epoch_complete(self._batch_index, self._batch, self._epoch_rows):
-            self._end_epoch()
+            self._end_epoch(metrics)
             return True
         return False
 
@@ -242,7 +254,8 @@ class Trainer:
 
     @torch.no_grad()
     def _record_grad_norms(self) -> None:
-        torch._foreach_add_(self._epoch_grad_sums, torch._foreach_norm([w.grad for w in self.weights]))
+        norms = self.net.layer_norms(torch._foreach_norm([w.grad for w in self.weights]))
+        torch._foreach_add_(self._epoch_grad_sums, norms)
         self._epoch_steps += 1
 
     def penalty(self) -> torch.Tensor:
@@ -250,11 +263,11 @@ class Trainer:
         t = self.experiment.training
         return recipe.penalty(self.weights, t.l1, t.l2)
 
-    def _end_epoch(self) -> None:
+    def _end_epoch(self, metrics: dict | None = None) -> None:
         self.epoch += 1
-        metrics = {split: self.evaluate(split) for split in ("train", "val", "test")}
+        metrics = metrics or {split: self.evaluate(split) for split in SPLITS}
         grad = (torch.stack(self._epoch_grad_sums) / max(self._epoch_steps, 1)).cpu().numpy()
-        weight_norms = torch.stack(torch._foreach_norm([w.detach() for w in self.weights])).cpu().numpy()
+        weight_norms = torch.stack(self.net.layer_norms(torch._foreach_norm([w.detach() for w in self.weights]))).cpu().numpy()
         self.history.append(
             epoch=self.epoch, step=self.step_count, elapsed_s=self.elapsed, lr=self.lr,
             train_loss=metrics["train"][0], val_loss=metrics["val"][0], test_loss=metrics["test"][0],
@@ -442,10 +455,10 @@ class Trainer:
         return True
 
 
-def _update_ratios(before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:
+def _update_ratios(net: Network, before: list[torch.Tensor], after: list[torch.Tensor]) -> np.ndarray:
     deltas = torch._foreach_sub([a.detach() for a in after], before)
-    num = torch.stack(torch._foreach_norm(deltas))
-    den = torch.stack(torch._foreach_norm(before)).clamp_min(1e-12)
+    num = torch.stack(net.layer_norms(torch._foreach_norm(deltas)))
+    den = torch.stack(net.layer_norms(torch._foreach_norm(before))).clamp_min(1e-12)
     return (num / den).cpu().numpy()
 
 

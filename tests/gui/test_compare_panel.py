@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from playground.analysis.compare import Race, variant
 from playground.config.experiment import Experiment
 from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
+from playground.gui.views import heatmap
+from playground.training.probes import grid_probe
 
 WAIT_MS = 60_000
 BASE = Experiment().with_changes(**{"data.samples": 60, "device": "cpu"})
@@ -21,19 +24,25 @@ def finished(qtbot, panel) -> None:
     qtbot.waitUntil(lambda: not panel.runner.running, timeout=WAIT_MS)
 
 
-def test_compare_shows_each_variants_engine_numbers_and_copies_one(qtbot, applied):
-    panel = ComparePanel(lambda: BASE, applied.append)
+def compared(qtbot, base, applied, lrs: tuple[float, ...], epochs: int) -> tuple[ComparePanel, Race]:
+    """The panel after racing these learning rates to the end, and the same race run here."""
+    panel = ComparePanel(lambda: base, applied.append)
     qtbot.addWidget(panel)
     panel.field.setCurrentIndex(panel.field.findData("lr"))
-    panel.values.setText("0.01, 0.3")
-    panel.epochs.setValue(3)
+    panel.values.setText(", ".join(map(str, lrs)))
+    panel.epochs.setValue(epochs)
     panel.start()
     finished(qtbot, panel)
-    assert panel.table.rowCount() == 2 and len(panel.curves) == 2
-    assert [len(curve) for curve in panel.live.val_loss] == [3, 3]  # what the window drew while it ran
-    race = Race([variant(BASE.with_changes(**{"training.epochs": 3}), {"lr": lr}) for lr in (0.01, 0.3)])
+    race = Race([variant(base.with_changes(**{"training.epochs": epochs}), {"lr": lr}) for lr in lrs])
     for _ in race.train():
         pass
+    return panel, race
+
+
+def test_compare_shows_each_variants_engine_numbers_and_copies_one(qtbot, applied):
+    panel, race = compared(qtbot, BASE, applied, (0.01, 0.3), 3)
+    assert panel.table.rowCount() == 2 and len(panel.curves) == 2
+    assert [len(curve) for curve in panel.live.val_loss] == [3, 3]  # what the window drew while it ran
     for row, trainer in enumerate(race.trainers):
         x, y = panel.curves[row].getData()
         np.testing.assert_allclose(y, trainer.history.view().val_loss, rtol=1e-6)
@@ -105,3 +114,20 @@ def test_a_two_parameter_sweep_plots_the_plane_with_the_best_starred(qtbot, appl
     assert panel.best_point.getData()[1][0] == pytest.approx(best["momentum"])
     panel.use_button.click()
     assert applied == [{"training.optimizer.lr": best["lr"], "training.optimizer.hyper.momentum": best["momentum"]}]
+
+
+@pytest.mark.parametrize("changes", [{}, {"data.dataset": "curve", "data.features": ["x1"]}], ids=["plane", "curve"])
+def test_compare_draws_each_variants_output_as_a_small_multiple(qtbot, applied, changes):
+    """The small multiples draw what each variant's own network outputs over the grid, as the output plot does."""
+    panel, race = compared(qtbot, BASE.with_changes(**changes), applied, (0.01, 0.3, 1.0), 2)
+    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["0.01", "0.3", "1.0"]
+    assert [m.toolTip() for m in panel.multiples] == ["lr=0.01", "lr=0.3", "lr=1.0"]
+    for multiple, trainer in zip(panel.multiples, race.trainers):
+        expected = grid_probe(trainer.net, trainer.grid_inputs).output
+        if expected.ndim == 2:
+            np.testing.assert_allclose(multiple.view.surface.image, heatmap.output_rgba(expected, trainer.data_view),
+                                       atol=1)
+        else:
+            np.testing.assert_allclose(multiple.view.curves[0].getData()[1], expected, rtol=1e-5, atol=1e-6)
+    outputs = [m.view._grid.output for m in panel.multiples]
+    assert not np.allclose(outputs[0], outputs[2])  # the variants really differ

@@ -83,9 +83,9 @@ def test_hovering_a_piece_marks_its_neuron_and_the_neuron_marks_its_piece(qtbot,
     at = box.mapViewToScene(QPointF(float(hidden_sum._x[column]), float(pieces[k, column])))
     view.plot.scene().sigMouseMoved.emit(at)
     assert hidden_sum.highlighted == k
-    assert network.marked_neuron == (network.last_hidden_column(), k) == (1, k)
+    assert network.marked == (1, k)  # column 1: the only hidden layer
     view.plot.scene().sigMouseMoved.emit(QPointF(-50.0, -50.0))  # off the plot
-    assert hidden_sum.highlighted == -1 and network.marked_neuron is None
+    assert hidden_sum.highlighted == -1 and network.marked is None
 
     other = (k + 1) % 4
     qtbot.mouseMove(network, network.node_rect(1, other).center().toPoint())

@@ -80,9 +80,11 @@ def test_layer_table_edits_reach_the_model(qtbot, open_window):
     model = window.layer_editor.model
     model.setData(model.index(1, 0), 7)
     model.setData(model.index(0, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    qtbot.waitUntil(lambda: shown_snapshot(window).layers[1].units == 7, timeout=WAIT_MS)
+    model.setData(model.index(1, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: shown_snapshot(window).layers[1].units == 7 and shown_snapshot(window).layers[1].residual,
+                    timeout=WAIT_MS)
     layers = window.controller.session.experiment.network.layers
-    assert (layers[1].units, layers[0].batch_norm) == (7, True)
+    assert (layers[1].units, layers[0].batch_norm, layers[1].residual, layers[0].residual) == (7, True, True, False)
 
 
 def test_changing_the_activation_starts_over(qtbot, open_window):
@@ -516,5 +518,6 @@ def test_gui_bench_prints_one_json_line(qtbot, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1
     numbers = json.loads(lines[0])
-    assert set(numbers) == {"fps", "latency_p50_ms", "latency_p95_ms", "latency_max_ms", "steps_per_s", "epochs_per_s"}
-    assert numbers["fps"] > 0 and numbers["steps_per_s"] > 0
+    assert set(numbers) == {"fps", "latency_p50_ms", "latency_p95_ms", "latency_max_ms", "steps_per_s", "epochs_per_s",
+                            "compare_fps"}
+    assert numbers["fps"] > 0 and numbers["steps_per_s"] > 0 and numbers["compare_fps"] > 0

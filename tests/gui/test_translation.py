@@ -218,6 +218,13 @@ def test_the_engines_real_messages_are_translated_keeping_fields_and_values(case
     assert not re.search(r"\b(must|should|not|or|unknown|line|column)\b", shown), shown  # no English wording left
 
 
+@pytest.mark.parametrize("how, kept", [("killed by signal 9", "9"), ("exit code 1", "1")])
+def test_a_dead_training_process_is_reported_in_chinese(how, kept, chinese):
+    english = f"the training process stopped unexpectedly ({how}); Play, Step or Reset starts a new one"
+    shown = engine_messages.text(english)
+    assert "训练进程" in shown and kept in shown and not re.search(r"[A-Za-z]{3,}", shown), shown
+
+
 def test_engine_messages_stay_english_without_a_translation_and_unknown_ones_pass_through():
     english = _engine_error(lambda: Experiment().with_changes(**{"training.optimizer.lr": -1.0}))
     assert engine_messages.text(english) == english

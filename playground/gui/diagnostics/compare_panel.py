@@ -1,14 +1,18 @@
 """Compare and Sweep: many variants of the current experiment trained at once in the background.
 
 Compare varies one field over a few values and overlays the variants' validation
-loss curves, one colour each, above a table of their final numbers; a row can be
-copied into the main experiment. Sweep samples a hyperparameter on a log or linear
+loss curves, one colour each, above their decision boundaries (or fitted curves)
+as small multiples framed in the same colours, drawn live by the output plot's
+own view, and a table of their final numbers; a row can be copied into the main
+experiment. Sweep samples a hyperparameter on a log or linear
 scale and plots each model's validation error against its value, the best one
 picked out, whose value can be used. Both train with analysis.compare's Race, so
 every variant's numbers are those of a solo run; the model on screen is untouched.
 """
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +23,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -36,10 +41,16 @@ from playground.config.experiment import Experiment, ExperimentError
 from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
 from playground.gui.diagnostics.notes import note
 from playground.gui.views import theme
+from playground.gui.views.output_view import OutputView
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
+from playground.training.probes import grid_probe
+from playground.training.snapshot import DataView, GridProbe
 
 # Tableau's ten: distinct at a glance, and the loss view's own blue and orange come first.
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 DEFAULT_EPOCHS = 50
+GRID_INTERVAL_S = 1 / 15  # how often a running race evaluates its variants' output grids for the small multiples
+MULTIPLE_SIDE = 112       # pixels: two or three small multiples side by side in a 1024 px projector's column
 
 
 @dataclass(frozen=True)
@@ -51,19 +62,31 @@ class Outcome:
 
 
 class Live:
-    """The curves so far, for the window to draw while the job runs: the job replaces the list whole."""
+    """The curves and output grids so far, for the window to draw while the job runs: the job replaces each
+    list whole (the grids: plain numpy GridProbes, None for data of more than two inputs)."""
 
     def __init__(self) -> None:
         self.val_loss: list[np.ndarray] = []
+        self.grids: list[GridProbe | None] = []
+        self.data: DataView | None = None
 
 
 def race(variants: list[Experiment], values: list[dict], live: Live, should_stop: Callable[[], bool],
          progress: Callable[[float], None]) -> list[Outcome]:
-    """Train the variants (on the job's thread), publishing their curves to `live`; their plain values at the end."""
-    def publish(done: compare.Race) -> None:
+    """Train the variants (on the job's thread), publishing their curves every epoch and their output grids at
+    the display's rate to `live`; their plain values at the end."""
+    published = [-math.inf]
+
+    def publish(done: compare.Race, always: bool = False) -> None:
         live.val_loss = [np.array(t.history.view().val_loss, dtype=np.float64) for t in done.trainers]
+        if always or time.monotonic() - published[0] >= GRID_INTERVAL_S:
+            published[0] = time.monotonic()
+            live.data = done.trainers[0].data_view
+            live.grids = [grid_probe(t.net, t.grid_inputs) if t.grid_inputs is not None else None
+                          for t in done.trainers]
 
     done = compare.compare(variants, should_stop, progress, publish)
+    publish(done, always=True)  # the last epoch's boundaries, also when the race was cut short
     return [Outcome(point, np.asarray(trainer.history.view().val_loss, dtype=np.float64))
             for point, trainer in zip(sweep.outcomes(done, values), done.trainers)]
 
@@ -80,15 +103,34 @@ def _number(value: float | None, digits: int) -> str:
     return "–" if value is None or not np.isfinite(value) else f"{value:.{digits}f}"
 
 
+def _together(*parts: str | QWidget) -> QWidget:
+    """Labels (text) and fields kept on one line of a form that wraps: a label never parts from its field."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        row.addWidget(QLabel(part) if isinstance(part, str) else part)
+    return box
+
+
+def _short(edit: QLineEdit, characters: int) -> QLineEdit:
+    """A line edit about `characters` wide, so that its group fits a narrow column."""
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * characters) + 12)
+    return edit
+
+
 class _RacePanel(QWidget):
-    """What Compare and Sweep share: a form row, Run with a progress bar, the epochs, a note, and apply()."""
+    """What Compare and Sweep share: a form that wraps in a narrow column (a 1024 px projector's tab column,
+    Chinese labels), Run with a progress bar, the epochs, a note, and apply()."""
 
     def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.experiment_source = experiment_source
         self.apply = apply
-        self.form = QGridLayout()
+        form = QWidget()
+        self.form = FlowLayout(form, row_spacing=4)
+        flowing(form)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100_000)
         self.epochs.setValue(DEFAULT_EPOCHS)
@@ -105,7 +147,7 @@ class _RacePanel(QWidget):
         self.plot.setMinimumHeight(160)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(form)
         self.layout_.addWidget(self.progress)
 
     def start(self) -> None:
@@ -115,7 +157,11 @@ class _RacePanel(QWidget):
             self.progress.show_status(str(error), alarm=True)
             return
         self.live = Live()
+        self._starting(values)
         self.runner.start(race, variants, values, self.live)
+
+    def _starting(self, values: list[dict]) -> None:
+        """Set up for a run of these variants (Compare: a small multiple each)."""
 
     def _base(self) -> Experiment:
         return self.experiment_source().with_changes(**{"training.epochs": self.epochs.value()})
@@ -134,17 +180,19 @@ class ComparePanel(_RacePanel):
         self.field.setCurrentIndex(self.field.findData("optimizer"))
         self.values = QLineEdit("sgd,momentum,adam")
         self.values.setToolTip(self.tr("Two to six values, separated by commas (hidden widths as 8-8)."))
-        self.form.addWidget(QLabel(self.tr("Vary")), 0, 0)
-        self.form.addWidget(self.field, 0, 1)
-        self.form.addWidget(self.values, 0, 2)
-        self.form.addWidget(QLabel(self.tr("Epochs")), 1, 0)
-        self.form.addWidget(self.epochs, 1, 1)
-        self.form.addWidget(self.run_button, 1, 2)
-        self.form.setColumnStretch(2, 1)
+        _short(self.values, 16)
+        self.form.addWidget(_together(self.tr("Vary"), self.field))
+        self.form.addWidget(self.values)
+        self.form.addWidget(_together(self.tr("Epochs"), self.epochs))
+        self.form.addWidget(self.run_button)
         self.plot.getPlotItem().setLabel("left", self.tr("validation loss"))
         self.plot.getPlotItem().setLabel("bottom", self.tr("epoch"))
         self.curves: list[pg.PlotDataItem] = []
         self.runner.progressed.connect(lambda _: self._draw(self.live.val_loss))
+        self.multiples: list[_SmallMultiple] = []
+        multiples = QWidget()
+        self.multiples_flow = FlowLayout(multiples, row_spacing=6)
+        flowing(multiples)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("variant"), self.tr("train loss"), self.tr("val loss"),
                                               self.tr("val acc"), self.tr("state")])
@@ -156,7 +204,9 @@ class ComparePanel(_RacePanel):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.copy_button = QPushButton(self.tr("Copy this variant to the main experiment"))
+        # Short, to fit a narrow column; the tip says what it does.
+        self.copy_button = QPushButton(self.tr("Use this variant"))
+        self.copy_button.setToolTip(self.tr("Copy the selected variant's settings to the main experiment."))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_selected)
         self.table.itemSelectionChanged.connect(
@@ -164,6 +214,7 @@ class ComparePanel(_RacePanel):
         self.layout_.addWidget(note(self.tr("Every variant trains on the same data from the same seed, all at "
                                             "once; each gets exactly the numbers it would get alone.")))
         self.layout_.addWidget(self.plot, 1)
+        self.layout_.addWidget(multiples)
         self.layout_.addWidget(self.table)
         self.layout_.addWidget(self.copy_button)
 
@@ -182,7 +233,7 @@ class ComparePanel(_RacePanel):
         self.table.setRowCount(len(outcomes))
         for row, o in enumerate(outcomes):
             p = o.point
-            label = QTableWidgetItem(", ".join(f"{k}={_shown(v)}" for k, v in p.values.items()))
+            label = QTableWidgetItem(_title(p.values))
             label.setForeground(pg.mkColor(COLOURS[row]))
             cells = [label, QTableWidgetItem(_number(p.train_loss, 4)), QTableWidgetItem(_number(p.val_loss, 4)),
                      QTableWidgetItem(_number(p.val_accuracy, 3)), QTableWidgetItem(p.state)]
@@ -194,8 +245,20 @@ class ComparePanel(_RacePanel):
         if cancelled:
             self.progress.show_status(self.tr("Stopped: the curves end where training was cancelled."))
 
+    def _starting(self, values: list[dict]) -> None:
+        for multiple in self.multiples:
+            self.multiples_flow.removeWidget(multiple)
+            multiple.deleteLater()
+        self.multiples = [_SmallMultiple(v, COLOURS[i]) for i, v in enumerate(values)]
+        for multiple in self.multiples:
+            self.multiples_flow.addWidget(multiple)
+
     def _draw(self, curves: list[np.ndarray]) -> None:
-        """One line per variant, its items reused from frame to frame while the race runs."""
+        """One line and one small multiple per variant, their items reused from frame to frame while the race runs."""
+        grids, data = self.live.grids, self.live.data
+        if data is not None:
+            for multiple, grid in zip(self.multiples, grids):
+                multiple.draw(data, grid)
         item = self.plot.getPlotItem()
         if len(self.curves) != len(curves):
             for curve in self.curves:
@@ -214,6 +277,40 @@ def _shown(value: Any) -> str:
     return "-".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
+def _title(values: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={_shown(v)}" for k, v in values.items())
+
+
+class _SmallMultiple(QFrame):
+    """One variant's output over the input plane (or its fitted curve), drawn by the main output plot's own view
+    at a small size, without axes or legend, under its values and framed in its curve's colour."""
+
+    def __init__(self, values: dict[str, Any], colour: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("multiple")
+        self.setStyleSheet(f"QFrame#multiple {{ border: 2px solid {colour}; }}")
+        self.setToolTip(_title(values))
+        self.view = OutputView()
+        self.view.legend.hide()
+        self.view.setFixedSize(MULTIPLE_SIDE, MULTIPLE_SIDE)
+        # The values alone: the form names the field, and "optimizer=momentum" would not fit the width.
+        label = QLabel(", ".join(_shown(v) for v in values.values()))
+        label.setStyleSheet(f"color: {colour}; border: none;")
+        label.setFont(theme.small_font(label))
+        label.setWordWrap(True)
+        label.setMaximumWidth(MULTIPLE_SIDE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(2)
+        layout.addWidget(label)
+        layout.addWidget(self.view)
+
+    def draw(self, data: DataView, grid: GridProbe | None) -> None:
+        self.view.show_grid(data, grid)
+        for axis in ("left", "bottom"):  # drawing new data labels the axes again; at this size they would crowd it
+            self.view.plot.getPlotItem().hideAxis(axis)
+
+
 class SweepPanel(_RacePanel):
     def __init__(self, experiment_source: Callable[[], Experiment], apply: Callable[[dict], Any],
                  parent: QWidget | None = None):
@@ -222,17 +319,15 @@ class SweepPanel(_RacePanel):
         self.best: int | None = None
         self.swept: list[sweep.Axis] = []
         self.colours = pg.colormap.get("viridis")  # low error dark, high error yellow
-        self.axes = [self._axis_row(0, self.tr("Search"), "lr", False), self._axis_row(1, self.tr("and"), None, True)]
+        self.axes = [self._axis_row(self.tr("Search"), "lr", False), self._axis_row(self.tr("and"), None, True)]
         self.models = QSpinBox()
         self.models.setRange(sweep.MIN_SAMPLES, compare.MAX_VARIANTS)
         self.models.setValue(16)
         self.models.setToolTip(self.tr("Models, each at a random value in the range (two parameters: a random "
                                        "point of the plane)."))
-        self.form.addWidget(QLabel(self.tr("Models")), 2, 0)
-        self.form.addWidget(self.models, 2, 1)
-        self.form.addWidget(QLabel(self.tr("Epochs")), 2, 2)
-        self.form.addWidget(self.epochs, 2, 3)
-        self.form.addWidget(self.run_button, 2, 5, 1, 3)
+        self.form.addWidget(_together(self.tr("Models"), self.models))
+        self.form.addWidget(_together(self.tr("Epochs"), self.epochs))
+        self.form.addWidget(self.run_button)
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr("validation error"))
         self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(COLOURS[0]))
@@ -249,25 +344,22 @@ class SweepPanel(_RacePanel):
         self.layout_.addWidget(self.best_label)
         self.layout_.addWidget(self.use_button)
 
-    def _axis_row(self, row: int, label: str, param: str | None, optional: bool) -> tuple:
-        """A parameter, its range and scale on one row of the form: (combo, low, high, scale)."""
+    def _axis_row(self, label: str, param: str | None, optional: bool) -> tuple:
+        """A parameter, its range and scale in the form, in two groups that wrap: (combo, low, high, scale)."""
         combo = QComboBox()
         if optional:
             combo.addItem(self.tr("(nothing)"), None)
         for name in sweep.PARAMS:
             combo.addItem(name, name)
         combo.setCurrentIndex(combo.findData(param))
-        low, high = QLineEdit("1e-4"), QLineEdit("1")
+        low, high = _short(QLineEdit("1e-4"), 6), _short(QLineEdit("1"), 6)
         scale = QComboBox()
         scale.addItem(self.tr("log"), "log")
         scale.addItem(self.tr("linear"), "linear")
         scale.setToolTip(self.tr("Log: as many models per factor of ten (Ng: alpha = 10^r). For momentum, "
                                  "the scale is of 1 - beta."))
-        for column, (text, widget) in enumerate(((label, combo), (self.tr("from"), low), (self.tr("to"), high),
-                                                 ("", scale))):
-            if text:
-                self.form.addWidget(QLabel(text), row, 2 * column)
-            self.form.addWidget(widget, row, 2 * column + 1)
+        self.form.addWidget(_together(label, combo))
+        self.form.addWidget(_together(self.tr("from"), low, self.tr("to"), high, scale))
         return combo, low, high, scale
 
     def chosen_axes(self) -> list[sweep.Axis]:

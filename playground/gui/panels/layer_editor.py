@@ -1,4 +1,4 @@
-"""The per-layer editor: every hidden layer's width, activation, dropout, batch norm and maxout k.
+"""The per-layer editor: every hidden layer's width, activation, dropout, batch norm, residual and maxout k.
 
 A table model over the experiment's layers rather than a widget per cell, so that 256 layers
 cost nothing to show. Edits go to the controller; the table shows them once the experiment
@@ -29,8 +29,9 @@ from playground.gui import names, network_edits
 from playground.gui.controller import Controller
 from playground.gui.widgets.choice_combo import ChoiceCombo
 
-UNITS, ACTIVATION, DROPOUT, BATCH_NORM, MAXOUT_K = range(5)
-FIELDS = ("units", "activation", "dropout", "batch_norm", "maxout_k")
+UNITS, ACTIVATION, DROPOUT, BATCH_NORM, RESIDUAL, MAXOUT_K = range(6)
+FIELDS = ("units", "activation", "dropout", "batch_norm", "residual", "maxout_k")
+CHECKBOXES = (BATCH_NORM, RESIDUAL)
 MAX_DROPOUT = 0.95
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,13 +43,15 @@ class LayerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.layers: list[LayerSpec] = []
         self.headers = (self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Batch norm"),
-                        self.tr("Maxout k"))
+                        self.tr("Residual"), self.tr("Maxout k"))
         self.header_tips = (
             self.tr("Neurons in this layer: more can draw finer boundaries, but learn slower and overfit sooner."),
             self.tr("The function each neuron applies to its weighted sum; it is what lets the network bend."),
             self.tr("Share of this layer's neurons switched off at random in each training step: "
                     "fights overfitting, slows learning."),
             self.tr("Normalize this layer's sums over each batch: steadier, faster training of deep networks."),
+            self.tr("Add this layer's input to its output, x + f(x) (a learned projection where the widths differ): "
+                    "gradients reach the first layers of a deep network."),
             self.tr("Linear pieces per maxout neuron (maxout only): more pieces, more shapes."),
         )
 
@@ -72,10 +75,10 @@ class LayerTableModel(QAbstractTableModel):
         layer = self.layers[index.row()]
         column = index.column()
         value = getattr(layer, FIELDS[column])
-        if column == BATCH_NORM:
+        if column in CHECKBOXES:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-            return None
+            return self.header_tips[column] if role == Qt.ItemDataRole.ToolTipRole else None
         if column == MAXOUT_K and layer.activation != "maxout":
             return "\u2013" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.EditRole:
@@ -94,14 +97,14 @@ class LayerTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == BATCH_NORM:
+        if index.column() in CHECKBOXES:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == MAXOUT_K and self.layers[index.row()].activation != "maxout":
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if index.column() == BATCH_NORM and role == Qt.ItemDataRole.CheckStateRole:
+        if index.column() in CHECKBOXES and role == Qt.ItemDataRole.CheckStateRole:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False

@@ -781,6 +781,22 @@
         <translation>不重置就不能更改（可即时更改的：{live}）</translation>
     </message>
     <message>
+        <source>the training process stopped unexpectedly ({problem}); Play, Step or Reset starts a new one</source>
+        <translation>训练进程意外停止（{problem}）；按“开始”、“单步”或“重置”会启动新的进程</translation>
+    </message>
+    <message>
+        <source>killed by signal {signal}</source>
+        <translation>被信号 {signal} 终止</translation>
+    </message>
+    <message>
+        <source>exit code {code}</source>
+        <translation>退出码 {code}</translation>
+    </message>
+    <message>
+        <source>the training session was closed</source>
+        <translation>训练会话已关闭</translation>
+    </message>
+    <message>
         <source>{name} line {line}, column &apos;{column}&apos;: {problem}</source>
         <translation>{name} 第 {line} 行，列 &apos;{column}&apos;：{problem}</translation>
     </message>

@@ -26,12 +26,14 @@ class Structure:
     layer_names: tuple[str, ...]
     units: tuple[int, ...]
     activations: tuple[str, ...]
+    residual: tuple[bool, ...] = ()  # per weight layer: a skip connection around it
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> Structure:
         layers = snapshot.layers
         return cls(snapshot.data.feature_names, tuple(layer.name for layer in layers),
-                   tuple(layer.units for layer in layers), tuple(layer.activation for layer in layers))
+                   tuple(layer.units for layer in layers), tuple(layer.activation for layer in layers),
+                   tuple(layer.residual for layer in layers))
 
     @property
     def hidden_layers(self) -> int:

@@ -4,13 +4,14 @@ Columns run left to right: input features, each hidden layer, the output. Each n
 output over the input plane (network_nodes), links show weights (network_links), a small
 square at a node's lower left shows its bias (the output's too). At most MAX_DRAWN_NEURONS
 nodes per column are drawn, the rest summed up as "+N more"; links join drawn nodes only.
+A residual layer's skip connection is a dashed arc over the nodes, from its input column to its own.
 The +/- buttons only ask: the main window changes the experiment and hands a new snapshot.
 """
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from playground.gui import names
@@ -21,6 +22,7 @@ from playground.gui.views.labels import feature_label, layer_label
 from playground.gui.views.network_layout import HEADER, TOP_BAR, Layout, Structure, arrange, minimum_width
 from playground.gui.views.network_links import LinkGeometry, drawn_weights, levels, pens
 from playground.gui.views.network_nodes import NodeLook, column_looks, enlarged_look
+from playground.gui.views.network_skips import paint_skips, skip_arcs
 from playground.training.snapshot import Snapshot
 
 BUTTON_MAX = 18
@@ -51,9 +53,10 @@ class NetworkView(QWidget):
         self._pens: dict = {}
         self._bias_squares: list[list[QRectF]] = []  # per layout
         self._bias_fills: list[tuple[QRectF, QColor]] = []
+        self._skips: list[tuple[int, QPainterPath, QPainterPath]] = []  # per layout: layer, arc, its hover area
         self._discretize = False
         self._hovered: tuple | None = None
-        self._marked: tuple | None = None            # ("node", column, index) another view points at
+        self.marked: tuple[int, int] | None = None   # (column, node) outlined for another view (highlight_neuron)
         self._hover_pos = QPointF()
         self.add_layer_button = self._button("+", self.tr("Add a hidden layer"),
                                              lambda: self.layer_count_change_requested.emit(1))
@@ -83,7 +86,7 @@ class NetworkView(QWidget):
         structure = Structure.of(snapshot)
         if structure != self._structure:
             self._structure = structure
-            self._marked = None  # its node may be gone
+            self.marked = None  # its node may be gone
             self._sync_unit_buttons()
             self._relayout()
             self.update()
@@ -98,8 +101,8 @@ class NetworkView(QWidget):
     def clear(self) -> None:
         self._snapshot = self._structure = self._layout = None
         self._looks, self._geometry, self._weights, self._lines = [], [], [], []
-        self._bias_squares, self._bias_fills = [], []
-        self._hovered = self._marked = None
+        self._bias_squares, self._bias_fills, self._skips = [], [], []
+        self._hovered = self.marked = None
         self.card.hide()
         self._sync_unit_buttons()
         self._place_buttons()
@@ -122,22 +125,13 @@ class NetworkView(QWidget):
             return ""
         return self.tr("+{count} more").format(count=self._layout.columns[column].more)
 
-    def last_hidden_column(self) -> int:
-        """The column of the last hidden layer, whose units the 1-D output's pieces are; -1 without one."""
-        return len(self._layout.columns) - 2 if self._layout is not None and len(self._layout.columns) > 2 else -1
-
     def highlight_neuron(self, column: int, index: int) -> None:
         """Outline a node as hovering does (index -1: none), for a view that shows the same unit."""
-        drawn = 0 <= column < len(self._layout.columns) and 0 <= index < self.drawn_nodes(column) if self._layout else False
-        marked = ("node", column, index) if drawn else None
-        if marked != self._marked:
-            self._marked = marked
+        drawn = self._layout is not None and 0 <= column < len(self._layout.columns) and 0 <= index < self.drawn_nodes(column)
+        marked = (column, index) if drawn else None
+        if marked != self.marked:
+            self.marked = marked
             self.update()
-
-    @property
-    def marked_neuron(self) -> tuple[int, int] | None:
-        """(column, index) of the node highlight_neuron outlines, None when none."""
-        return None if self._marked is None else self._marked[1:]
 
     def node_rect(self, column: int, index: int) -> QRectF:
         return self._layout.columns[column].nodes[index]
@@ -185,8 +179,10 @@ class NetworkView(QWidget):
         if self._structure is not None:
             # The headers' two text lines grow with the font (presentation mode): so does their room.
             growth = self.fontMetrics().height() - QFontMetrics(theme.small_font(self)).height()
+            skip_room = self._skip_room() if any(self._structure.residual) else 0
             self._layout = arrange(self._structure, self.width(), self.height(), self._label_margin(),
-                                   HEADER + 2 * max(growth, 0))
+                                   HEADER + 2 * max(growth, 0) + skip_room)
+            self._skips = skip_arcs(self._layout, self._structure.residual, skip_room, LINK_TOLERANCE)
             self._pens = pens(max_width=min(10.0, max(1.5, self._layout.node_size / 4)))
             self._geometry = [self._link_geometry(source, target)
                               for source, target in zip(self._layout.columns[:-1], self._layout.columns[1:])]
@@ -195,6 +191,10 @@ class NetworkView(QWidget):
             self._make_links()
         self._place_buttons()
         self.updateGeometry()
+
+    def _skip_room(self) -> int:
+        """Height kept between the headers and the nodes for the skip arcs: a text line, so it grows with the font."""
+        return max(10, self.fontMetrics().height())
 
     def _button_size(self) -> int:
         return int(max(BUTTON_MIN, min(BUTTON_MAX, self._layout.pitch / 2 - 2)))
@@ -257,10 +257,14 @@ class NetworkView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self._paint_top_bar(painter)
+        bar_end = self._paint_top_bar(painter)
         if self._layout is not None:
             self._paint_headers(painter)
             self._paint_links(painter)
+            if self._skips:
+                hovered = self._hovered[1] if self._hovered and self._hovered[0] == "skip" else None
+                legends = (self.skip_legend(), "x + f(x)")
+                paint_skips(painter, self._skips, hovered, legends, QRectF(bar_end + 16, 4, self.width() - bar_end - 20, BUTTON_MAX))
             self._paint_nodes(painter)
         painter.end()
 
@@ -275,12 +279,17 @@ class NetworkView(QWidget):
                 painter.drawLines(lines)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
-    def _paint_top_bar(self, painter: QPainter) -> None:
+    def skip_legend(self) -> str:
+        return self.tr("residual: x + f(x)")
+
+    def _paint_top_bar(self, painter: QPainter) -> float:
+        """The hidden-layer count beside its buttons; where its text ends."""
         count = self._structure.hidden_layers if self._structure else 0
         text = self.tr("1 hidden layer") if count == 1 else self.tr("%n hidden layers", "", count)
         left = self.remove_layer_button.geometry().right() + 8
         painter.setPen(QColor(theme.TEXT))
         painter.drawText(QRectF(left, 4, self.width() - left, BUTTON_MAX), Qt.AlignmentFlag.AlignVCenter, text.upper())
+        return left + self.fontMetrics().horizontalAdvance(text.upper())
 
     def _header_lines(self, c: int, width: float) -> tuple[str, ...]:
         """Title lines over a column, shortened or dropped where the column is too narrow."""
@@ -339,10 +348,9 @@ class NetworkView(QWidget):
         for square, color in self._bias_fills:
             painter.fillRect(square, color)
         painter.setPen(QPen(QColor(theme.TEXT), 2))
-        for outlined in {self._hovered, self._marked}:
-            if outlined is not None and outlined[0] == "node":
-                _, c, k = outlined
-                painter.drawRect(self._layout.columns[c].nodes[k])
+        hovered = self._hovered[1:] if self._hovered is not None and self._hovered[0] == "node" else None
+        for c, k in {hovered, self.marked} - {None}:
+            painter.drawRect(self._layout.columns[c].nodes[k])
 
     def _paint_feature_names(self, painter: QPainter, column) -> None:
         painter.setPen(QColor(theme.TEXT))
@@ -368,6 +376,9 @@ class NetworkView(QWidget):
             for k, rect in enumerate(column.nodes):
                 if rect.adjusted(-2, -2, 2, 2).contains(pos):
                     return ("node", c, k)
+        for layer, _, area in self._skips:
+            if area.contains(pos):
+                return ("skip", layer)
         for layer, geometry in enumerate(self._geometry):
             source, target = self._layout.columns[layer], self._layout.columns[layer + 1]
             if source.x <= pos.x() <= target.x:
@@ -387,6 +398,8 @@ class NetworkView(QWidget):
         return self.tr("{layer}, neuron {index}").format(layer=layer_label(layer.name), index=index + 1)
 
     def _describe(self, hit: tuple) -> str:
+        if hit[0] == "skip":
+            return self._describe_skip(hit[1])
         if hit[0] == "node":
             _, c, k = hit
             name = self._node_name(c, k)
@@ -404,6 +417,15 @@ class NetworkView(QWidget):
         if pieces > 1:
             text += "\n" + self.tr("the strongest of {count} maxout pieces").format(count=pieces)
         return text
+
+    def _describe_skip(self, layer: int) -> str:
+        name = layer_label(self._structure.layer_names[layer])
+        widths = self._structure.column_units
+        if widths[layer] == widths[layer + 1]:
+            how = self.tr("{layer} adds its input x to what it computes, f(x).")
+        else:
+            how = self.tr("{layer}'s input has another width: a learned projection P maps it, P·x + f(x).")
+        return self.skip_legend() + "\n" + how.format(layer=name)
 
     def _card_picture(self, hit: tuple) -> QPixmap | None:
         if hit[0] != "node" or self._snapshot.grid is None:

@@ -134,13 +134,18 @@ class OutputView(QWidget):
         if already_drawn(snapshot, self._drawn):
             return
         self._drawn = snapshot
-        if snapshot.data is not self._data:
-            self._data = snapshot.data
+        self.show_grid(snapshot.data, snapshot.grid)
+
+    def show_grid(self, data: DataView, grid: GridProbe | None) -> None:
+        """Draw a grid probe over its data (what render() draws of a snapshot; Compare's small multiples have
+        a probe per variant and no snapshot); the same objects again cost nothing."""
+        if data is not self._data:
+            self._data = data
             self._grid = None
-            self._show_data(snapshot.data)
-        if snapshot.grid is not None and snapshot.grid is not self._grid:
-            self._grid = snapshot.grid
-            self._show_grid(snapshot.grid, snapshot.data)
+            self._show_data(data)
+        if grid is not None and grid is not self._grid:
+            self._grid = grid
+            self._show_grid(grid, data)
 
     def clear(self) -> None:
         self._data = self._grid = self._drawn = None

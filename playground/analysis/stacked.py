@@ -1,0 +1,275 @@
+"""Same-shape models trained as one: their parameters stacked [K, ...], one forward, backward and optimizer step.
+
+compare.Race trains variants that differ in any field. Those whose networks and
+batch size agree, and whose optimizers differ at most in the numbers a rule
+takes per model (the learning rate, weight decay, momentum's factor; L1, L2 and
+clipping are the recipe's), train here as one Stack. Each member stays a
+Trainer: the stack starts from its weights and batch order, and at the end of
+every epoch writes each member's row back into it and hands over the epoch's
+bookkeeping (Trainer.count_steps), so evaluation, history, early stopping,
+divergence and the next epoch's order and learning rate stay the Trainer's.
+A step of the stack is a step of each member: its own batch rows, the recipe's
+penalties and clipping with its own numbers, and optim.update_rules' rule with
+its own learning rate as a [K] tensor; so each member's numbers are a solo
+run's to float rounding. A plain network (Network.is_plain) runs nn.backward's
+hand-derived pass as batched matrix products; another goes through the
+ensemble's vmap and autograd (dropout then draws a mask per member, so it
+matches a solo run in all but its masks). The members' own optimizers are not
+stepped: after a race their optimizer state is the one they started with.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+
+import torch
+
+from playground.analysis.ensemble import batched
+from playground.nn.backward import FastBackward
+from playground.nn.model import accuracy, data_loss
+from playground.optim import optimizers
+from playground.optim.update_rules import PER_MODEL_HYPER, Scale
+from playground.training import recipe
+from playground.training.trainer import SPLITS, Trainer
+
+_PER_STEP = ("params", "lr", "weight_decay")  # a param group's entries that are not the rule's fixed hyperparameters
+
+
+def stack_key(trainer: Trainer) -> str:
+    """What must be equal to train in one Stack: the layers, the batch size and the optimizer but for the numbers
+    its rule takes per model. The initializer only draws the first weights; the recipe's numbers are per model."""
+    experiment = trainer.experiment
+    name = experiment.training.optimizer.name
+    fixed = {key: value for key, value in trainer.optimizer.param_groups[0].items()
+             if key not in _PER_STEP and key not in PER_MODEL_HYPER.get(name, ())}
+    return json.dumps([[layer.model_dump() for layer in experiment.network.layers], experiment.training.batch_size,
+                       name, fixed, experiment.training.lookahead.model_dump()], sort_keys=True)
+
+
+class Stack:
+    """Trainers with one stack_key, stepped together; a lone one steps alone (Trainer.step)."""
+
+    def __init__(self, trainers: list[Trainer]):
+        self.trainers = trainers
+        first = trainers[0]
+        self.solo = len(trainers) == 1
+        if self.solo:
+            return
+        net = first.net
+        named = {id(p): name for name, p in net.named_parameters()}
+        self.names = list(named.values())
+        self.buffer_names = [name for name, _ in net.named_buffers()]
+        self.weight_names = [named[id(w)] for w in first.weights]
+        self.layers = [(named[id(linear.weight)], named[id(linear.bias)]) for linear in net.linears()]
+        # A plain network's stack runs nn.backward's hand-derived pass, batched: for tiny tensors autograd's graph
+        # costs more than the arithmetic. Another goes through the ensemble's vmap and autograd.
+        self.fast = FastBackward(net) if net.is_plain() else None
+        self.acts = self.fast.acts if self.fast is not None else []
+        if self.fast is None:
+            self.network, _, self._vmapped_loss = batched(net, first.task)
+            self.network.train()  # the members' own networks evaluate; this one only ever trains
+        self.task = first.task
+        self.rule_hyper = sorted(PER_MODEL_HYPER.get(first.experiment.training.optimizer.name, ()))
+        self.members = list(range(len(trainers)))
+        # Each member's own tensors, in the stack's order, for the copies back at the end of every epoch.
+        self.own = [list(t.net.parameters()) + list(t.net.buffers()) for t in trainers]
+        with torch.no_grad():
+            self.params = {name: torch.stack([dict(t.net.named_parameters())[name].detach() for t in trainers])
+                           .requires_grad_() for name in self.names}
+            self.buffers = {name: torch.stack([dict(t.net.named_buffers())[name] for t in trainers])
+                            for name in self.buffer_names}
+        self.optimizer = self._build_optimizer()
+        self._begin_epoch()
+
+    # -- one step of every member -------------------------------------------------------------
+    def run_epoch(self, epoch: int, should_stop: Callable[[], bool]) -> bool:
+        """Step until every member still training has trained `epoch` epochs; False if should_stop() ended it."""
+        if self.solo:
+            trainer = self.trainers[0]
+            while not trainer.finished and trainer.epoch < epoch:
+                if should_stop():
+                    return False
+                trainer.step()
+            return True
+        while self.members and self.trainers[self.members[0]].epoch < epoch:
+            if should_stop():
+                self._count()  # a canceled race reports the weights and steps it reached
+                return False
+            self._step()
+            if recipe.epoch_complete(self.index, self.batch, self.epoch_rows):
+                self._hand_over(list(range(len(self.members))), epoch_done=True)
+            else:
+                blown = ~torch.isfinite(self.grad_sums[:, -1])
+                if blown.any().item():  # one sync a step, as a Trainer's: the output layer's gradient names the step
+                    self._hand_over([row for row, bad in enumerate(blown.tolist()) if bad], epoch_done=False)
+        return True
+
+    def _step(self) -> None:
+        rows = recipe.batch_rows(self.index, self.batch)
+        params = [self.params[name] for name in self.names]
+        if self.fast is not None:
+            self._hand_backward(self.x[:, rows], self.y[:, rows])
+        else:
+            for p in params:
+                p.grad = None
+            self._vmapped_loss(self.params, self.buffers, self.x[:, rows], self.y[:, rows]).sum().backward()
+        grads = [p.grad for p in params]
+        weights = [self.params[name] for name in self.weight_names]
+        weight_grads = [w.grad for w in weights]
+        recipe.add_penalty_grads_(weight_grads, weights, self.l1, self.l2)
+        if self.clip is not None:
+            recipe.clip_stacked_(grads, self.clip)
+        with torch.no_grad():
+            norms = [torch.linalg.vector_norm(g.flatten(1), dim=1) for g in weight_grads]
+            self.grad_sums += torch.stack(self.trainers[0].net.layer_norms(norms), 1)
+        self.optimizer.step()
+        self.index += 1
+
+    @torch.no_grad()
+    def _hand_backward(self, x: torch.Tensor, y: torch.Tensor) -> None:
+        """FastBackward's pass over the stack: each member's gradient of its mean data loss on its batch."""
+        inputs, pre, post = [], [], []
+        a = x
+        for i, act in enumerate(self.acts):
+            inputs.append(a)
+            z = self._linear(i, a)
+            a = act(z)
+            pre.append(z)
+            post.append(a)
+        inputs.append(a)
+        logits = self._linear(len(self.acts), a)
+        k, n = logits.shape[:2]
+        # The loss's gradient for one mean over all K batches, times K: each member's mean over its own batch.
+        delta = self.fast._loss_gradient(logits.flatten(0, 1), y.flatten(0, 1)).view(k, n, -1).mul_(k)
+        for i in range(len(self.layers) - 1, -1, -1):
+            weight, bias = (self.params[name] for name in self.layers[i])
+            weight.grad = delta.transpose(1, 2).bmm(inputs[i])
+            bias.grad = delta.sum(1)
+            if i > 0:
+                delta = delta.bmm(weight).mul_(self.fast.derivatives[i - 1](pre[i - 1], post[i - 1]))
+
+    def _linear(self, i: int, a: torch.Tensor) -> torch.Tensor:
+        weight, bias = (self.params[name] for name in self.layers[i])
+        return torch.baddbmm(bias.unsqueeze(1), a, weight.transpose(1, 2))
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
+        """A plain network's logits [K, n, outputs] for inputs [K, n, features]."""
+        a = x
+        for i, act in enumerate(self.acts):
+            a = act(self._linear(i, a))
+        return self._linear(len(self.acts), a)
+
+    @torch.no_grad()
+    def _metrics(self) -> list[dict] | None:
+        """Trainer.evaluate's numbers for every member and split from one forward of the stack per split; None
+        where evaluating differs from training (dropout, batch norm): the members then evaluate themselves."""
+        if self.fast is None:
+            return None
+        first = self.trainers[self.members[0]]  # the members share their data
+        metrics: list[dict] = [{} for _ in self.members]
+        for split in SPLITS:
+            x, y = first.x[split], first.y[split]
+            logits = self._forward(x.expand(len(self.members), -1, -1)) if x.shape[0] else None
+            for row, numbers in enumerate(metrics):
+                numbers[split] = ((float("nan"), None) if logits is None else
+                                  (data_loss(self.task, logits[row], y).item(), accuracy(self.task, logits[row], y)))
+        return metrics
+
+    # -- epochs and members ---------------------------------------------------------------------
+    def _begin_epoch(self) -> None:
+        """The members' batch orders for the epoch to come, gathered, and their numbers for it."""
+        live = [self.trainers[i] for i in self.members]
+        self.x = torch.stack([t.epoch_data[0] for t in live])
+        self.y = torch.stack([t.epoch_data[1] for t in live])
+        self.batch, self.epoch_rows = recipe.epoch_batches(self.x.shape[1], live[0].experiment.training.batch_size,
+                                                           live[0].net.has_batch_norm())
+        self.index = self.counted = 0  # steps of the epoch taken, and handed to the members already
+        self.started = time.perf_counter()
+        self.grad_sums = torch.zeros(len(live), len(self.layers), device=self.x.device)
+        self._take_numbers()
+
+    def _take_numbers(self) -> None:
+        """Each member's learning rate (after its schedule), weight decay, rule hyperparameters and recipe numbers."""
+        live = [self.trainers[i] for i in self.members]
+        group = lambda t: t.optimizer.param_groups[0]
+        optimizers.set_lr(self.optimizer, _scale([t.lr for t in live], self.x.device))
+        self.optimizer.param_groups[0]["weight_decay"] = _scale([group(t)["weight_decay"] for t in live], self.x.device)
+        for key in self.rule_hyper:
+            value = _scale([group(t)[key] for t in live], self.x.device)
+            for g in self.optimizer.param_groups:
+                g[key] = value
+        training = [t.experiment.training for t in live]
+        self.l1 = _scale([s.l1 for s in training], self.x.device)
+        self.l2 = _scale([s.l2 for s in training], self.x.device)
+        clips = [s.clip_norm for s in training]
+        self.clip = torch.tensor(clips, dtype=torch.float64, device=self.x.device) if any(clips) else None
+
+    def _write_back(self) -> None:
+        """Copy each member's row of the stack into its own network."""
+        with torch.no_grad():
+            for row, i in enumerate(self.members):
+                ours = [self.params[n][row] for n in self.names] + [self.buffers[n][row] for n in self.buffer_names]
+                torch._foreach_copy_(self.own[i], ours)
+
+    def _hand_over(self, rows: list[int], epoch_done: bool) -> None:
+        """The members at `rows` end their epoch (Trainer.count_steps: its metrics, early stopping, divergence);
+        those that stop training leave the stack; once the epoch is done the next one begins."""
+        self._write_back()
+        seconds = time.perf_counter() - self.started
+        metrics = self._metrics() if epoch_done else None
+        for row in rows:
+            self.trainers[self.members[row]].count_steps(self.index - self.counted, seconds, self.grad_sums[row],
+                                                         metrics[row] if metrics else None)
+        keep = [row for row, i in enumerate(self.members) if not self.trainers[i].finished]
+        if len(keep) < len(self.members):
+            self._keep(keep)
+        if epoch_done and self.members:
+            self._begin_epoch()
+
+    def _count(self) -> None:
+        """Hand the steps so far to every member without ending the epoch, as a Trainer stopped between steps has."""
+        self._write_back()
+        for row, i in enumerate(self.members):
+            self.trainers[i].count_steps(self.index - self.counted, time.perf_counter() - self.started, self.grad_sums[row])
+        self.grad_sums.zero_()
+        self.counted, self.started = self.index, time.perf_counter()
+
+    def _keep(self, rows: list[int]) -> None:
+        """Go on with the members at `rows` only: their rows of the weights, batches and optimizer state."""
+        index = torch.tensor(rows, dtype=torch.long, device=self.x.device)
+        old = self.optimizer
+        with torch.no_grad():
+            self.params = {n: p[index].detach().requires_grad_() for n, p in self.params.items()}
+            self.buffers = {n: b[index] for n, b in self.buffers.items()}
+        self.members = [self.members[row] for row in rows]
+        if not self.members:
+            return
+        self.x, self.y, self.grad_sums = self.x[index], self.y[index], self.grad_sums[index]
+        self.optimizer = self._build_optimizer()
+        _carry_state(old, self.optimizer, index)
+        self._take_numbers()
+
+    def _build_optimizer(self):
+        spec = self.trainers[self.members[0]].experiment.training
+        weights = [self.params[n] for n in self.weight_names]
+        others = [self.params[n] for n in self.names if n not in self.weight_names]
+        return optimizers.build(spec, weights, others)
+
+
+def _scale(values: list[float], device: torch.device) -> Scale:
+    """One number when every member has the same (so the step is a solo run's arithmetic), else a [K] tensor in
+    the parameters' float32, which the update rules then need not cast at every step."""
+    if all(v == values[0] for v in values):
+        return values[0]
+    return torch.tensor(values, dtype=torch.float32, device=device)
+
+
+def _carry_state(old, new, rows: torch.Tensor) -> None:
+    """The rows of an optimizer's state (and Lookahead's slow weights) for a stack of fewer members."""
+    inner_old, inner_new = getattr(old, "inner", old), getattr(new, "inner", new)
+    inner_new.state = {key: [v[rows] if isinstance(v, torch.Tensor) else v for v in values]
+                       for key, values in inner_old.state.items()}
+    if inner_new is not new:
+        new.steps = old.steps
+        torch._foreach_copy_(new.slow, [slow[rows] for slow in old.slow])

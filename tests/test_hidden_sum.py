@@ -28,6 +28,7 @@ def curve_trainer(layers: list[dict], features: tuple[str, ...] = ("x1",)) -> Tr
     ([{"units": 6, "activation": "tanh"}, {"units": 20, "activation": "sigmoid"}], ("x1", "x1^2", "sin_x1")),
     ([{"units": 5, "activation": "tanh", "dropout": 0.3, "batch_norm": True}], ("x1",)),
     ([{"units": 3, "activation": "maxout", "maxout_k": 2}], ("x1",)),
+    ([{"units": 4, "activation": "tanh"}, {"units": 4, "activation": "tanh", "residual": True}], ("x1",)),  # a + f(a)
 ])
 def test_pieces_plus_bias_are_the_drawn_output_and_a_float64_forward(layers, features):
     trainer = curve_trainer(layers, features)

@@ -41,6 +41,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Presets", "178 wines from three growers, 13 chemical measurements each; standardized, as proline runs into the hundreds and hue stays near 1."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "XOR"),
     QT_TRANSLATE_NOOP("Presets", "Opposite quadrants share a class, so no straight line separates them. One hidden layer of eight tanh units learns the four quadrants from x1 and x2."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Presets", "Lesson: a curve as a sum of hidden units"),
+    QT_TRANSLATE_NOOP("Presets", "Hung-yi Lee writes a network as y = b + Σ cᵢ·aᵢ(x): on the output, each thin curve is one of the four ReLU units times its weight cᵢ, the dashed line is the bias b, and together they add up to the thick curve. Each piece is flat on one side of its kink and a straight ramp on the other, so after 100 epochs the fit is a broken line with four kinks that follows the wave to a validation loss under 0.03 (the noise alone costs 0.01). Two ramps of opposite slope make a hard sigmoid, a step between two plateaus; hover a piece to find its neuron."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Lesson: high bias (underfitting)"),
     QT_TRANSLATE_NOOP("Presets", "A model with no hidden layer can only draw a straight line, and no straight line separates the two arms of the spiral. Training error stays high however long it trains, and validation error is just as high: the diagnosis says high bias. The cure is a bigger model, not more data."),  # noqa: E501
     QT_TRANSLATE_NOOP("Presets", "Lesson: a bigger network cures high bias"),

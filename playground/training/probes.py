@@ -82,7 +82,7 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
     hidden, logits = net.forward_all(x)
     shape = (r,) if grid.dims == 1 else (r, r)
     as_map = lambda t, channels=True: grid_maps(t, shape, channels).float().cpu().numpy()
-    output = as_map(predict(net.task, logits), net.task == "multiclass")
+    output = as_map(predict(net.task, logits, net.loss), net.task == "multiclass")
     return GridProbe(
         extent=grid.extent, resolution=r, output=output,
         neurons=tuple(as_map(h[:, :MAX_NEURONS_PER_LAYER]) for h in hidden),
@@ -95,7 +95,7 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
     """Per weight layer, input to output: gradient, weight and activation statistics."""
     net.set_training(False)
     hidden, logits = net.forward_all(probe_x)
-    outputs = hidden + [predict(net.task, logits).reshape(probe_x.shape[0], -1)]
+    outputs = hidden + [predict(net.task, logits, net.loss).reshape(probe_x.shape[0], -1)]
     names = layer_names(len(hidden))
     probes = []
     for i, (linear, act_name, a) in enumerate(zip(net.linears(), net.activation_names(), outputs)):

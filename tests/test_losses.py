@@ -10,6 +10,7 @@ from sklearn.metrics import r2_score
 from playground.cli.main import main
 from playground.config import catalog
 from playground.config.experiment import Experiment, ExperimentError, InitSpec, LayerSpec
+from playground.diagnosis import divergence
 from playground.nn.backward import FastBackward
 from playground.nn.model import Network, data_loss, predict
 from playground.training.trainer import Trainer
@@ -235,3 +236,16 @@ def test_tf_playground_trains_as_nn_ts_does(regularization, rate):
     if regularization == "L1":
         assert dead > 0  # the rule fired, and the same weights are exactly zero here
         assert sum(int((linear.weight == 0).sum()) for linear in trainer.linears) == dead
+
+
+@pytest.mark.parametrize("loss, task", PAIRS, ids=IDS)
+def test_chance_loss_is_the_constant_guess_under_each_loss(loss, task):
+    """Divergence compares the training loss with guessing's; measured by the same loss it is on the same scale."""
+    _, t = _batch(task, rows=41, seed=4)  # odd: one middle value, the median torch and numpy agree on
+    if task == "regression":
+        guess = t.median() if loss in ("absolute_error", "huber") else t.mean()
+        z = guess.expand(len(t), 1)
+    else:
+        z = torch.zeros(len(t), CLASSES[task] if task == "multiclass" else 1, dtype=torch.float64)
+    chance = divergence.chance_loss(task, t.numpy(), CLASSES[task], loss)
+    assert chance == pytest.approx(data_loss(task, z, t, loss).item(), rel=1e-9)

@@ -249,3 +249,18 @@ def test_chance_loss_is_the_constant_guess_under_each_loss(loss, task):
         z = torch.zeros(len(t), CLASSES[task] if task == "multiclass" else 1, dtype=torch.float64)
     chance = divergence.chance_loss(task, t.numpy(), CLASSES[task], loss)
     assert chance == pytest.approx(data_loss(task, z, t, loss).item(), rel=1e-9)
+
+
+def test_tf_playground_dead_weights_stay_dead_across_a_save(tmp_path):
+    experiment = Experiment.from_dict({"data": {"samples": 40}, "training": {"loss": "tf_playground", "l1": 0.3,
+                                                                             "optimizer": {"name": "sgd", "lr": 0.1}}})
+    trainer = Trainer(experiment)
+    trainer.train(4)
+    trainer.save(tmp_path / "tf.pt")
+    loaded = Trainer.load(tmp_path / "tf.pt")
+    zero = [linear.weight == 0 for linear in trainer.linears]
+    assert sum(int(z.sum()) for z in zero) > 0
+    trainer.train(8)
+    loaded.train(8)
+    for a, b, z in zip(trainer.linears, loaded.linears, zero):
+        assert torch.equal(a.weight, b.weight) and bool((b.weight[z] == 0).all())

@@ -425,6 +425,8 @@ class Trainer:
             raise ExperimentError(f"{clip(str(path))}: optimizer: its state does not fit this optimizer "
                                   f"({clip(str(error).splitlines()[0] if str(error) else type(error).__name__)})") from None
         trainer.net.to(trainer.device)
+        if trainer._dead is not None:  # under TF Playground's rules a weight is exactly zero only once L1 killed it
+            trainer._dead = [w.detach() == 0 for w in trainer.weights]
         trainer.epoch = saved["epoch"]
         trainer.step_count = saved["step"]
         if "rng" in saved:  # files from before random states were saved continue with fresh ones

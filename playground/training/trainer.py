@@ -288,7 +288,7 @@ class Trainer:
             self._diverged()
             return
         losses = self.history.view().train_loss
-        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes, self.experiment.training.loss)
+        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes, self.net.loss)
         if divergence.blew_up(losses, chance):
             self._diverged(Notice("loss_blew_up", {"loss": train_loss, "chance": chance, "best": float(np.nanmin(losses))}))
             return

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("Settings"), self)
         dock.setObjectName("settings")
         self.settings_panel = SettingsPanel(self.controller)
-        dock.setWidget(scrolling(self.settings_panel, horizontal=True))
+        dock.setWidget(scrolling(self.settings_panel))  # its groups wrap rather than run off to the side
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

@@ -8,15 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from playground.config import catalog
 from playground.config.experiment import Experiment, InitSpec, LookaheadSpec, TrainingSpec
 from playground.gui.controller import Controller, field_value
-from playground.gui.panels.hyper_form import HyperForm
+from playground.gui.panels.hyper_form import WIDEST_VALUE, HyperForm
 from playground.gui.widgets.choice_combo import ChoiceCombo
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.number_fields import NumberEdit, schema_range
-from playground.gui.widgets.panel_parts import set_quietly
+from playground.gui.widgets.panel_parts import set_quietly, wide_enough
 from playground.nn import devices
 
 SEED_MAX = 2**31 - 1  # QSpinBox holds a C int; the schema allows up to 2^32 - 1
@@ -36,12 +37,14 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.number_fields: dict[str, NumberEdit] = {}
-        layout = QHBoxLayout(self)
+        # Side by side where they fit, on a second row where they do not (a 1024 px projector, presentation
+        # type): every field keeps the width its value needs instead of being squeezed.
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for group in (self._optimizer_group(), self._lookahead_group(), self._schedule_group(),
                       self._regularization_group(), self._stopping_group(), self._start_group()):
             layout.addWidget(group)
-        layout.addStretch(1)
+        flowing(self)
         controller.experiment_changed.connect(self.show_experiment)
         controller.stop_at_epoch_changed.connect(self.show_stop)
         self.show_experiment(controller.experiment)
@@ -154,6 +157,7 @@ class SettingsPanel(QWidget):
     # -- field makers -----------------------------------------------------------
     def _number(self, path: str, what: str, bounds: tuple[float, float, bool], tip: str) -> NumberEdit:
         field = NumberEdit(what, *bounds)
+        wide_enough(field, WIDEST_VALUE)
         field.setToolTip(tip)
         field.value_edited.connect(lambda value: self.controller.apply({path: value}))
         field.rejected.connect(self.controller.refuse)

@@ -27,7 +27,7 @@ from playground.gui.file_menu import FileMenu
 from playground.gui.panels.data_panel import DataPanel
 from playground.gui.panels.layer_editor import LayerEditor
 from playground.gui.panels.output_panel import OutputPanel
-from playground.gui.panels.settings_panel import SettingsPanel
+from playground.gui.panels.settings_panel import DockHeight, SettingsPanel
 from playground.gui.panels.top_bar import TopBar
 from playground.gui.points_editor import PointsEditor
 from playground.gui.training_actions import TrainingActions
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("settings")
         self.settings_panel = SettingsPanel(self.controller)
         dock.setWidget(scrolling(self.settings_panel))  # its groups wrap rather than run off to the side
+        DockHeight(self, dock, self.settings_panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QFormLayout, QGroupBox, QLabel, QMainWindow, QSpinBox, QWidget
 
 from playground.config import catalog
 from playground.config.experiment import Experiment, InitSpec, LookaheadSpec, TrainingSpec
@@ -20,6 +20,7 @@ from playground.gui.widgets.number_fields import NumberEdit, schema_range
 from playground.gui.widgets.panel_parts import set_quietly, wide_enough
 from playground.nn import devices
 
+MAX_DOCK_SHARE = 0.4  # of the window's height: the columns above keep the rest
 SEED_MAX = 2**31 - 1  # QSpinBox holds a C int; the schema allows up to 2^32 - 1
 
 
@@ -210,3 +211,23 @@ class SettingsPanel(QWidget):
         if epoch is not None:
             set_quietly(self.stop_at, epoch)
         self.stop_at.setEnabled(epoch is not None)
+
+
+class DockHeight(QObject):
+    """Sets the dock's height to the panel's rows whenever they wrap or unwrap, up to MAX_DOCK_SHARE of the
+    window: a dock left at one row's height would hide the second row behind a scroll bar."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget, panel: SettingsPanel):
+        super().__init__(panel)
+        self.window, self.dock, self.panel = window, dock, panel
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().height() != event.oldSize().height():
+            QTimer.singleShot(0, self.fit)  # after the layout pass that wrapped the rows
+        return False
+
+    def fit(self) -> None:
+        title = self.dock.height() - self.dock.widget().height()
+        wanted = min(self.panel.height() + title, int(self.window.height() * MAX_DOCK_SHARE))
+        self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Vertical)

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QFormLayout, QG
 from playground.config import catalog
 from playground.config.experiment import Experiment, InitSpec, LookaheadSpec, TrainingSpec
 from playground.gui.controller import Controller, field_value
-from playground.gui.panels.hyper_form import WIDEST_VALUE, HyperForm
+from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.widgets.choice_combo import ChoiceCombo
 from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.number_fields import NumberEdit, schema_range
 from playground.gui.widgets.panel_parts import set_quietly, wide_enough
 from playground.nn import devices
 
+WIDEST_RATE = "0.0001"  # the finest L1, L2, decay or clip a lesson types; hyperparameters need more (WIDEST_VALUE)
 MAX_DOCK_SHARE = 0.4  # of the window's height: the columns above keep the rest
 SEED_MAX = 2**31 - 1  # QSpinBox holds a C int; the schema allows up to 2^32 - 1
 
@@ -127,7 +128,9 @@ class SettingsPanel(QWidget):
             part.setToolTip(tip)
         self.stop_enabled.toggled.connect(self._stop_changed)
         self.stop_at.valueChanged.connect(self._stop_changed)
-        form.addRow(self.stop_enabled, self.stop_at)
+        # The check box over its field rather than beside it: a row of all the groups fits a 1024 px projector.
+        form.addRow(self.stop_enabled)
+        form.addRow("", self.stop_at)
         return box
 
     def _start_group(self) -> QGroupBox:
@@ -158,7 +161,7 @@ class SettingsPanel(QWidget):
     # -- field makers -----------------------------------------------------------
     def _number(self, path: str, what: str, bounds: tuple[float, float, bool], tip: str) -> NumberEdit:
         field = NumberEdit(what, *bounds)
-        wide_enough(field, WIDEST_VALUE)
+        wide_enough(field, WIDEST_RATE)
         field.setToolTip(tip)
         field.value_edited.connect(lambda value: self.controller.apply({path: value}))
         field.rejected.connect(self.controller.refuse)

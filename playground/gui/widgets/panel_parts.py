@@ -45,11 +45,12 @@ def fit_for_life(label: QLabel, widest: str) -> None:
 
 
 def wide_enough(field: QLineEdit, widest: str) -> None:
-    """A minimum width that shows `widest` ("0.999999", "1e-08") whole, however tight the row it is in."""
+    """Exactly the width that shows `widest` ("0.999999", "1e-08") whole: never squeezed by a tight row, and no
+    wider either, so that a row of groups of such fields fits a 1024 px projector."""
     def fit() -> None:
         # The frame and the text margins on both sides, as QLineEdit's own size hint counts them.
         frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) * 2 + FIELD_TEXT_MARGIN
-        field.setMinimumWidth(field.fontMetrics().horizontalAdvance(widest) + frame)
+        field.setFixedWidth(field.fontMetrics().horizontalAdvance(widest) + frame)
     _Refit(field, fit)
 
 

@@ -27,7 +27,7 @@ from playground.gui.file_menu import FileMenu
 from playground.gui.panels.data_panel import DataPanel
 from playground.gui.panels.layer_editor import LayerEditor
 from playground.gui.panels.output_panel import OutputPanel
-from playground.gui.panels.settings_panel import SettingsPanel
+from playground.gui.panels.settings_panel import DockHeight, SettingsPanel
 from playground.gui.panels.top_bar import TopBar
 from playground.gui.points_editor import PointsEditor
 from playground.gui.training_actions import TrainingActions
@@ -35,7 +35,8 @@ from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
 from playground.gui.views.loss_view import LossView, SmoothingControl
 from playground.gui.views.metrics_readout import MetricsReadout
-from playground.gui.views.network_view import NetworkView
+from playground.gui.views.network_layout import width_for_columns
+from playground.gui.views.network_view import LABEL_MARGIN_RANGE, NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
 from playground.gui.widgets.panel_parts import scrolling, section_title
 from playground.gui.widgets.tab_strip import Pages, TabStrip
@@ -43,6 +44,7 @@ from playground.gui.widgets.tab_strip import Pages, TabStrip
 DEFAULT_SIZE = (1400, 900)
 # Shares of the width, at least each column's minimum: on a 1024 px projector the plots keep a quarter.
 COLUMN_WIDTHS = (315, 350, 330, 405)
+DEFAULT_COLUMNS = 4  # the default network's diagram: inputs, two hidden layers, output
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
 SPEED_KEY = "training/speed"
 SMOOTHING_KEY = "view/loss_smoothing"
@@ -146,8 +148,11 @@ class MainWindow(QMainWindow):
         network_layout.setSpacing(4)
         network_layout.addWidget(section_title(self.tr("Network")))
         split = QSplitter(Qt.Orientation.Vertical)
-        # Wide networks (32 layers) get a horizontal scroll bar instead of squeezed columns.
-        split.addWidget(scrolling(self.network_view, horizontal=True))
+        # Wide networks (32 layers) get a horizontal scroll bar instead of squeezed columns; the default one
+        # (two hidden layers) always fits, its output column's header included, even on a 1024 px projector.
+        area = scrolling(self.network_view, horizontal=True)
+        area.setMinimumWidth(width_for_columns(DEFAULT_COLUMNS, LABEL_MARGIN_RANGE[0]))
+        split.addWidget(area)
         split.addWidget(self.layer_editor)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -181,7 +186,8 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("Settings"), self)
         dock.setObjectName("settings")
         self.settings_panel = SettingsPanel(self.controller)
-        dock.setWidget(scrolling(self.settings_panel, horizontal=True))
+        dock.setWidget(scrolling(self.settings_panel))  # its groups wrap rather than run off to the side
+        DockHeight(self, dock, self.settings_panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

@@ -6,7 +6,7 @@ import dataclasses
 import fake_snapshots as fakes
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
 from PySide6.QtGui import QColor
 
 from playground.config import catalog
@@ -126,6 +126,23 @@ def test_feature_labels_read_as_math():
     assert feature_label("x1*x2") == "X₁X₂"
     assert feature_label("sin_x2") == "sin(X₂)"
     assert feature_label("petal width") == "petal width"
+
+
+class _PixelTranslator(QTranslator):
+    """Translates the pixel label alone, as a .qm that knows it would."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return "\u50cf\u7d20 {row},{column}" if (context, source) == ("FeatureLabel", "pixel {row},{column}") else ""
+
+
+def test_digit_pixels_are_named_through_qt_translation(qapp):
+    assert feature_label("pixel_2_5") == "pixel 2,5"  # row 2, column 5 of the 8x8 image
+    translator = _PixelTranslator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert feature_label("pixel_7_0") == "\u50cf\u7d20 7,0"
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 # -- OUTPUT ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.config.experiment import Experiment
 from playground.gui.diagnostics import texts
@@ -26,6 +26,7 @@ from playground.gui.panels.data_panel import section_title
 from playground.gui.views import theme
 from playground.gui.views.frames import already_drawn
 from playground.gui.widgets.number_fields import NumberEdit, format_number
+from playground.gui.widgets.panel_parts import scrolling
 from playground.training.snapshot import Snapshot
 
 FINE_COLOR = "#2e7d32"
@@ -81,14 +82,10 @@ class BiasVarianceView(QWidget):
         layout.addWidget(self.ensemble)
         layout.addStretch(1)
         # The three parts need more height than the tab column has: the page scrolls rather than squeezes.
-        scroll = QScrollArea()
-        scroll.setWidget(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # In a narrow column (a 1024 px projector) the ladder's bars and the curve controls scroll into view.
+        # Sideways it reflows instead (the ladder stacks, the buttons wrap), down to a 1024 px projector's column.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scrolling(page))
 
     # -- frames ------------------------------------------------------------
     def render(self, snapshot: Snapshot) -> None:

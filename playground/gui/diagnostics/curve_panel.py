@@ -15,7 +15,7 @@ from functools import partial
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.analysis import curves
 from playground.config.experiment import Experiment
@@ -25,6 +25,7 @@ from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
 from playground.gui.diagnostics.notes import note
 from playground.gui.views import theme
 from playground.gui.views.loss_view import SPLIT_PENS
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 
 BASELINE_PEN = pg.mkPen(theme.MUTED, width=1.5, style=Qt.PenStyle.DashLine)
 COMPLEXITY_KINDS = ("width", "depth", "degree")
@@ -51,8 +52,6 @@ class CurvePanel(QWidget):
         self.kind_combo = QComboBox()
         for kind in COMPLEXITY_KINDS:
             self.kind_combo.addItem(texts.sweep_axis(kind), kind)
-        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind_combo.setMinimumContentsLength(6)
         self.kind_combo.setToolTip(self.tr("What grows along the complexity curve. The polynomial degree needs "
                                            "the 1-D curve data set."))
         self.runner = JobRunner(self)
@@ -88,15 +87,14 @@ class CurvePanel(QWidget):
         self.hint = note(self.tr("Each point trains a fresh copy of this network with full-batch Adam, so a "
                                  "curve takes from seconds to a minute. Training on screen goes on."))
 
-        # Two rows: the tab column is narrower than the three side by side.
-        buttons = QGridLayout()
-        buttons.addWidget(self.learning_button, 0, 0)
-        buttons.addWidget(self.complexity_button, 1, 0)
-        buttons.addWidget(self.kind_combo, 1, 1)
-        buttons.setColumnStretch(1, 1)
+        buttons = QWidget()
+        buttons_flow = FlowLayout(buttons)  # as many rows as the tab column needs (one on a wide screen)
+        for widget in (self.learning_button, self.complexity_button, self.kind_combo):
+            buttons_flow.addWidget(widget)
+        flowing(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.hint)
         layout.addWidget(self.figure, 1)

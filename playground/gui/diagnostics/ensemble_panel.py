@@ -26,6 +26,7 @@ from playground.gui.diagnostics.error_units import unit_for
 from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
 from playground.gui.diagnostics.notes import note
 from playground.gui.views import heatmap, theme
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.training.snapshot import DataView
 
 MIN_K, MAX_K = 2, 64  # a spread needs two models at least
@@ -69,7 +70,7 @@ class EnsemblePanel(QWidget):
         self._data: DataView | None = None
         self._members: list[pg.GraphicsObject] = []  # rebuilt per result, which comes once a minute at most
 
-        self.button = QPushButton(self.tr("Ensemble (bias\u2013variance decomposition)"))
+        self.button = QPushButton(self.tr("Train the ensemble"))
         self.button.setToolTip(self.tr(
             "Train several copies of this network, each on a different resample of the training data, and "
             "measure how much they disagree: that disagreement is variance."))
@@ -100,14 +101,19 @@ class EnsemblePanel(QWidget):
         self.numbers.setWordWrap(True)
         self.numbers.setStyleSheet(f"color: {theme.TEXT};")
 
-        row = QHBoxLayout()  # under the button: the tab column has no room beside it
-        row.addWidget(QLabel(self.tr("Copies")))
-        row.addWidget(self.k_box)
-        row.addStretch(1)
+        copies = QWidget()
+        copies_row = QHBoxLayout(copies)
+        copies_row.setContentsMargins(0, 0, 0, 0)
+        copies_row.addWidget(QLabel(self.tr("Copies")))
+        copies_row.addWidget(self.k_box)
+        controls = QWidget()
+        controls_flow = FlowLayout(controls)  # the copies beside the button where the column has room, else under it
+        controls_flow.addWidget(self.button)
+        controls_flow.addWidget(copies)
+        flowing(controls)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button)
-        layout.addLayout(row)
+        layout.addWidget(controls)
         layout.addWidget(self.progress)
         layout.addWidget(self.hint)
         layout.addWidget(self.plot, 1)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from playground.diagnosis.bias_variance import Z, gap_state
@@ -29,6 +29,7 @@ BASELINE_COLOR = "#bdbdbd"
 BIAS_COLOR = "#e6ab02"
 VARIANCE_COLOR = "#7570b3"
 ROW_PAD = 6
+MIN_BAR = 40  # px: a shorter bar no longer reads as a length
 BAR_HEIGHT_SHARE = 0.6
 
 
@@ -62,11 +63,44 @@ class ErrorLadder(QWidget):
     def _row_height(self) -> int:
         return self.fontMetrics().lineSpacing() + ROW_PAD
 
+    def _labels(self) -> tuple[str, str, str]:
+        return self.tr("Baseline error"), self.tr("Training error"), self.tr("Validation error")
+
+    def _widths(self) -> tuple[int, int]:
+        """The label column's and the value's width."""
+        metrics = self.fontMetrics()
+        return (max(metrics.horizontalAdvance(label) for label in self._labels()) + 10,
+                metrics.horizontalAdvance("100.0 %") + 8)
+
+    def _stacked(self, width: int) -> bool:
+        """Too narrow for label, bar and value on one line (a projector's column, large fonts): each label goes above its bar."""
+        label_width, value_width = self._widths()
+        return width < label_width + value_width + MIN_BAR
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return (8 if self._stacked(width) else 5) * self._row_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Not every layout above asks heightForWidth (a scroll area's page does not): the height follows the width here.
+        self.setFixedHeight(self.heightForWidth(self.width()))
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows, wider labels
+            self.setFixedHeight(self.heightForWidth(self.width()))
+            self.updateGeometry()
+        super().changeEvent(event)
+
     def sizeHint(self) -> QSize:
-        return QSize(280, 5 * self._row_height())
+        label_width, value_width = self._widths()
+        return QSize(label_width + value_width + 3 * MIN_BAR, 5 * self._row_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, 5 * self._row_height())
+        label_width, value_width = self._widths()
+        return QSize(max(label_width, value_width + MIN_BAR), 5 * self._row_height())
 
     def _rows(self) -> list[tuple[str, float, float, float]]:
         """(label, baseline part, bias part, variance part) per error row; parts never below zero."""
@@ -77,11 +111,11 @@ class ErrorLadder(QWidget):
         # Validation error = the part training error explains + the variance on top of it, so the purple
         # piece is the whole variance gap even where training error is below the baseline.
         explained = min(val, train)
+        baseline_label, train_label, val_label = self._labels()
         return [
-            (self.tr("Baseline error"), baseline, 0.0, 0.0),
-            (self.tr("Training error"), min(train, baseline), max(train - baseline, 0.0), 0.0),
-            (self.tr("Validation error"), min(explained, baseline), max(explained - baseline, 0.0),
-             max(val - train, 0.0)),
+            (baseline_label, baseline, 0.0, 0.0),
+            (train_label, min(train, baseline), max(train - baseline, 0.0), 0.0),
+            (val_label, min(explained, baseline), max(explained - baseline, 0.0), max(val - train, 0.0)),
         ]
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -91,18 +125,21 @@ class ErrorLadder(QWidget):
             painter.setPen(QColor(theme.MUTED))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No errors measured yet."))
             return
-        d, metrics, row = self.diagnosis, self.fontMetrics(), self._row_height()
+        d, row = self.diagnosis, self._row_height()
         rows = self._rows()
-        label_width = max(metrics.horizontalAdvance(label) for label, *_ in rows) + 10
-        value_width = metrics.horizontalAdvance("100.0 %") + 8
-        bar_width = max(self.width() - label_width - value_width, 20)
+        stacked = self._stacked(self.width())
+        label_width, value_width = self._widths()
+        bar_left = 0 if stacked else label_width
+        bar_width = max(self.width() - bar_left - value_width, MIN_BAR)
         errors = (d["baseline_error"], d["train_error"], d["val_error"])
         largest = max([sum(parts) for _, *parts in rows] + [1e-12])
-        for i, ((label, *parts), error) in enumerate(zip(rows, errors)):
-            top = 2 * i * row
+        lines = (0, 3, 6) if stacked else (0, 2, 4)  # each error's first line; the gaps sit on the lines between
+        for (label, *parts), error, line in zip(rows, errors, lines):
+            top = line * row
             painter.setPen(QColor(theme.TEXT))
-            painter.drawText(QRectF(0, top, label_width, row), Qt.AlignmentFlag.AlignVCenter, label)
-            x = float(label_width)
+            painter.drawText(QRectF(0, top, self.width(), row), Qt.AlignmentFlag.AlignVCenter, label)
+            top += row if stacked else 0
+            x = float(bar_left)
             bar_top = top + row * (1 - BAR_HEIGHT_SHARE) / 2
             for part, color in zip(parts, (BASELINE_COLOR, BIAS_COLOR, VARIANCE_COLOR)):
                 length = bar_width * part / largest
@@ -117,7 +154,7 @@ class ErrorLadder(QWidget):
             font.setBold(big)
             painter.setFont(font)
             painter.setPen(QColor(color if big else theme.MUTED))
-            top = (2 * i + 1) * row
+            top = ((3 * i + 2) if stacked else (2 * i + 1)) * row
             painter.drawText(QRectF(16, top, self.width() - 16, row), Qt.AlignmentFlag.AlignVCenter,
                              "\u2195 " + text.format(gap=self.unit.text(gap, signed=True)))
         painter.end()

@@ -75,7 +75,8 @@ class GradcheckPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The last column takes what is left, and gives way in a narrow tab column rather than scroll sideways.
+        header.setSectionResizeMode(COLUMNS.index("checked"), QHeaderView.ResizeMode.Stretch)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
 

@@ -12,6 +12,9 @@ from playground.config.catalog import Hyper
 from playground.gui import names
 from playground.gui.widgets.choice_combo import ChoiceCombo
 from playground.gui.widgets.number_fields import NumberEdit
+from playground.gui.widgets.panel_parts import wide_enough
+
+WIDEST_VALUE = "0.999999"  # Adam's β₂ at its finest; wider than "1e-08" or "0.0001"
 
 
 class HyperForm(QWidget):
@@ -53,6 +56,7 @@ class HyperForm(QWidget):
                 default=f"{hyper.default:g}"))
             field.value_edited.connect(lambda value, name=hyper.name: self.value_edited.emit(name, value))
             field.rejected.connect(self.rejected)
+            wide_enough(field, WIDEST_VALUE)
             self.form.addRow(label, field)
             self.fields[hyper.name] = field
         self._shown = choice

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QFormLayout, QGroupBox, QLabel, QMainWindow, QSpinBox, QWidget
 
 from playground.config import catalog
 from playground.config.experiment import Experiment, InitSpec, LookaheadSpec, TrainingSpec
@@ -16,10 +16,13 @@ from playground.gui import names
 from playground.gui.controller import Controller, field_value
 from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.widgets.choice_combo import ChoiceCombo
+from playground.gui.widgets.flow_layout import FlowLayout, flowing
 from playground.gui.widgets.number_fields import NumberEdit, schema_range
-from playground.gui.widgets.panel_parts import set_quietly
+from playground.gui.widgets.panel_parts import set_quietly, wide_enough
 from playground.nn import devices
 
+WIDEST_RATE = "0.0001"  # the finest L1, L2, decay or clip a lesson types; hyperparameters need more (WIDEST_VALUE)
+MAX_DOCK_SHARE = 0.4  # of the window's height: the columns above keep the rest
 SEED_MAX = 2**31 - 1  # QSpinBox holds a C int; the schema allows up to 2^32 - 1
 
 
@@ -37,12 +40,14 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.number_fields: dict[str, NumberEdit] = {}
-        layout = QHBoxLayout(self)
+        # Side by side where they fit, on a second row where they do not (a 1024 px projector, presentation
+        # type): every field keeps the width its value needs instead of being squeezed.
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for group in (self._optimizer_group(), self._lookahead_group(), self._schedule_group(),
                       self._regularization_group(), self._stopping_group(), self._start_group()):
             layout.addWidget(group)
-        layout.addStretch(1)
+        flowing(self)
         controller.experiment_changed.connect(self.show_experiment)
         controller.stop_at_epoch_changed.connect(self.show_stop)
         self.show_experiment(controller.experiment)
@@ -134,7 +139,9 @@ class SettingsPanel(QWidget):
             part.setToolTip(tip)
         self.stop_enabled.toggled.connect(self._stop_changed)
         self.stop_at.valueChanged.connect(self._stop_changed)
-        form.addRow(self.stop_enabled, self.stop_at)
+        # The check box over its field rather than beside it: a row of all the groups fits a 1024 px projector.
+        form.addRow(self.stop_enabled)
+        form.addRow("", self.stop_at)
         return box
 
     def _start_group(self) -> QGroupBox:
@@ -165,6 +172,7 @@ class SettingsPanel(QWidget):
     # -- field makers -----------------------------------------------------------
     def _number(self, path: str, what: str, bounds: tuple[float, float, bool], tip: str) -> NumberEdit:
         field = NumberEdit(what, *bounds)
+        wide_enough(field, WIDEST_RATE)
         field.setToolTip(tip)
         field.value_edited.connect(lambda value: self.controller.apply({path: value}))
         field.rejected.connect(self.controller.refuse)
@@ -229,3 +237,23 @@ class SettingsPanel(QWidget):
         if epoch is not None:
             set_quietly(self.stop_at, epoch)
         self.stop_at.setEnabled(epoch is not None)
+
+
+class DockHeight(QObject):
+    """Sets the dock's height to the panel's rows whenever they wrap or unwrap, up to MAX_DOCK_SHARE of the
+    window: a dock left at one row's height would hide the second row behind a scroll bar."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget, panel: SettingsPanel):
+        super().__init__(panel)
+        self.window, self.dock, self.panel = window, dock, panel
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().height() != event.oldSize().height():
+            QTimer.singleShot(0, self.fit)  # after the layout pass that wrapped the rows
+        return False
+
+    def fit(self) -> None:
+        title = self.dock.height() - self.dock.widget().height()
+        wanted = min(self.panel.height() + title, int(self.window.height() * MAX_DOCK_SHARE))
+        self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Vertical)

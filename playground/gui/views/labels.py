@@ -11,6 +11,7 @@ _VARIABLE = re.compile(r"^x(\d+)$")
 _POWER = re.compile(r"^x(\d+)\^(\d+)$")
 _PRODUCT = re.compile(r"^x(\d+)\*x(\d+)$")
 _SINE = re.compile(r"^sin_x(\d+)$")
+_PIXEL = re.compile(r"^pixel_(\d+)_(\d+)$")  # the digits table's inputs: scikit-learn's pixel_<row>_<column>
 
 
 def _variable(index: str) -> str:
@@ -27,6 +28,9 @@ def feature_label(name: str) -> str:
         return _variable(match.group(1)) + _variable(match.group(2))
     if match := _SINE.match(name):
         return QCoreApplication.translate("FeatureLabel", "sin({x})").format(x=_variable(match.group(1)))
+    if match := _PIXEL.match(name):
+        return QCoreApplication.translate("FeatureLabel", "pixel {row},{column}").format(
+            row=match.group(1), column=match.group(2))
     return name
 
 

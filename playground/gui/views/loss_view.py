@@ -163,6 +163,8 @@ class LossView(QWidget):
         if baseline is not None:
             self.baseline.setPos(1.0 - baseline)
         history = snapshot.history
+        if self._history is not None and history.run != self._history.run:
+            self._forget_hover()  # it read a row of the run (and data) before
         if history is not self._history or len(history) != self._drawn_rows:
             self._history, self._drawn_rows = history, len(history)
             self._plot(history)
@@ -176,7 +178,7 @@ class LossView(QWidget):
             for curve in curves.values():
                 curve.setData([], [])
         self.summary.clear()
-        self.readout.clear()
+        self._forget_hover()
 
     def _plot(self, history: History) -> None:
         losses = {"train": history.train_loss, "val": history.val_loss, "test": history.test_loss}
@@ -240,9 +242,7 @@ class LossView(QWidget):
         box = plot.getPlotItem().getViewBox()
         history = self._history
         if history is None or len(history) == 0 or not box.sceneBoundingRect().contains(scene_pos):
-            for cursor in self.cursors:
-                cursor.setVisible(False)
-            self.readout.clear()
+            self._forget_hover()
             return
         epoch = box.mapSceneToView(scene_pos).x()
         row = int(np.clip(np.searchsorted(history.epoch, epoch), 0, len(history) - 1))
@@ -250,6 +250,11 @@ class LossView(QWidget):
             cursor.setPos(float(history.epoch[row]))
             cursor.setVisible(shown)
         self.readout.setText(self._row_text(history, row))
+
+    def _forget_hover(self) -> None:
+        for cursor in self.cursors:
+            cursor.setVisible(False)
+        self.readout.clear()
 
     def _row_text(self, history: History, row: int) -> str:
         text = self.tr("epoch {epoch}: loss train {train} \u00b7 validation {val} \u00b7 test {test}").format(

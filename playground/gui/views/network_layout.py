@@ -10,7 +10,7 @@ from playground.training.snapshot import Snapshot
 MAX_DRAWN_NEURONS = 12   # per column; the rest is summarised as "+N more"
 NODE_MAX = 40
 NODE_MIN = 6
-COLUMN_MIN_PITCH = 34    # below this the view asks for more width (a scroll area gives it)
+COLUMN_MIN_PITCH = 22    # below this the view asks for more width (a scroll area gives it); 1024 px fits 2 hidden layers
 TOP_BAR = 28             # the hidden-layer count and its +/- buttons
 HEADER = 52              # per column: +/- buttons (side by side or stacked), unit count, activation
 FOOTER = 20              # room for "+N more" under the longest column
@@ -64,7 +64,13 @@ class Layout:
 
 
 def minimum_width(structure: Structure, label_margin: float) -> int:
-    return int(label_margin + RIGHT_MARGIN + NODE_MAX + (len(structure.column_units) - 1) * COLUMN_MIN_PITCH)
+    return width_for_columns(len(structure.column_units), label_margin)
+
+
+def width_for_columns(columns: int, label_margin: float) -> int:
+    """The narrowest a diagram of that many columns (inputs, hidden layers, output) is drawn."""
+    # At that pitch arrange() makes nodes half a pitch wide: half a node juts out past each outer column.
+    return int(label_margin + RIGHT_MARGIN + COLUMN_MIN_PITCH / 2 + (columns - 1) * COLUMN_MIN_PITCH)
 
 
 def arrange(structure: Structure, width: float, height: float, label_margin: float, header: float = HEADER) -> Layout:

@@ -1,12 +1,15 @@
 """Small pieces the panels share: headings, captions, fixed-size labels, and showing values quietly."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QLineEdit, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from playground.gui.views import theme
+
+FIELD_TEXT_MARGIN = 8  # px: QLineEdit's inner margins, both sides together
 
 
 def section_title(text: str) -> QLabel:
@@ -35,20 +38,30 @@ def captioned(caption: str, widget: QWidget, tip: str) -> QWidget:
 def fit_for_life(label: QLabel, widest: str) -> None:
     """A fixed size that holds the widest text the label will show: a fixed-size widget's new
     text repaints the label alone instead of re-laying out the whole window every frame."""
-    _Refit(label, widest).fit()
+    def fit() -> None:
+        metrics = label.fontMetrics()
+        label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height() + 2)
+    _Refit(label, fit)
+
+
+def wide_enough(field: QLineEdit, widest: str) -> None:
+    """Exactly the width that shows `widest` ("0.999999", "1e-08") whole: never squeezed by a tight row, and no
+    wider either, so that a row of groups of such fields fits a 1024 px projector."""
+    def fit() -> None:
+        # The frame and the text margins on both sides, as QLineEdit's own size hint counts them.
+        frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) * 2 + FIELD_TEXT_MARGIN
+        field.setFixedWidth(field.fontMetrics().horizontalAdvance(widest) + frame)
+    _Refit(field, fit)
 
 
 class _Refit(QObject):
-    """Sizes the label for its widest text again whenever its font changes (presentation mode)."""
+    """Sizes the widget for its text again whenever its font changes (presentation mode)."""
 
-    def __init__(self, label: QLabel, widest: str):
-        super().__init__(label)
-        self.label, self.widest = label, widest
-        label.installEventFilter(self)
-
-    def fit(self) -> None:
-        metrics = self.label.fontMetrics()
-        self.label.setFixedSize(metrics.horizontalAdvance(self.widest) + 4, metrics.height() + 2)
+    def __init__(self, widget: QWidget, fit: Callable[[], None]):
+        super().__init__(widget)
+        self.fit = fit
+        widget.installEventFilter(self)
+        fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:

@@ -49,6 +49,8 @@ WORDINGS = (
     QT_TRANSLATE_NOOP("EngineMessage", "dataset 'csv' needs csv_path"),
     QT_TRANSLATE_NOOP("EngineMessage", "the 1-D curve has no x2: use x1, sin_x1 or powers x1^k"),
     QT_TRANSLATE_NOOP("EngineMessage", "batch norm needs batches of at least 2 examples (or 0: full batch)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "tf_playground trains as TF Playground does, with plain SGD; set training.optimizer.name to sgd"),
+    QT_TRANSLATE_NOOP("EngineMessage", "must be two finite numbers"),
     QT_TRANSLATE_NOOP("EngineMessage", "feature '{name}' needs a second input column; this data has one"),
     QT_TRANSLATE_NOOP("EngineMessage", "this data has {count} input columns ({names}); they are the features"),
     # documents and files

@@ -198,6 +198,8 @@ ENGINE_ERRORS = {
     "hyper": (lambda tmp: Experiment().with_changes(**{"training.optimizer.hyper": {"zz": 1}}), ["'zz'", "超参数"]),
     "batch norm": (lambda tmp: Experiment().with_changes(**{"training.batch_size": 1, "network.layers": [
         {"units": 4, "batch_norm": True}]}), ["training.batch_size", "批归一化"]),
+    "tf rules": (lambda tmp: Experiment().with_changes(**{"training.loss": "tf_playground", "training.optimizer.name": "adam"}),
+                 ["training.loss", "training.optimizer.name", "SGD"]),
     "json": (lambda tmp: Experiment.from_json("{,"), ["第 1 行", "JSON"]),
     "version": (lambda tmp: Experiment.from_dict({"version": 2}), ["version", "2"]),
     "preset": (lambda tmp: presets.load("no-such-preset"), ["'no-such-preset'", "未知预设"]),

@@ -335,8 +335,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Copy this variant to the main experiment</source>
-        <translation>把这个变体复制到主实验</translation>
+        <source>Use this variant</source>
+        <translation>使用这个变体</translation>
+    </message>
+    <message>
+        <source>Copy the selected variant&apos;s settings to the main experiment.</source>
+        <translation>把选中变体的设置复制到主实验。</translation>
     </message>
     <message>
         <source>Every variant trains on the same data from the same seed, all at once; each gets exactly the numbers it would get alone.</source>
@@ -349,6 +353,39 @@
     <message>
         <source>Stopped: the curves end where training was cancelled.</source>
         <translation>已停止：曲线止于训练被取消的地方。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>The examples counted: the ones trained on, or the held-out validation or test examples that show how the network does on data it has not seen.</source>
+        <translation>统计哪些样本：用于训练的样本，或留出的验证集、测试集样本——它们显示网络在没见过的数据上表现如何。</translation>
+    </message>
+    <message>
+        <source>Precision: of the examples predicted as a class, the share that are that class. Recall: of a class&apos;s examples, the share predicted as it. F1: their harmonic mean. Each is averaged over the classes (macro), every class counting equally; a class never predicted has precision 0.</source>
+        <translation>精确率：被预测为某一类的样本中，真正属于该类的比例。召回率：某一类的样本中，被预测为该类的比例。F1：两者的调和平均。每项都对各类别取平均（宏平均），每个类别权重相同；从未被预测到的类别精确率记为 0。</translation>
+    </message>
+    <message>
+        <source>Examples counted by true class (rows) and predicted class (columns): the diagonal is right, the rest shows which classes the network mixes up. Each row is shaded by its own share.</source>
+        <translation>按真实类别（行）和预测类别（列）统计的样本数：对角线是分对的，其余格子显示网络把哪些类别弄混了。每一行按它自己的占比着色。</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>The confusion matrix is for classification: this network predicts numbers (see R², RMSE and MAE beside the loss chart).</source>
+        <translation>混淆矩阵用于分类：这个网络预测的是数值（见损失图旁的 R²、RMSE 和 MAE）。</translation>
+    </message>
+    <message>
+        <source>The {split} split has no examples.</source>
+        <translation>{split}没有样本。</translation>
+    </message>
+    <message>
+        <source>precision {precision} · recall {recall} · F1 {f1} (macro)
+{count} {split} examples, accuracy {accuracy}</source>
+        <translation>精确率 {precision} · 召回率 {recall} · F1 {f1}（宏平均）
+{split} {count} 个样本，准确率 {accuracy}</translation>
     </message>
 </context>
 <context>
@@ -586,6 +623,14 @@
         <translation>网络把哪些类别弄混；对手写数字还会显示第一层在找什么，以及它分错的图片。</translation>
     </message>
     <message>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>The confusion matrix of the training, validation or test examples, with precision, recall and F1.</source>
+        <translation>训练集、验证集或测试集样本的混淆矩阵，以及精确率、召回率和 F1。</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -729,6 +774,14 @@
         <translation>批归一化需要每批至少 2 个样本（或 0：全批量）</translation>
     </message>
     <message>
+        <source>tf_playground trains as TF Playground does, with plain SGD; set training.optimizer.name to sgd</source>
+        <translation>tf_playground 按 TensorFlow Playground 的方式训练，只用普通 SGD；请把 training.optimizer.name 设为 sgd</translation>
+    </message>
+    <message>
+        <source>must be two finite numbers</source>
+        <translation>必须是两个有限的数</translation>
+    </message>
+    <message>
         <source>feature &apos;{name}&apos; needs a second input column; this data has one</source>
         <translation>特征 &apos;{name}&apos; 需要第二个输入列；这份数据只有一列</translation>
     </message>
@@ -868,10 +921,6 @@
 <context>
     <name>EnsemblePanel</name>
     <message>
-        <source>Ensemble (bias–variance decomposition)</source>
-        <translation>集成（偏差–方差分解）</translation>
-    </message>
-    <message>
         <source>Train several copies of this network, each on a different resample of the training data, and measure how much they disagree: that disagreement is variance.</source>
         <translation>训练这个网络的多个副本，每个使用训练数据的不同重采样，再看它们的分歧有多大：这种分歧就是方差。</translation>
     </message>
@@ -898,6 +947,10 @@
     <message>
         <source>Squared error on the validation points: expected error {error} = bias² {bias2} + variance {variance} + noise {noise}.</source>
         <translation>验证点上的平方误差：期望误差 {error} = 偏差² {bias2} + 方差 {variance} + 噪声 {noise}。</translation>
+    </message>
+    <message>
+        <source>Train the ensemble</source>
+        <translation>训练集成模型</translation>
     </message>
     <message>
         <source>0-1 loss on the validation points (Kohavi–Wolpert decomposition): expected error {error} = bias² {bias2} + variance {variance} + noise {noise}. Majority-vote error {vote}.</source>
@@ -964,6 +1017,10 @@
         <source>sin({x})</source>
         <translation>sin({x})</translation>
     </message>
+    <message>
+        <source>pixel {row},{column}</source>
+        <translation>像素 {row},{column}</translation>
+    </message>
 </context>
 <context>
     <name>FeatureToggles</name>
@@ -1011,6 +1068,14 @@
         <translation>把窗口和每张图表的图片保存到一个文件夹。</translation>
     </message>
     <message>
+        <source>Export as Py&amp;Torch script…</source>
+        <translation>导出为 PyTorch 脚本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write this experiment as one Python file that needs only torch and numpy and trains the same network to the same loss.</source>
+        <translation>把这个实验写成一个只需要 torch 和 numpy 的 Python 文件，它训练同样的网络并得到同样的损失。</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1049,6 +1114,22 @@
     <message>
         <source>Saved {count} pictures in {folder}</source>
         <translation>已在 {folder} 保存 {count} 张图片</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch script</source>
+        <translation>导出为 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot export the script</source>
+        <translation>无法导出脚本</translation>
+    </message>
+    <message>
+        <source>Saved the PyTorch script {path}: run it with python</source>
+        <translation>已保存 PyTorch 脚本 {path}：用 python 运行它</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -1356,6 +1437,10 @@
         <translation>Maxout k</translation>
     </message>
     <message>
+        <source>Residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
         <source>Neurons in this layer: more can draw finer boundaries, but learn slower and overfit sooner.</source>
         <translation>这一层的神经元数：越多能画出越精细的边界，但学得更慢，也更早过拟合。</translation>
     </message>
@@ -1370,6 +1455,10 @@
     <message>
         <source>Normalize this layer&apos;s sums over each batch: steadier, faster training of deep networks.</source>
         <translation>在每个批次上对这一层的加权和做归一化：深层网络训练更稳、更快。</translation>
+    </message>
+    <message>
+        <source>Add this layer&apos;s input to its output, x + f(x) (a learned projection where the widths differ): gradients reach the first layers of a deep network.</source>
+        <translation>把这一层的输入加到它的输出上，x + f(x)（宽度不同时经过一个可学习的投影）：梯度能传到深层网络的前几层。</translation>
     </message>
     <message>
         <source>Linear pieces per maxout neuron (maxout only): more pieces, more shapes.</source>
@@ -1538,6 +1627,13 @@
     <message>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsReadout</name>
+    <message>
+        <source>R²: the share of the targets&apos; variance the network explains (1 is perfect, 0 no better than predicting the mean). RMSE and MAE: the typical error, in the target&apos;s units.</source>
+        <translation>R²：网络解释了目标方差的多少比例（1 为完美，0 表示不比预测均值更好）。RMSE 和 MAE：典型误差，单位与目标相同。</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1966,50 @@
         <translation>方差为 1 / 输入连接数：适合 SELU 类和线性层。</translation>
     </message>
     <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>-log of the probability given to the true class: steep when confidently wrong, so a saturated output still learns.</source>
+        <translation>对真实类别概率取 -log：自信地分错时很陡，所以饱和的输出仍能学习。</translation>
+    </message>
+    <message>
+        <source>Squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>(output - target)²; for classes on the probabilities, where a saturated sigmoid gives almost no gradient even when wrong.</source>
+        <translation>(输出 - 目标)²；分类时作用在概率上，sigmoid 饱和时即使分错梯度也几乎为 0。</translation>
+    </message>
+    <message>
+        <source>Absolute error</source>
+        <translation>绝对误差</translation>
+    </message>
+    <message>
+        <source>|output - target|: outliers pull less than under squared error.</source>
+        <translation>|输出 - 目标|：离群点的拉力比平方误差下小。</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber 损失</translation>
+    </message>
+    <message>
+        <source>Squared error within 1 of the target, absolute error beyond it.</source>
+        <translation>与目标相差 1 以内用平方误差，超出部分用绝对误差。</translation>
+    </message>
+    <message>
+        <source>Hinge</source>
+        <translation>合页损失</translation>
+    </message>
+    <message>
+        <source>The SVM&apos;s loss: zero once a point is on the right side by a margin of 1.</source>
+        <translation>支持向量机的损失：一个点以至少 1 的间隔落在正确一侧时为零。</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s rules: tanh output, ½(output - target)² on -1/+1 labels, fixed data order, L1 zeroes weights it pushes across 0.</source>
+        <translation>TensorFlow Playground 的规则：tanh 输出，在 -1/+1 标签上用 ½(输出 - 目标)²，数据顺序固定，L1 把被它推过 0 的权重置为零。</translation>
+    </message>
+    <message>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -2117,6 +2257,10 @@
         <translation>从这一层移除一个神经元</translation>
     </message>
     <message>
+        <source>residual: x + f(x)</source>
+        <translation>残差：x + f(x)</translation>
+    </message>
+    <message>
         <source>1 hidden layer</source>
         <translation>1 个隐藏层</translation>
     </message>
@@ -2172,6 +2316,14 @@ bias: {bias:.4g}</source>
         <source>the strongest of {count} maxout pieces</source>
         <translation>{count} 个 maxout 片段中最强的一个</translation>
     </message>
+    <message>
+        <source>{layer} adds its input x to what it computes, f(x).</source>
+        <translation>{layer} 把它的输入 x 加到它计算出的 f(x) 上。</translation>
+    </message>
+    <message>
+        <source>{layer}&apos;s input has another width: a learned projection P maps it, P·x + f(x).</source>
+        <translation>{layer} 的输入宽度不同：由一个可学习的投影 P 映射，P·x + f(x)。</translation>
+    </message>
 </context>
 <context>
     <name>Notice</name>
@@ -2224,6 +2376,14 @@ bias: {bias:.4g}</source>
     <message>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Show hidden-unit pieces</source>
+        <translation>显示隐藏单元分量</translation>
+    </message>
+    <message>
+        <source>y = b + Σ cᵢ·aᵢ(x): each thin curve is one last-hidden unit&apos;s activation times its weight to the output, the dashed line is the output&apos;s bias; together they add up to the output curve. Hover one to find its neuron.</source>
+        <translation>y = b + Σ cᵢ·aᵢ(x)：每条细曲线是最后一个隐藏层中一个单元的激活值乘以它到输出的权重，虚线是输出的偏置；它们加起来就是输出曲线。悬停在某一条上可以找到它的神经元。</translation>
     </message>
     <message>
         <source>Output</source>
@@ -2544,8 +2704,56 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>对角象限属于同一类，所以没有直线能分开它们。一个有八个 tanh 单元的隐藏层仅凭 x1 和 x2 就能学会这四个象限。</translation>
     </message>
     <message>
+        <source>Lesson: a curve as a sum of hidden units</source>
+        <translation>课程：曲线是隐藏单元之和</translation>
+    </message>
+    <message>
+        <source>Hung-yi Lee writes a network as y = b + Σ cᵢ·aᵢ(x): on the output, each thin curve is one of the four ReLU units times its weight cᵢ, the dashed line is the bias b, and together they add up to the thick curve. Each piece is flat on one side of its kink and a straight ramp on the other, so after 100 epochs the fit is a broken line with four kinks that follows the wave to a validation loss under 0.03 (the noise alone costs 0.01). Two ramps of opposite slope make a hard sigmoid, a step between two plateaus; hover a piece to find its neuron.</source>
+        <translation>李宏毅把网络写成 y = b + Σ cᵢ·aᵢ(x)：在输出图上，每条细曲线是四个 ReLU 单元之一乘以它的权重 cᵢ，虚线是偏置 b，它们加起来就是那条粗曲线。每一段在拐点一侧是平的，另一侧是一条直的斜坡，所以 100 轮后拟合结果是一条有四个拐点的折线，沿着波形走，验证损失低于 0.03（单是噪声就占 0.01）。两个斜率相反的斜坡组成一个 hard sigmoid，即两个平台之间的一级台阶；把鼠标悬停在某一段上可以找到它的神经元。</translation>
+    </message>
+    <message>
+        <source>Lesson: squared error on a sigmoid output</source>
+        <translation>课程：sigmoid 输出上的平方误差</translation>
+    </message>
+    <message>
+        <source>Logistic regression (no hidden layer, a sigmoid output) started with large weights that point the wrong way: every point sits on a flat tail of the sigmoid, confidently misclassified. Squared error (p - y)² passes its gradient through the sigmoid&apos;s slope p(1 - p), almost 0 there, so the weights hardly move: accuracy stays at 0 % and the loss near its largest value, 1, for all 100 epochs. Compare with the same start under cross-entropy.</source>
+        <translation>逻辑回归（没有隐藏层，sigmoid 输出）从指向错误方向的大权重开始：每个点都落在 sigmoid 平坦的尾部，被自信地分错。平方误差 (p - y)² 的梯度要乘以 sigmoid 的斜率 p(1 - p)，而那里几乎为 0，所以权重几乎不动：在全部 100 轮里准确率一直是 0 %，损失停在接近最大值 1 的地方。请与同样起点下的交叉熵对比。</translation>
+    </message>
+    <message>
+        <source>Lesson: cross-entropy learns from a saturated sigmoid</source>
+        <translation>课程：交叉熵能从饱和的 sigmoid 中学习</translation>
+    </message>
+    <message>
+        <source>The same logistic regression and the same wrong, saturated start, now with cross-entropy. Its gradient is p - y, as large as the error itself, so the most confidently wrong points pull hardest: the first epoch&apos;s gradient is hundreds of times larger than under squared error and accuracy reaches 100 % within five epochs. This is why classification trains with cross-entropy.</source>
+        <translation>同样的逻辑回归、同样错误且饱和的起点，这次用交叉熵。它的梯度是 p - y，和误差本身一样大，所以最自信地分错的点拉得最用力：第一轮的梯度比平方误差下大几百倍，五轮之内准确率就达到 100 %。这就是分类要用交叉熵训练的原因。</translation>
+    </message>
+    <message>
         <source>The exploding-gradients lesson with gradient clipping: before every step the gradient is scaled down to a norm of at most 0.5. The huge gradients still point the right way, but each step now has a sensible size, so training stays finite and learns the circle: about 98 % of the validation points right, and the diagnosis says fine. Clipping tames the symptom; a smaller initialization (He) fixes the cause.</source>
         <translation>带梯度裁剪的梯度爆炸课：每一步之前把梯度缩放到范数不超过 0.5。巨大的梯度方向仍然正确，但每一步的步长变得合理，所以训练保持有限并学会了圆形：约 98% 的验证点正确，诊断为“良好”。梯度裁剪只缓解症状；更小的初始化（He 初始化）才解决根源。</translation>
+    </message>
+    <message>
+        <source>Lesson: too large a learning rate</source>
+        <translation>课程：学习率过大</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent (SGD) at three learning rates in the ravine (x² + 20y²)/2 of the Arena tab: press Race. At 0.02 the steps are too small, and after 100 steps the loss is still above 0.1; at 0.09 the path zig-zags across the ravine but the loss falls below 0.00001. At 0.105, above 2/20 = 0.1, every step overshoots the floor by more than it started from: the zig-zag grows and leaves the plot at step 8, and kept going (playground arena) it diverges to infinity.</source>
+        <translation>在竞技场标签页的峡谷 (x² + 20y²)/2 中，用三个学习率运行普通梯度下降（SGD）：按“比赛”。0.02 时步子太小，100 步后损失仍高于 0.1；0.09 时路径在峡谷两侧来回折返，但损失降到 0.00001 以下。0.105 超过了 2/20 = 0.1，每一步越过谷底的距离都比出发时更远：折线越来越大，在第 8 步离开图；继续运行（playground arena）它会发散到无穷大。</translation>
+    </message>
+    <message>
+        <source>Lesson: momentum in a ravine</source>
+        <translation>课程：峡谷中的动量</translation>
+    </message>
+    <message>
+        <source>The quadratic (x² + 20y²)/2 is a narrow ravine, 20 times steeper across than along: press Race in the Arena tab. Plain gradient descent at lr 0.09 overshoots the floor at every step, so its path zig-zags from wall to wall while it creeps along. Momentum (0.5) at the same learning rate lets the zig-zags cancel and keeps its speed along the floor: after 50 steps its loss is more than a million times smaller than SGD&apos;s.</source>
+        <translation>二次函数 (x² + 20y²)/2 是一条狭窄的峡谷，横向比纵向陡 20 倍：在竞技场标签页按“比赛”。学习率 0.09 的普通梯度下降每一步都越过谷底，所以路径在两壁之间来回折返，只能缓慢前进。同样学习率下的动量（0.5）让来回的折返相互抵消，并沿谷底保持速度：50 步后它的损失比 SGD 小一百万倍以上。</translation>
+    </message>
+    <message>
+        <source>Lesson: Adam on a plateau</source>
+        <translation>课程：平台上的 Adam</translation>
+    </message>
+    <message>
+        <source>On the saddle x² − y², starting a hair&apos;s breadth (y = 0.001) off the ridge, the slope across is almost zero: a plateau around the saddle point. SGD at lr 0.05 slides down into the saddle point and lingers there, less than 0.02 across after 30 steps. Adam at the same learning rate divides each step by the gradient&apos;s recent size, so it moves about lr per step however flat the ground: it is more than 1 across by step 25 and leaves the plot in less than half SGD&apos;s steps.</source>
+        <translation>在鞍面 x² − y² 上，从离山脊一丝一毫（y = 0.001）的地方出发，横向坡度几乎为零：鞍点周围是一片平台。学习率 0.05 的 SGD 滑进鞍点并在那里徘徊，30 步后横向移动还不到 0.02。同样学习率的 Adam 用梯度最近的大小去除每一步，所以无论地面多平，每步都大约走 lr 那么远：第 25 步时横向已超过 1，离开图的步数不到 SGD 的一半。</translation>
     </message>
     <message>
         <source>Two layers of 64 ReLU units trained for 1000 epochs on 500 points with noise 0.25, which puts about 8 % of the labels on the wrong side of the circle. The network has room to memorize the training points, noise included: training error falls to about 3 % while validation error stays near 9 %, and the diagnosis says high variance. Watch the validation loss rise while the training loss keeps falling, and the boundary wrap around single points.</source>
@@ -2657,6 +2865,10 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>批归一化</translation>
     </message>
     <message>
+        <source>residual connections</source>
+        <translation>残差连接</translation>
+    </message>
+    <message>
         <source>a smaller learning rate</source>
         <translation>更小的学习率</translation>
     </message>
@@ -2698,6 +2910,14 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>The update rule. Changing it starts over, since its running averages belong to the old weights.</source>
         <translation>更新规则。更改后重新开始训练，因为它的滑动平均属于旧的权重。</translation>
+    </message>
+    <message>
+        <source>What training minimizes; only the losses that fit the task are listed. Changing it starts over.</source>
+        <translation>训练要最小化的目标；只列出适合当前任务的损失函数。更改后会重新开始。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Lookahead</source>
@@ -2866,6 +3086,25 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>Bound</source>
         <translation>范围</translation>
+    </message>
+</context>
+<context>
+    <name>SmoothingControl</name>
+    <message>
+        <source>Exponentially weighted average of each curve: v = β·v + (1 − β)·value, divided by 1 − βᵗ so the first epochs are not pulled toward 0 (bias correction). It averages about the last 1 / (1 − β) epochs; the measured curve stays faint behind it. 0 is off.</source>
+        <translation>对每条曲线做指数加权平均：v = β·v + (1 − β)·值，再除以 1 − βᵗ，使最初几轮不被拉向 0（偏差修正）。它大约平均最近 1 / (1 − β) 轮；实测曲线以浅色留在后面。0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>β {beta:.3f} · ~{epochs:.0f} epochs</source>
+        <translation>β {beta:.3f} · 约 {epochs:.0f} 轮</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,10 @@ def test_optimizers_on_the_spiral_each_get_their_solo_numbers():
       "training.batch_size": 10}, {"lookahead": [False, True], "optimizer": ["sgd", "momentum"]}),
     ({"data.dataset": "curve", "data.features": ["x1"], "data.noise": 0.2},
      {"hidden": [[4], [4, 4], []], "batch_size": [0, 10], "activation": ["tanh", "relu"]}),
-], ids=["lr-momentum-l2", "l1-clip-decay-init-schedule-early-stopping", "multiclass-batch-norm-lookahead", "shapes"])
+    ({"data.dataset": "circle", "training.l1": 1e-3},
+     {"loss": ["cross_entropy", "squared_error", "hinge", "tf_playground"], "residual": [False, True], "lr": [0.03, 0.3]}),
+], ids=["lr-momentum-l2", "l1-clip-decay-init-schedule-early-stopping", "multiclass-batch-norm-lookahead", "shapes",
+        "losses-residual"])
 def test_every_variant_equals_its_solo_run(base_changes, values):
     # Not batch norm with RMSprop or Adam: the bias before a batch norm has a gradient of zero up to rounding,
     # which those rules scale up to full steps, so rounding alone (vmapped or not) tells two runs apart.

@@ -82,6 +82,7 @@ VARIABLE: dict[str, Variable] = {
     "weight_decay": _field("training.weight_decay", float),
     "clip_norm": _field("training.clip_norm", float),
     "early_stopping": _field("training.early_stopping", int),
+    "loss": _field("training.loss", str),
     "schedule": _named("training.schedule"),
     "lookahead": _field("training.lookahead.enabled", _flag),
     "init": _field("network.init.scheme", str),
@@ -89,6 +90,7 @@ VARIABLE: dict[str, Variable] = {
     "activation": _every_layer("activation", str),
     "dropout": _every_layer("dropout", float),
     "batch_norm": _every_layer("batch_norm", _flag),
+    "residual": _every_layer("residual", _flag),
     "width": _every_layer("units", int),
     "hidden": Variable(_widths, _hidden),
 }

@@ -51,7 +51,7 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 
 # The pages' keys (objectNames), in tab order: MainWindow.show_tab and `--tab` find a page by its key.
 KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "confusion", "compare", "sweep")
-SCROLLED = ("compare", "sweep")  # forms wider than a 1024 px projector's tab column: they scroll instead
+SCROLLED = ("compare", "sweep")  # taller than a 1024x768 projector's tab column: they scroll up and down
 
 
 
@@ -92,7 +92,7 @@ class DiagnosticsTabs(QObject):
         for (page, title, tip), key in zip(pages, KEYS, strict=True):
             page.setObjectName(key)
             if key in SCROLLED:
-                page = scrolling(page, horizontal=True)
+                page = scrolling(page)
                 page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
         self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes,

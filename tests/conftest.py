@@ -44,6 +44,15 @@ def pytest_collectstart(collector):
         sys.modules["conftest"] = _THIS
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Tests marked event_loop run the app's own loop (gui.app.run, app.exec()): they go last in the session.
+
+    A window opened in the same process after app.exec() has returned gets no frames (the app itself runs
+    its loop once per process), so every other window test must come before them, whatever its file's name.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("event_loop") is not None)  # a stable sort keeps the rest
+
+
 @pytest.fixture
 def tiny_experiment():
     """Factory for small experiments; see make_experiment."""

@@ -1,7 +1,4 @@
-"""The window after its training process is killed: says so once, and the next Play trains again.
-
-Named to run before test_main_window.py, whose last tests run the app's event loop (see its note).
-"""
+"""The window after its training process is killed: says so once, and the next Play trains again."""
 from __future__ import annotations
 
 import os

@@ -453,8 +453,6 @@ class _MarkNotices(QTranslator):
         return False
 
 
-# Before the tests that call gui_app.run(): a window opened after app.exec() has returned in the
-# same process gets no frames (the app itself runs once per process).
 def test_the_engine_notice_is_shown_in_the_users_language(qtbot, open_window):
     window = open_window(Experiment().with_changes(**{  # diverges within a few steps
         "data.dataset": "reg-plane", "training.optimizer.lr": 5.0,
@@ -478,18 +476,21 @@ class Args:
         self.window_size, self.presentation, self.lang, self.tab = window_size, presentation, lang, tab
 
 
+@pytest.mark.event_loop
 def test_screenshot_run_trains_and_saves(qtbot, tmp_path):
     path = tmp_path / "shot.png"
     assert gui_app.run(Args(str(path), 0.5), Experiment()) == 0
     assert path.stat().st_size > 10_000
 
 
+@pytest.mark.event_loop
 def test_screenshot_to_a_bad_path_fails_with_one_line(qtbot, tmp_path, capsys):
     assert gui_app.run(Args(str(tmp_path / "missing" / "shot.png")), Experiment()) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("playground: error:") and "\n" not in err
 
 
+@pytest.mark.event_loop
 def test_a_screenshot_has_the_asked_size_and_ends_with_a_json_line(qtbot, tmp_path, capsys):
     path = tmp_path / "shot.png"
     flags = {"window_size": (1024, 768), "presentation": True, "tab": "gradient_flow"}
@@ -502,12 +503,14 @@ def test_a_screenshot_has_the_asked_size_and_ends_with_a_json_line(qtbot, tmp_pa
     assert outcome["state"] == "paused" and outcome["step"] > 0 and outcome["train_loss"] > 0
 
 
+@pytest.mark.event_loop
 def test_an_unknown_tab_is_named_in_one_line(qtbot, tmp_path, capsys):
     assert gui_app.run(Args(str(tmp_path / "shot.png"), tab="nope"), Experiment()) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("playground: error: argument --tab") and "bias_variance" in err and "\n" not in err
 
 
+@pytest.mark.event_loop
 def test_gui_bench_prints_one_json_line(qtbot, capsys):
     from playground.gui import bench
 

@@ -82,6 +82,17 @@ def _matrix(tmp_path: Path) -> dict[str, Experiment]:
     cases["csv-early-stopping"] = quick(**{"data.dataset": "csv", "data.csv_path": str(csv), "data.samples": None,
                                            "training.epochs": 12, "training.early_stopping": 1,
                                            "training.optimizer.lr": 1.0})
+    # Residual layers: identity skips where the widths match; a bias-free projection, penalized and decayed as a
+    # weight, where they differ (from the inputs, and into a maxout layer), with batch norm and dropout around them.
+    cases["residual-identity"] = quick(**{
+        "network.layers": [{"units": 2, "activation": "tanh", "residual": True, "batch_norm": True},
+                           {"units": 2, "activation": "relu", "residual": True}],
+        "training.optimizer.name": "momentum", "training.clip_norm": 0.5})
+    cases["residual-projection"] = quick(**{
+        "network.layers": [{"units": 4, "activation": "sigmoid", "residual": True, "batch_norm": True},
+                           {"units": 3, "activation": "maxout", "maxout_k": 2, "residual": True, "dropout": 0.1}],
+        "training.optimizer.name": "adam", "training.optimizer.lr": 0.02, "training.l1": 0.01, "training.l2": 0.02,
+        "training.weight_decay": 0.1, "network.init.scheme": "xavier_normal"})
     cases["no-hidden-layer"] = quick(**{"network.layers": [], "training.optimizer.name": "adagrad"})
     cases["diverging"] = quick(**{"training.optimizer.lr": 30.0, "network.init.scheme": "normal",
                                   "network.init.scale": 5.0, "training.epochs": 15})

@@ -63,11 +63,11 @@ def initializer(init: InitSpec) -> str:
             "\n    fan_in = weight.shape[1]  # a layer's weight is [outputs, inputs]" if "fan_in" in draw else "")
     return f'''
 @torch.no_grad()
-def init_layer(linear):
-    """Initializer "{init.scheme}": the weights drawn from the seeded generator, every bias {bias_value(init.scheme, scale)!r}."""
-    weight = linear.weight{fans}
+def init_layer(weight, bias):
+    """Initializer "{init.scheme}": the weights drawn from the seeded generator, every bias {bias_value(init.scheme, scale)!r}."""{fans}
     {draw}
-    linear.bias.fill_({bias_value(init.scheme, scale)!r})
+    if bias is not None:
+        bias.fill_({bias_value(init.scheme, scale)!r})
 '''
 
 
@@ -129,7 +129,7 @@ def backward(x, target):
         linears[i].weight.grad = delta.t().mm(inputs[i])
         linears[i].bias.grad = delta.sum(0)
         if i > 0:
-            derivative = DERIVATIVE[LAYERS[i - 1]["activation"]]
+            derivative = DERIVATIVE[LAYERS[i - 1].activation]
             delta = delta.mm(linears[i].weight).mul_(derivative(pre[i - 1], post[i - 1]))
 '''
 

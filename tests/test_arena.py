@@ -185,3 +185,19 @@ def test_run_keeps_n_plus_one_points_after_divergence():
     assert len(result["trajectory"]) == len(result["loss"]) == 51
     assert result["status"] == race.DIVERGED and result["loss"][-1] is None
     assert result["trajectory"][0] == list(START)
+
+
+@pytest.mark.parametrize("name", ["rosenbrock", "beale", "saddle", "regression"])
+def test_racing_together_takes_exactly_the_steps_each_racer_takes_alone(name):
+    surface = surfaces.surface(name)
+    specs = [race.racer_spec(optimizer, 0.05 if optimizer != "sgd" else 0.02) for optimizer in catalog.OPTIMIZERS]
+    specs.append(race.racer_spec("momentum", 0.01, lookahead=(5, 0.5)))
+    together = [race.Racer(surface, spec, surface.start) for spec in specs]
+    race.advance_together(together, 150)
+    for spec, racer in zip(specs, together):
+        alone = race.Racer(surface, spec, surface.start)
+        alone.advance(150)
+        assert (racer.status, racer.steps) == (alone.status, alone.steps), spec.optimizer.name
+        np.testing.assert_array_equal(racer.trajectory(), alone.trajectory())
+        np.testing.assert_array_equal(racer.loss_curve(), alone.loss_curve())
+    assert len({r.steps for r in together}) > 1 or name == "regression"  # some stop early, the rest go on

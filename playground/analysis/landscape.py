@@ -229,7 +229,8 @@ def landscape_throughput(resolution: int = BENCH_RESOLUTION) -> dict:
     generator = torch.Generator().manual_seed(0)
     origin, d1, d2 = flat(params), *(flat(filter_normalized(params, generator)) for _ in range(2))
     grid = axis(resolution, 1.0)
-    plane_losses(trainer, origin, d1, d2, grid[:3], grid[:3])  # warm up: vmap's first call traces
+    # Warm up at full size: vmap's first call traces, and the first chunk of a size allocates its activations.
+    plane_losses(trainer, origin, d1, d2, grid, grid)
     started = time.perf_counter()
     plane_losses(trainer, origin, d1, d2, grid, grid)
     batched = time.perf_counter() - started

@@ -64,7 +64,11 @@ def check_start(surface: Surface, start: tuple[float, float]) -> tuple[float, fl
 
 
 class Racer:
-    """One optimizer on the surface: its path and loss so far (start included) and whether it still runs."""
+    """One optimizer on the surface: its path and loss so far (start included) and whether it still runs.
+
+    Points and losses go into numpy buffers that double when full, so a frame reads the whole path as a
+    view instead of converting a list of tuples.
+    """
 
     def __init__(self, surface: Surface, spec: TrainingSpec, start: tuple[float, float], stop_outside: bool = True):
         self.surface = surface
@@ -72,35 +76,77 @@ class Racer:
         self.spec = spec
         self.point = torch.tensor(check_start(surface, start), dtype=torch.float64)
         self.optimizer = optimizers.build(spec, [self.point], [])
-        loss, self._grad = surface.value_and_gradient(self.point)
-        self.path = [tuple(self.point.tolist())]
-        self.losses = [float(loss)]
-        self.status = RUNNING if math.isfinite(self.losses[0]) else DIVERGED
+        self._xy = np.empty((64, 2))
+        self._loss = np.empty(64)
+        self._n = 0
+        loss, grad = surface.value_and_gradient(self.point)
+        self._record(float(loss), grad)
+        self.status = RUNNING if math.isfinite(self._loss[0]) else DIVERGED
 
     @property
     def steps(self) -> int:
-        return len(self.path) - 1
+        return self._n - 1
+
+    @property
+    def path(self) -> list[tuple[float, float]]:
+        return [tuple(point) for point in self._xy[:self._n].tolist()]
+
+    @property
+    def losses(self) -> list[float]:
+        return self._loss[:self._n].tolist()
+
+    def trajectory(self) -> np.ndarray:
+        """[steps + 1, 2]: every point so far (a view: read it before the racer moves on)."""
+        return self._xy[:self._n]
+
+    def loss_curve(self) -> np.ndarray:
+        """[steps + 1]: the loss at every point so far (a view, as trajectory's)."""
+        return self._loss[:self._n]
 
     def advance(self, steps: int) -> None:
         """Up to `steps` more steps; fewer once the racer stops."""
-        for _ in range(steps):
-            if self.status != RUNNING:
-                return
-            optimizers.set_lr(self.optimizer, optimizers.scheduled_lr(self.spec.schedule, self.spec.optimizer.lr, self.steps))
-            self.point.grad = self._grad
-            self.optimizer.step()
-            loss, self._grad = self.surface.value_and_gradient(self.point)
-            x, y = self.point.tolist()
-            self.path.append((x, y))
-            self.losses.append(float(loss))
-            if not all(math.isfinite(v) for v in (x, y, self.losses[-1], *self._grad.tolist())):
-                self.status = DIVERGED
-            elif self.stop_outside and not self.surface.contains(x, y):
-                self.status = LEFT
+        advance_together([self], steps)
 
-    def trajectory(self) -> np.ndarray:
-        """[steps + 1, 2]: every point so far."""
-        return np.asarray(self.path, dtype=np.float64)
+    def _move(self) -> None:
+        """One step of the optimizer, with the gradient at the point it stands on."""
+        optimizers.set_lr(self.optimizer, optimizers.scheduled_lr(self.spec.schedule, self.spec.optimizer.lr, self.steps))
+        self.point.grad = self._grad
+        self.optimizer.step()
+
+    def _record(self, loss: float, grad: torch.Tensor) -> None:
+        if self._n == len(self._loss):
+            self._xy = np.concatenate([self._xy, np.empty_like(self._xy)])
+            self._loss = np.concatenate([self._loss, np.empty_like(self._loss)])
+        x, y = self._xy[self._n] = self.point.tolist()
+        self._loss[self._n] = loss
+        self._n += 1
+        self._grad = grad
+        if self._n == 1:
+            return
+        if not all(math.isfinite(v) for v in (x, y, loss, *grad.tolist())):
+            self.status = DIVERGED
+        elif self.stop_outside and not self.surface.contains(x, y):
+            self.status = LEFT
+
+
+def advance_together(racers: list[Racer], steps: int) -> None:
+    """Up to `steps` more steps of every racer on one surface, each stopping on its own.
+
+    The optimizers step one by one (each is the trainer's own code on its own point), then one autograd
+    call takes every gradient at once: the surfaces are elementwise, so the gradient of the sum of the
+    racers' losses at their stacked points is, row by row, each racer's own gradient.
+    """
+    for _ in range(steps):
+        running = [racer for racer in racers if racer.status == RUNNING]
+        if not running:
+            return
+        for racer in running:
+            racer._move()
+        points = torch.stack([racer.point.detach() for racer in running]).requires_grad_(True)
+        losses = running[0].surface.fn(points[:, 0], points[:, 1])
+        (grads,) = torch.autograd.grad(losses.sum(), points)
+        for racer, loss, grad in zip(running, losses.detach().tolist(), grads):
+            racer._record(loss, grad)
 
 
 def run(surface: Surface, spec: TrainingSpec, start: tuple[float, float], steps: int) -> dict:
@@ -115,7 +161,7 @@ def run(surface: Surface, spec: TrainingSpec, start: tuple[float, float], steps:
     racer = Racer(surface, spec, start, stop_outside=False)
     racer.advance(steps)
     finite = lambda v: v if math.isfinite(v) else None
-    missing = steps + 1 - len(racer.path)
+    missing = steps + 1 - racer.steps - 1
     return {
         "trajectory": [[finite(x), finite(y)] for x, y in racer.path] + [[None, None]] * missing,
         "loss": [finite(v) for v in racer.losses] + [None] * missing,

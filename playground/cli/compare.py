@@ -7,7 +7,7 @@ import sys
 from tqdm import tqdm
 
 from playground.analysis.compare import Race, grid, parse_value, variant
-from playground.cli.train import final_record, metrics_record
+from playground.cli.train import epoch_record, final_record
 from playground.config.experiment import Experiment, ExperimentError
 from playground.diagnosis.bias_variance import diagnose
 
@@ -22,7 +22,7 @@ def run(args, experiment: Experiment) -> int:
             if args.json:
                 for i, (combo, trainer) in enumerate(zip(combos, race.trainers)):
                     if trainer.epoch == epoch and len(trainer.history.view()) == epoch:
-                        _print({"variant": i, **_shown(combo), **metrics_record(trainer, epoch - 1)})
+                        _print({"variant": i, **_shown(combo), **epoch_record(trainer)})
             bar.update(epoch - bar.n)
     finals = [final_record(trainer, diagnose(trainer)) for trainer in race.trainers]
     for i, (combo, final) in enumerate(zip(combos, finals)):

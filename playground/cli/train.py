@@ -53,8 +53,8 @@ def _train(args, trainer: Trainer, target: int, metrics: BinaryIO | None) -> dic
 
         def on_epoch(t: Trainer) -> None:
             record = metrics_record(t, len(t.history.view()) - 1)
-            if write is not None:
-                write(record)
+            if write is not None:  # only then: the metrics cost a forward pass of every split
+                write(epoch_record(t))
             bar.update(1)
             bar.set_postfix_str(_progress_text(record), refresh=False)
 
@@ -100,6 +100,11 @@ def metrics_record(trainer: Trainer, row: int) -> dict:
     }
 
 
+def epoch_record(trainer: Trainer) -> dict:
+    """The epoch just completed as a --metrics line: its history row, then the model's metrics per split."""
+    return metrics_record(trainer, len(trainer.history.view()) - 1) | _finite_values(trainer.metrics())
+
+
 def final_record(trainer: Trainer, diagnosis: dict) -> dict:
     """The last epoch's record, the outcome and the diagnosis; after early stopping, the restored model's numbers."""
     snapshot_row = len(trainer.history.view()) - 1
@@ -109,8 +114,9 @@ def final_record(trainer: Trainer, diagnosis: dict) -> dict:
         for split in ("train", "val", "test"):
             loss, accuracy = trainer.evaluate(split)
             last[f"{split}_loss"], last[f"{split}_accuracy"] = finite(loss), accuracy
-    numbers = {key: finite(value) if isinstance(value, float) else value for key, value in diagnosis.items()}
-    return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message, "diagnosis": numbers}
+    last.update(_finite_values(trainer.metrics()))
+    return {"final": True, **last, "state": _outcome(trainer), "message": trainer.message,
+            "diagnosis": _finite_values(diagnosis)}
 
 
 def _outcome(trainer: Trainer) -> str:
@@ -135,10 +141,18 @@ def _summary(trainer: Trainer, final: dict, diagnosis: dict) -> str:
         if trainer.task != "regression":
             lines.append(f"accuracy: train {number(final['train_accuracy'], 3)}, "
                          f"validation {number(final['val_accuracy'], 3)}")
+        for name, key, digits in (("macro F1", "f1", 3), ("R²", "r2", 3), ("RMSE", "rmse", 4)):
+            if f"train_{key}" in final:
+                lines.append(f"{name}: train {number(final[f'train_{key}'], digits)}, "
+                             f"validation {number(final.get(f'val_{key}'), digits)}")
     if trainer.message:
         lines.append(trainer.message)
     lines.append(describe_verdict(diagnosis))
     return "\n".join(lines)
+
+
+def _finite_values(values: dict) -> dict:
+    return {key: finite(value) if isinstance(value, float) else value for key, value in values.items()}
 
 
 def finite(value: float) -> float | None:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_serializer, model_validator
 
 from playground.config import catalog, limits
 from playground.config.atomic import write_atomic
@@ -211,11 +211,39 @@ class TrainingSpec(_Strict):
 
 
 # The right-hand tabs a document may open, by the objectName the window gives each page.
-VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck", "classes")
+VIEW_TABS = ("loss", "gradients", "gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "confusion", "arena")
+# The arena's surfaces (playground.arena.surfaces.NAMES, which tests/test_arena_lessons.py holds to this list).
+ARENA_FUNCTIONS = ("quadratic", "rosenbrock", "beale", "himmelblau", "saddle", "regression")
+MAX_ARENA_RACERS = 4  # a lesson's race: a few racers to compare, each in a colour of its own
+MAX_ARENA_STEPS = 100_000
+
+
+class ArenaSpec(_Strict):
+    """A race a lesson sets up in the arena: each racer is an optimizer with its lr and hyperparameters."""
+    function: Literal[ARENA_FUNCTIONS] = "rosenbrock"  # type: ignore[valid-type]
+    start: tuple[float, float] | None = Field(None, description="None: the function's own start")
+    racers: list[OptimizerSpec] = Field(min_length=1, max_length=MAX_ARENA_RACERS)
+    steps: int = Field(500, ge=1, le=MAX_ARENA_STEPS)
+
+    @field_validator("start")
+    @classmethod
+    def _finite_start(cls, start: tuple[float, float] | None) -> tuple[float, float] | None:
+        if start is not None and not all(math.isfinite(v) for v in start):
+            raise ValueError("must be two finite numbers")
+        return start
 
 
 class ViewSpec(_Strict):
     tab: Literal[VIEW_TABS] | None = Field(None, description="the tab that shows a lesson's point; None: leave it")  # type: ignore[valid-type]
+    arena: ArenaSpec | None = Field(None, description="the race a lesson sets up in the arena; None: leave it")
+
+    @model_serializer(mode="wrap")
+    def _arena_only_when_set(self, handler) -> dict:
+        """Documents without a race are written as they were before the arena section existed."""
+        value = handler(self)
+        if value.get("arena", True) is None:
+            del value["arena"]
+        return value
 
 
 class Experiment(_Strict):

@@ -5,6 +5,8 @@ thread fires (what a click would wait); steps and epochs per second come from th
 session's snapshots over the same window of time, after a short warm-up. compare_fps is how
 many frames a second the Compare tab draws (curves and small multiples, repainted) while four
 variants race on its background thread.
+arena_fps: the optimizer arena racing all eleven optimizers and Lookahead on Rosenbrock,
+frames painted per second (a step per racer per frame).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import os
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.config.experiment import Experiment
@@ -88,6 +90,43 @@ class GuiBench:
         }
 
 
+class PaintCounter(QObject):
+    """Counts the paint events of the widget it filters."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def arena_fps(app: QApplication, seconds: float) -> float:
+    """Frames a second of the arena in a window of its own racing every optimizer and Lookahead, after a warm-up."""
+    from playground.arena.race import MAX_STEPS
+    from playground.gui.arena.arena_tab import ArenaView
+
+    view = ArenaView()
+    view.resize(700, 800)
+    view.show()
+    view.table.set_chosen(list(range(view.table.rowCount())))
+    view.steps.setValue(MAX_STEPS)  # nobody reaches the end: every running racer steps every frame
+    counter = PaintCounter(view)
+    view.contour.plot.viewport().installEventFilter(counter)
+    marks = []
+    mark = lambda: marks.append((time.perf_counter(), counter.count))
+    view.play_button.setChecked(True)
+    QTimer.singleShot(int(WARM_UP_S * 1000), mark)
+    QTimer.singleShot(int((WARM_UP_S + seconds) * 1000), lambda: (mark(), app.quit()))
+    app.exec()
+    view.play_button.setChecked(False)
+    view.close()
+    (t0, n0), (t1, n1) = marks
+    return round((n1 - n0) / max(t1 - t0, 1e-9), 1)
+
+
 def run(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.gui.app import application
@@ -101,7 +140,9 @@ def run(args) -> int:
     bench = GuiBench(window, getattr(args, "seconds", None) or DEFAULT_SECONDS)
     QTimer.singleShot(0, bench.start)
     app.exec()
-    print(json.dumps({**bench.result(), "compare_fps": round(compare_fps(bench.seconds), 1)}))
+    result = {**bench.result(), "compare_fps": round(compare_fps(bench.seconds), 1)}
+    result["arena_fps"] = arena_fps(app, bench.seconds)
+    print(json.dumps(result))
     return 0
 
 

@@ -94,8 +94,7 @@ class FileMenu(QObject):
     def _start(self, experiment: Experiment) -> None:
         """Train `experiment` from the start, with the tab open that its lesson is about."""
         self.controller.replace(experiment)
-        if experiment.view.tab:
-            self.window.show_tab(experiment.view.tab)
+        self.window.show_lesson_view(experiment)
 
     def save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save experiment as"), self._folder(),

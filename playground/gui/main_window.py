@@ -34,6 +34,7 @@ from playground.gui.training_actions import TrainingActions
 from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
 from playground.gui.views.loss_view import LossView
+from playground.gui.views.metrics_readout import MetricsReadout
 from playground.gui.views.network_view import NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
 from playground.gui.widgets.panel_parts import scrolling, section_title
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         loss_layout = QVBoxLayout(loss_page)
         loss_layout.setContentsMargins(2, 2, 2, 2)
         loss_layout.addWidget(self.loss_view, 1)
+        self.metrics_readout = MetricsReadout()
+        loss_layout.addWidget(self.metrics_readout)
         loss_layout.addWidget(self.log_scale)
         self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."), key="loss")
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
@@ -110,7 +113,8 @@ class MainWindow(QMainWindow):
             key="landscape")
         self.tabs.currentChanged.connect(lambda _: self.controller.tick())
 
-        for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view):
+        for view in (self.top_bar, self.data_panel, self.network_view, self.output_panel, self.loss_view,
+                     self.metrics_readout):
             self.controller.add_view(view)
         self.setCentralWidget(self._columns())
         self.settings_dock = self._settings_dock()
@@ -119,8 +123,7 @@ class MainWindow(QMainWindow):
         self._view_menu()
         self.controller.experiment_changed.connect(self._show_title)
         self._show_title(experiment)
-        if experiment.view.tab:
-            self.show_tab(experiment.view.tab)
+        self.show_lesson_view(experiment)
         self.statusBar().setSizeGripEnabled(True)
         room = self.screen().availableGeometry()  # a 1024x768 projector gets all of itself, not more
         self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
@@ -244,6 +247,13 @@ class MainWindow(QMainWindow):
 
     def tab_keys(self) -> list[str]:
         return [self.tabs.widget(index).objectName() for index in range(self.tabs.count())]
+
+    def show_lesson_view(self, experiment: Experiment) -> None:
+        """What a lesson's document asks the window to show: its race in the arena, the tab it is about."""
+        if experiment.view.arena is not None:
+            self.arena.arena.apply(experiment.view.arena)
+        if experiment.view.tab:
+            self.show_tab(experiment.view.tab)
 
     def show_tab(self, key: str) -> bool:
         """Bring the right-hand tab with this key to the front; False if there is none."""

@@ -16,6 +16,7 @@ import torch
 
 from playground.nn.activations import CAN_DIE, SATURATING_BOUNDS
 from playground.nn.model import Network, predict
+from playground.training import metrics
 from playground.training.recipe import grid_maps
 from playground.training.snapshot import ClassProbe, GridProbe, LayerProbe
 
@@ -25,7 +26,7 @@ MIN_RESOLUTION = 16
 GRID_BUDGET_MACS = 5e7      # multiply-adds one grid probe may spend
 MAX_NEURONS_PER_LAYER = 16  # neuron heatmaps handed out per layer; the diagram draws fewer
 HIST_BINS = 30
-CLASS_PROBE_ROWS = 5000     # validation rows a confusion matrix counts: one cheap forward pass per frame
+CLASS_PROBE_ROWS = 5000     # validation rows the Classes tab looks through for mistakes
 _HIST_RANGE = {"sigmoid": (0.0, 1.0), "hard_sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 _SATURATION_MARGIN = 0.01
 
@@ -124,18 +125,32 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
     return tuple(probes)
 
 
-@torch.no_grad()
-def class_probe(net: Network, x_val: torch.Tensor, y_val: np.ndarray, classes: int) -> ClassProbe | None:
-    """Predicted classes and the confusion matrix on the validation split; None for regression or no split."""
-    rows = min(x_val.shape[0], CLASS_PROBE_ROWS)
-    if net.task == "regression" or rows == 0:
+def class_probe(task: str, predicted_val: np.ndarray, y_val: np.ndarray, classes: int) -> ClassProbe | None:
+    """The validation split's predicted classes (split_predictions()' "val") and its confusion matrix;
+    None for regression or no split."""
+    rows = min(len(predicted_val), CLASS_PROBE_ROWS)
+    if task == "regression" or rows == 0:
         return None
+    predicted = predicted_val[:rows]
+    return ClassProbe(rows=rows, predicted=predicted, confusion=metrics.confusion(y_val[:rows], predicted, classes))
+
+
+@torch.no_grad()
+def split_predictions(net: Network, x: dict[str, torch.Tensor]) -> dict[str, np.ndarray]:
+    """Each split's predictions (as predictions()), in eval mode, from one forward pass over all splits: a
+    snapshot pays the per-call cost of a small network's forward once, not three times."""
     net.set_training(False)
-    logits = net(x_val[:rows])
-    # The rule accuracy() counts with: a positive logit is class 1, else the largest logit wins.
-    predicted = ((logits[:, 0] > 0).long() if net.task == "binary" else logits.argmax(1)).cpu().numpy()
-    confusion = np.bincount(y_val[:rows] * classes + predicted, minlength=classes * classes).reshape(classes, classes)
-    return ClassProbe(rows=rows, predicted=predicted, confusion=confusion)
+    sizes = [x[split].shape[0] for split in metrics.SPLITS]
+    predicted = predictions(net.task, net(torch.cat([x[split] for split in metrics.SPLITS])))
+    return dict(zip(metrics.SPLITS, np.split(predicted, np.cumsum(sizes)[:-1])))
+
+
+def predictions(task: str, logits: torch.Tensor) -> np.ndarray:
+    """Class indices (or values for regression) as numpy, by the rule accuracy() counts with: a positive logit is
+    class 1, else the largest logit wins (ties to the first class)."""
+    if task == "regression":
+        return logits[:, 0].double().cpu().numpy()
+    return ((logits[:, 0] > 0).long() if task == "binary" else logits.argmax(1)).cpu().numpy()
 
 
 def layer_names(hidden: int) -> list[str]:

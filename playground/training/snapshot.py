@@ -6,8 +6,11 @@ snapshot holds them, so a snapshot can be read while training goes on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
+
+from playground.training.metrics import SPLITS, all_splits
 
 
 @dataclass(frozen=True, repr=False)
@@ -123,4 +126,16 @@ class Snapshot:
     diagnosis: dict | None = None  # diagnosis.diagnose_errors' dict: errors, avoidable bias, variance, verdict
     gradient_finding: object | None = None  # gradient_flow.GradientFinding, or None when gradients are healthy
     classes: ClassProbe | None = None  # classification only, and only where a validation split exists
+    # Per split ("train", "val", "test"): the predicted class indices, or values for regression; {} where not measured.
+    predictions: dict = field(default_factory=dict)
     extras: dict = field(default_factory=dict)
+
+    @cached_property
+    def metrics(self) -> dict:
+        """training.metrics' values per split that has rows: <split>_precision, _recall, _f1 (macro) and _confusion
+        (list of lists, row = true class) for classifiers, <split>_r2, _rmse, _mae for regression. Worked out from
+        `predictions` on first use, by the thread that reads them: the training thread only pays the forward pass."""
+        if not self.predictions:
+            return {}
+        targets = {split: getattr(self.data, f"y_{split}") for split in SPLITS}
+        return all_splits(self.data.task, targets, self.predictions, self.data.classes)

@@ -28,7 +28,8 @@ from playground.nn.model import Network, accuracy, data_loss
 from playground.optim import optimizers
 from playground.training import budget, recipe
 from playground.training.history import HistoryBuffer
-from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes
+from playground.training.metrics import SPLITS, all_splits
+from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes, split_predictions
 from playground.training.saved import SAVE_FORMAT, Progress, read_saved, saved_experiment
 from playground.training.snapshot import DataView, Snapshot
 
@@ -41,7 +42,6 @@ LIVE_FIELDS = {
     "clip_norm": "training.clip_norm",
     "baseline_error": "data.baseline_error",
 }
-SPLITS = ("train", "val", "test")
 # Data edits that take effect when the next epoch starts: the weights stay while the network still fits.
 LIVE_DATA_FIELDS = {"points": "data.points"}
 
@@ -365,6 +365,7 @@ class Trainer:
             losses = tuple(e[0] for e in evaluated)
             accs = tuple(e[1] for e in evaluated)
         self.net.set_training(False)
+        predicted = split_predictions(self.net, self.x)
         probe_x = self.x["train"][:1024]
         layers = layer_probes(self.net, probe_x, self._update_ratio)
         return Snapshot(
@@ -377,8 +378,14 @@ class Trainer:
             message=self.message, notice=self.notice, device=str(self.device), serial=serial,
             diagnosis=diagnose_metrics(self, losses[0], losses[1], accs[0], accs[1]),
             gradient_finding=gradient_flow.assess(layers) if self.step_count else None,
-            classes=class_probe(self.net, self.x["val"], self.dataset.y_val, self.dataset.classes),
+            classes=class_probe(self.task, predicted["val"], self.dataset.y_val, self.dataset.classes),
+            predictions=predicted,
         )
+
+    def metrics(self) -> dict:
+        """training.metrics' values per split of the model now: precision, recall, F1, confusion or R², RMSE, MAE."""
+        targets = {split: getattr(self.dataset, f"y_{split}") for split in SPLITS}
+        return all_splits(self.task, targets, split_predictions(self.net, self.x), self.dataset.classes)
 
     # -- files ---------------------------------------------------------------
     def save(self, path: str | Path) -> None:

@@ -165,3 +165,52 @@ def test_a_hidden_race_stops(arena):
     assert arena.timer.isActive()
     arena.hide()
     assert not arena.timer.isActive() and not arena.play_button.isChecked()
+
+
+def test_a_lesson_sets_up_its_race_with_a_row_for_each_racer(arena):
+    from playground.config import presets
+    spec = presets.load("lesson-arena-learning-rate").view.arena
+    arena.apply(spec)
+    rows = arena.table.chosen()
+    assert [arena.table.entries[row].lr for row in rows] == [r.lr for r in spec.racers]
+    assert all(arena.table.entries[row].optimizer == "sgd" for row in rows)
+    assert len({arena.table.color(row) for row in rows}) == len(rows)  # two more SGD rows, each its own colour
+    assert arena.surface.name == spec.function and arena.start == spec.start and arena.steps.value() == spec.steps
+    arena.advance(spec.steps + 50)  # no further than the lesson's length
+    assert sorted(arena.racers[row].steps for row in rows) == [8, 100, 100]
+    arena.table.set_racers(presets.load("lesson-arena-momentum-ravine").view.arena.racers)
+    assert arena.table.rowCount() == len(catalog.OPTIMIZERS) + 1  # the extra rows go with the lesson
+
+
+def test_opening_an_arena_lesson_shows_its_race_and_a_new_run_clears_the_landscape(open_window, qtbot):
+    window = open_window()
+    tab = window.landscape
+    assert window.show_tab("landscape")
+    tab.resolution.setValue(5)
+    tab.button.click()
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
+    assert tab.contour.image.image is not None and tab.summary.text()
+    assert window.file_menu.open_preset("lesson-arena-momentum-ravine")
+    assert window.tabs.currentWidget().objectName() == "arena"
+    arena = window.arena.arena
+    assert arena.surface.name == "quadratic" and sorted(arena.racers) == [0, 1]
+    assert arena.table.entries[1].hyper == {"momentum": 0.5}
+    qtbot.waitUntil(lambda: tab.result is None, timeout=30_000)  # the first frame of the lesson's run
+    assert tab.contour.image.image is None and not tab.summary.text() and not tab.runner.running
+    assert all(len(curve.getData()[0] if curve.getData()[0] is not None else []) == 0 for curve in tab.slice_curves)
+    assert window.path_recorder.records and len(window.path_recorder.records) <= 2  # the new run's only
+
+
+@pytest.mark.parametrize("log", [True, False])
+def test_the_loss_chart_holds_every_curve_and_is_re_laid_only_now_and_then(arena, log):
+    arena.table.set_chosen(list(range(len(catalog.OPTIMIZERS) + 1)))
+    arena.log_loss.setChecked(log)
+    ranges = []
+    for _ in range(200):
+        arena.advance(1)
+        low, high = arena._loss_range
+        for row in arena.racers:
+            shown = arena.loss_curves[row].getData()[1]
+            assert low <= np.nanmin(shown) and np.nanmax(shown) <= high
+        ranges.append(arena._loss_range)
+    assert len(set(ranges)) < 25  # a falling loss would move the axis at every one of the 200 steps

@@ -88,9 +88,9 @@ def show(rig_: SimpleNamespace, page) -> None:
 def test_the_views_fill_in_while_the_network_trains(qtbot, rig):
     r = rig()
     d = r.diagnostics
-    assert r.tabs.count() == 7
-    assert [r.tabs.tabText(i) for i in range(7)] == ["Gradient flow", "Activations", "Bias && variance",
-                                                     "Gradient check", "Classes", "Compare", "Sweep"]
+    assert r.tabs.count() == 8
+    assert [r.tabs.tabText(i) for i in range(8)] == ["Gradient flow", "Activations", "Bias && variance",
+                                                     "Gradient check", "Classes", "Confusion", "Compare", "Sweep"]
     assert (d.compare.objectName(), d.sweep.objectName()) == ("compare", "sweep")
     show(r, d.gradient_flow)
     r.controller.play()

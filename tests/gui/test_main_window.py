@@ -519,5 +519,5 @@ def test_gui_bench_prints_one_json_line(qtbot, capsys):
     assert len(lines) == 1
     numbers = json.loads(lines[0])
     assert set(numbers) == {"fps", "latency_p50_ms", "latency_p95_ms", "latency_max_ms", "steps_per_s", "epochs_per_s",
-                            "compare_fps"}
-    assert numbers["fps"] > 0 and numbers["steps_per_s"] > 0 and numbers["compare_fps"] > 0
+                            "compare_fps", "arena_fps"}
+    assert numbers["fps"] > 0 and numbers["steps_per_s"] > 0 and numbers["compare_fps"] > 0 and numbers["arena_fps"] > 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from playground.arena import race, surfaces
 from playground.config import catalog
-from playground.config.experiment import ExperimentError
+from playground.config.experiment import ArenaSpec, ExperimentError
 from playground.gui.arena.racer_table import RacerTable
 from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.views import theme
-from playground.gui.views.contour_plot import ContourPlot
+from playground.gui.views.contour_plot import ContourPlot, same_points
 from playground.gui.widgets.choice_combo import ChoiceCombo
 
 FRAME_MS = 16
@@ -109,7 +109,7 @@ class ArenaView(QWidget):
         self.schedule_form.rejected.connect(self.show_message)
         self.log_loss = QCheckBox(self.tr("Log scale"))
         self.log_loss.setChecked(True)
-        self.log_loss.toggled.connect(lambda _: self._draw())
+        self.log_loss.toggled.connect(self._rescale)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
@@ -178,6 +178,18 @@ class ArenaView(QWidget):
         self.start = self.surface.start
         self.restart()
 
+    def apply(self, spec: ArenaSpec) -> None:
+        """A lesson's race, ready to play: its function, start, racers and length, with a constant learning rate."""
+        self.play_button.setChecked(False)
+        self.steps.setValue(spec.steps)
+        self.schedule, self.schedule_hyper = "constant", {}
+        self.schedule_form.show_values("constant", {})
+        with QSignalBlocker(self.table):  # one restart, below, once the surface is set too
+            self.table.set_racers(spec.racers)
+        self.set_function(spec.function)
+        if spec.start is not None:
+            self.set_start(*spec.start)
+
     def set_start(self, x: float, y: float) -> None:
         if not self.surface.contains(x, y):
             self.show_message(self.tr("Click inside the plot to set the start."))
@@ -213,8 +225,7 @@ class ArenaView(QWidget):
     def advance(self, steps: int) -> None:
         """Every running racer takes up to `steps` steps, the race's length allowing."""
         steps = min(steps, self.steps.value() - self.step)
-        for racer in self.racers.values():
-            racer.advance(steps)
+        race.advance_together(list(self.racers.values()), steps)
         self._draw()
 
     @property
@@ -253,15 +264,18 @@ class ArenaView(QWidget):
         self.contour.set_paths(paths, [self.table.color(row) for row in rows], stopped)
         # Log scale the cheap way: log10 of the values on a plain curve, and an axis that labels powers of ten.
         log = self.log_loss.isChecked() and self.surface.bounded_below
-        self.loss_plot.getPlotItem().getAxis("left").setLogMode(log)
+        axis = self.loss_plot.getPlotItem().getAxis("left")
+        if axis.logMode != log:  # setting it re-lays the axis: only when it changes
+            axis.setLogMode(log)
         for row in rows:
-            losses = np.asarray(self.racers[row].losses[:finite[row]])
+            losses = self.racers[row].loss_curve()[:finite[row]]
             curve = self.loss_curves.get(row)
             if curve is None:
                 curve = self.loss_curves[row] = pg.PlotCurveItem(pen=pg.mkPen(self.table.color(row), width=1))
                 self.loss_plot.addItem(curve)
-            curve.setData(np.arange(len(losses)), np.log10(np.maximum(losses, TINY)) if log else losses,
-                          skipFiniteCheck=True)
+            shown = np.log10(np.maximum(losses, TINY)) if log else losses
+            if not same_points(curve.xData, curve.yData, np.arange(len(losses)), shown):
+                curve.setData(np.arange(len(losses)), shown, skipFiniteCheck=True)
             curve.setVisible(True)
         self._fit_loss_range([curve.yData for row, curve in self.loss_curves.items() if row in self.racers])
         # Table cells re-lay the table when their text changes: a few times a second is enough to read.
@@ -272,8 +286,14 @@ class ArenaView(QWidget):
                 self.table.show_loss(row, self._outcome(racer), racer.status != race.RUNNING)
         self.step_label.setText(self.tr("step {n}").format(n=self.step))
 
+    def _rescale(self) -> None:
+        """Log or linear: the loss chart's range fitted afresh to the curves."""
+        self._loss_range = None
+        self._draw()
+
     def _fit_loss_range(self, curves: list[np.ndarray]) -> None:
-        """Steps on x up to the race's length; y grows to hold every curve and shrinks only at a restart.
+        """Steps on x up to the race's length; y grows, with room to spare, to hold every curve, and shrinks only at a
+        restart.
 
         Ranges set by hand, not autorange: re-laying the axes every frame costs more than drawing the curves.
         """
@@ -281,18 +301,24 @@ class ArenaView(QWidget):
         values = np.concatenate([c for c in curves if c is not None and len(c)] or [np.zeros(1)])
         values = values[np.isfinite(values)]
         low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
-        if self._loss_range is not None and self.step > 0:
-            low, high = min(low, self._loss_range[0]), max(high, self._loss_range[1])
-        if (low, high) != self._loss_range:
-            self._loss_range = (low, high)
-            self.loss_plot.setYRange(low, high if high > low else low + 1.0, padding=0.05)
+        shown = self._loss_range if self.step > 0 else None
+        if shown is not None:
+            if shown[0] <= low and high <= shown[1]:
+                return
+            # A quarter of the span to spare on the side that grew: a loss falling step by step re-lays the
+            # axis a few times a race, not every frame.
+            spare = 0.25 * (max(high, shown[1]) - min(low, shown[0]))
+            low = shown[0] if low >= shown[0] else low - spare
+            high = shown[1] if high <= shown[1] else high + spare
+        self._loss_range = (low, high)
+        self.loss_plot.setYRange(low, high if high > low else low + 1.0, padding=0.05)
 
     def _outcome(self, racer: race.Racer) -> str:
         if racer.status == race.DIVERGED:
             return self.tr("diverged at step {n}").format(n=racer.steps)
         if racer.status == race.LEFT:
             return self.tr("left the plot at step {n}").format(n=racer.steps)
-        return f"{racer.losses[-1]:.4g}"
+        return f"{racer.loss_curve()[-1]:.4g}"
 
 
 # The functions' names as the window shows them, translated when shown.
@@ -308,8 +334,8 @@ _FUNCTION_LABELS = {
 
 def _finite_prefix(racer: race.Racer) -> int:
     """How many of the racer's first points are finite: a diverged racer's last one may not be."""
-    n = len(racer.path)
-    if racer.status == race.DIVERGED and not all(np.isfinite([*racer.path[-1], racer.losses[-1]])):
+    n = racer.steps + 1
+    if racer.status == race.DIVERGED and not all(np.isfinite([*racer.trajectory()[-1], racer.loss_curve()[-1]])):
         n -= 1
     return n
 

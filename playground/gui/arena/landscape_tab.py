@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from playground.analysis import landscape
@@ -48,6 +48,8 @@ def _wait(future: Future, should_stop: Callable[[], bool]) -> landscape.Landscap
 class PathRecorder(QObject):
     """Each epoch's (weights, bias) per layer, from the snapshots of one training run."""
 
+    new_run = Signal()  # the snapshots are of another run (a reset, other data or network, another experiment)
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.records: list[list[tuple[np.ndarray, np.ndarray]]] = []
@@ -58,6 +60,7 @@ class PathRecorder(QObject):
         if snapshot.history.run != self._run or snapshot.epoch < self._epoch:
             self.clear()
             self._run = snapshot.history.run
+            self.new_run.emit()
         if snapshot.epoch == self._epoch:
             return
         self._epoch = snapshot.epoch
@@ -82,6 +85,7 @@ class LandscapeTab(QWidget):
         theme.light_background(self)
         self.call = call
         self.recorder = recorder
+        recorder.new_run.connect(self.forget)
         self.result: landscape.Landscape | None = None
         self._drawn_epoch = -1
 
@@ -151,8 +155,12 @@ class LandscapeTab(QWidget):
         """Drop the job and the picture: they belong to an experiment that is gone."""
         self.runner.abandon()
         self.result = None
+        self._drawn_epoch = -1
         self.summary.clear()
         self.progress.show_status("")
+        self.contour.clear()
+        for curve in self.slice_curves:
+            curve.setData([], [])
 
     def render(self, snapshot: Snapshot) -> None:
         """While shown: a fresh slice every `every` epochs of training."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from playground.arena import race
 from playground.config import catalog
-from playground.config.experiment import ExperimentError, TrainingSpec
+from playground.config.experiment import ExperimentError, OptimizerSpec, TrainingSpec
 from playground.gui import names
 from playground.gui.views.contour_plot import COLORS
 
@@ -41,14 +41,20 @@ class Entry:
         return ", ".join(f"{k}={v:g}" for k, v in values.items())
 
 
+def default_entries() -> list[Entry]:
+    """One row per optimizer at its first-race learning rate, then Lookahead around SGD."""
+    return [Entry(name, DEFAULT_LR[name]) for name in catalog.OPTIMIZERS] + [
+        Entry("sgd", DEFAULT_LR["sgd"], lookahead=(5, 0.5))]
+
+
 class RacerTable(QTableWidget):
     changed = Signal()
     rejected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
-        self.entries = [Entry(name, DEFAULT_LR[name]) for name in catalog.OPTIMIZERS]
-        self.entries.append(Entry("sgd", DEFAULT_LR["sgd"], lookahead=(5, 0.5)))
+        self.entries = default_entries()
+        self.lookahead_row = len(self.entries) - 1
         self.setHorizontalHeaderLabels([self.tr("Optimizer"), self.tr("lr"), self.tr("Hyperparameters"), self.tr("Loss")])
         self.horizontalHeaderItem(2).setToolTip(self.tr(
             "NAME=VALUE pairs, comma-separated; left out ones take the catalog's defaults. "
@@ -62,11 +68,30 @@ class RacerTable(QTableWidget):
         # A fixed width: a column sized to its contents re-lays the table whenever a loss changes.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(3, self.fontMetrics().horizontalAdvance("left the plot at step 00000"))
+        self._fill_all(lambda row, entry: entry.optimizer in STARTERS and entry.lookahead is None)
+        self.itemChanged.connect(self._edited)
+
+    def _fill_all(self, checked) -> None:
         self.setRowCount(len(self.entries))
         with QSignalBlocker(self):
             for row, entry in enumerate(self.entries):
-                self._fill(row, entry, checked=entry.optimizer in STARTERS and entry.lookahead is None)
-        self.itemChanged.connect(self._edited)
+                self._fill(row, entry, checked=checked(row, entry))
+
+    def set_racers(self, racers: list[OptimizerSpec]) -> None:
+        """Exactly these racers chosen, the others back at their defaults: each takes its optimizer's row, and
+        a second racer of the same optimizer (another learning rate) gets a row of its own below Lookahead's."""
+        self.entries = default_entries()
+        rows = []
+        for racer in racers:
+            entry = Entry(racer.name, racer.lr, dict(racer.hyper))
+            row = list(catalog.OPTIMIZERS).index(racer.name)
+            if row in rows:
+                row = len(self.entries)
+                self.entries.append(entry)
+            self.entries[row] = entry
+            rows.append(row)
+        self._fill_all(lambda row, entry: row in rows)
+        self.changed.emit()
 
     def color(self, row: int) -> str:
         return COLORS[row % len(COLORS)]
@@ -87,7 +112,7 @@ class RacerTable(QTableWidget):
 
     def set_lookahead_inner(self, optimizer: str) -> None:
         """Lookahead's row races around another optimizer, from that one's defaults."""
-        row = len(self.entries) - 1
+        row = self.lookahead_row
         self.entries[row] = Entry(optimizer, DEFAULT_LR[optimizer], lookahead=self.entries[row].lookahead)
         with QSignalBlocker(self):
             self._fill(row, self.entries[row])

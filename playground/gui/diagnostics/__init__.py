@@ -1,4 +1,4 @@
-"""Why a network fails to learn, in five tabs: gradient flow, activations, bias & variance, gradient check, classes.
+"""Why a network fails to learn: gradient flow, activations, bias & variance, gradient check, classes, confusion.
 
 How the main window wires it (after its own tabs exist)::
 
@@ -12,7 +12,7 @@ How the main window wires it (after its own tabs exist)::
         ...
 
 DiagnosticsTabs adds the tabs "Gradient flow", "Activations", "Bias & variance",
-"Gradient check", "Classes", "Compare" and "Sweep" to the end of `tabs`, registers every view that draws snapshots
+"Gradient check", "Classes", "Confusion", "Compare" and "Sweep" to the end of `tabs`, registers every view that draws snapshots
 with controller.add_view (the controller renders a widget only while it is shown;
 the activation recorder is no widget, so it records every frame and the heatmap
 covers the run even when its tab was opened late), and follows
@@ -37,6 +37,7 @@ from playground.gui.diagnostics.gradcheck_panel import GradcheckPanel
 from playground.gui.diagnostics.gradient_flow_view import GradientFlowView
 from playground.gui.diagnostics.lesson_view import LessonView
 from playground.gui.views.class_views import ClassViews
+from playground.gui.views.confusion_view import ConfusionView
 from playground.gui.widgets.panel_parts import scrolling
 
 __all__ = ["ActivationHistory", "ActivationView", "BiasVarianceView", "ComparePanel", "DiagnosticsTabs",
@@ -49,7 +50,7 @@ def _without_baseline(experiment: Experiment) -> Experiment:
 
 
 # The pages' keys (objectNames), in tab order: MainWindow.show_tab and `--tab` find a page by its key.
-KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "compare", "sweep")
+KEYS = ("gradient_flow", "activations", "bias_variance", "gradcheck", "classes", "confusion", "compare", "sweep")
 SCROLLED = ("compare", "sweep")  # forms wider than a 1024 px projector's tab column: they scroll instead
 
 
@@ -65,6 +66,7 @@ class DiagnosticsTabs(QObject):
         self.gradcheck = GradcheckPanel(lambda **job: controller.session.check_gradients(**job))
         self.lesson = LessonView()
         self.classes = ClassViews()
+        self.confusion = ConfusionView()
         self.compare = ComparePanel(experiment_source, controller.apply)
         self.sweep = SweepPanel(experiment_source, controller.apply)
         # "&&": a lone "&" in a tab title underlines the next letter as a shortcut.
@@ -80,6 +82,8 @@ class DiagnosticsTabs(QObject):
             (self.classes, self.tr("Classes"), self.tr(
                 "Which classes the network confuses; for digits also what its first layer looks for and the "
                 "images it gets wrong.")),
+            (self.confusion, self.tr("Confusion"), self.tr(
+                "The confusion matrix of the training, validation or test examples, with precision, recall and F1.")),
             (self.compare, self.tr("Compare"), self.tr(
                 "Variants of this experiment trained side by side on the same data: which setting learns best?")),
             (self.sweep, self.tr("Sweep"), self.tr(
@@ -91,7 +95,8 @@ class DiagnosticsTabs(QObject):
                 page = scrolling(page, horizontal=True)
                 page.setObjectName(key)
             tabs.setTabToolTip(tabs.addTab(page, title), tip)
-        self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes]
+        self.views = [self.activation_history, self.gradient_flow, self.activations, self.bias_variance, self.classes,
+                      self.confusion]
         for view in self.views:
             controller.add_view(view)
         self._experiment = _without_baseline(controller.experiment)

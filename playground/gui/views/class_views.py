@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from playground.gui.views import heatmap, theme
@@ -65,7 +66,7 @@ def confusion_rgba(confusion: np.ndarray) -> np.ndarray:
     return np.concatenate([rgb, np.full(share.shape + (1,), 255.0)], axis=-1)
 
 
-def _picture(title: str, tip: str) -> tuple[pg.PlotItem, pg.ImageItem]:
+def picture(title: str, tip: str) -> tuple[pg.PlotItem, pg.ImageItem]:
     plot = pg.PlotItem(title=title)
     plot.setToolTip(tip)
     plot.setMenuEnabled(False)
@@ -78,8 +79,42 @@ def _picture(title: str, tip: str) -> tuple[pg.PlotItem, pg.ImageItem]:
     return plot, image
 
 
-def _fit(plot: pg.PlotItem, image: np.ndarray) -> None:
+def fit(plot: pg.PlotItem, image: np.ndarray) -> None:
     plot.getViewBox().setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
+
+
+def draw_confusion(plot: pg.PlotItem, image: pg.ImageItem, texts: list[pg.TextItem], confusion: np.ndarray,
+                   names: tuple[str, ...], font: QFont) -> None:
+    """A confusion matrix (rows = true class) into a picture(): shaded cells, their counts, class names on the axes."""
+    cells = confusion_rgba(confusion)
+    dark = cells[..., 0] < 160  # white counts on the darker blues
+    image.setImage(cells, levels=(0, 255))
+    fit(plot, cells)
+    classes = len(confusion)
+    # Long names overlap side by side under the columns: there the columns take the class numbers.
+    short = max(len(n) for n in names) <= 3
+    bottom = [(i + 0.5, n if short else str(i)) for i, n in enumerate(names)]
+    left = [(i + 0.5, n if short else f"{n} ({i})") for i, n in enumerate(names)]
+    plot.getAxis("bottom").setTicks([bottom])
+    plot.getAxis("left").setTicks([left])
+    wanted = classes * classes if classes <= CELL_TEXT_LIMIT else 0
+    ensure_texts(texts, wanted, plot, font)
+    for k, text in enumerate(texts):
+        r, c = divmod(k, classes)
+        text.setColor("w" if dark[r, c] else theme.TEXT)
+        text.setText(str(int(confusion[r, c])))
+        text.setPos(c + 0.5, r + 0.5)
+
+
+def ensure_texts(texts: list[pg.TextItem], count: int, plot: pg.PlotItem, font: QFont, anchor=(0.5, 0.5)) -> None:
+    """Keep exactly `count` reusable text items on the plot."""
+    while len(texts) < count:
+        text = pg.TextItem(color=theme.TEXT, anchor=anchor)
+        text.setFont(font)
+        plot.addItem(text)
+        texts.append(text)
+    while len(texts) > count:
+        plot.removeItem(texts.pop())
 
 
 class ClassViews(QWidget):
@@ -93,16 +128,16 @@ class ClassViews(QWidget):
         self._mistake_texts: list[pg.TextItem] = []
         pg.setConfigOptions(antialias=True, background=theme.BACKGROUND, foreground=theme.TEXT)
         self.canvas = pg.GraphicsLayoutWidget()
-        self.confusion_plot, self.confusion = _picture(self.tr("Confusion matrix"), self.tr(
+        self.confusion_plot, self.confusion = picture(self.tr("Confusion matrix"), self.tr(
             "Validation examples counted by true class (rows) and predicted class (columns): the diagonal is right, "
             "the rest shows which classes the network mixes up. Each row is shaded by its own share."))
         self.confusion_plot.getViewBox().invertY(True)
         for side, text in (("left", self.tr("true class")), ("bottom", self.tr("predicted class"))):
             self.confusion_plot.setLabel(side, text)
-        self.weights_plot, self.weights = _picture(self.tr("First-layer weights"), self.tr(
+        self.weights_plot, self.weights = picture(self.tr("First-layer weights"), self.tr(
             "One tile per hidden unit of the first layer: the pixels that raise its output (blue) or lower it "
             "(orange). Each tile is scaled by its own largest weight."))
-        self.mistakes_plot, self.mistakes = _picture(self.tr("Mistakes"), self.tr(
+        self.mistakes_plot, self.mistakes = picture(self.tr("Mistakes"), self.tr(
             "Validation images the network gets wrong, each captioned true \u2192 predicted class."))
         for plot in (self.weights_plot, self.mistakes_plot):
             plot.hideAxis("left")
@@ -161,36 +196,19 @@ class ClassViews(QWidget):
                 self._show_mistakes(snapshot, data.image_shape)
 
     def _show_confusion(self, confusion: np.ndarray, names: tuple[str, ...]) -> None:
-        picture = confusion_rgba(confusion)
-        dark = picture[..., 0] < 160  # white counts on the darker blues
-        self.confusion.setImage(picture, levels=(0, 255))
-        _fit(self.confusion_plot, picture)
-        classes = len(confusion)
-        # Long names overlap side by side under the columns: there the columns take the class numbers.
-        short = max(len(n) for n in names) <= 3
-        bottom = [(i + 0.5, n if short else str(i)) for i, n in enumerate(names)]
-        left = [(i + 0.5, n if short else f"{n} ({i})") for i, n in enumerate(names)]
-        self.confusion_plot.getAxis("bottom").setTicks([bottom])
-        self.confusion_plot.getAxis("left").setTicks([left])
-        wanted = classes * classes if classes <= CELL_TEXT_LIMIT else 0
-        self._ensure_texts(self._cell_texts, wanted, self.confusion_plot)
-        for k, text in enumerate(self._cell_texts):
-            r, c = divmod(k, classes)
-            text.setColor("w" if dark[r, c] else theme.TEXT)
-            text.setText(str(int(confusion[r, c])))
-            text.setPos(c + 0.5, r + 0.5)
+        draw_confusion(self.confusion_plot, self.confusion, self._cell_texts, confusion, names, theme.small_font(self))
 
     def _show_weights(self, weights: np.ndarray, shape: tuple[int, int]) -> None:
         tiles = weight_tiles(weights, shape)
         picture = mosaic(tiles, min(TILE_COLUMNS, len(tiles)))
         self.weights.setImage(picture, levels=(0, 255))
-        _fit(self.weights_plot, picture)
+        fit(self.weights_plot, picture)
 
     def _show_mistakes(self, snapshot: Snapshot, shape: tuple[int, int]) -> None:
         probe, data = snapshot.classes, snapshot.data
         truth = data.y_val[:probe.rows]
         wrong = np.flatnonzero(probe.predicted != truth)[:MAX_MISTAKES]
-        self._ensure_texts(self._mistake_texts, len(wrong), self.mistakes_plot, anchor=(0.5, 0.0))
+        ensure_texts(self._mistake_texts, len(wrong), self.mistakes_plot, theme.small_font(self), anchor=(0.5, 0.0))
         if len(wrong) == 0:
             self.mistakes.clear()
             self.mistakes_plot.setTitle(self.tr("No mistakes"))
@@ -202,19 +220,10 @@ class ClassViews(QWidget):
         strip = np.full((len(tiles), shape[0] // 2, shape[1], 4), 255.0)
         picture = mosaic(np.concatenate([tiles, strip], axis=1), MISTAKE_COLUMNS)
         self.mistakes.setImage(picture, levels=(0, 255))
-        _fit(self.mistakes_plot, picture)
+        fit(self.mistakes_plot, picture)
         h, w = shape[0] + shape[0] // 2 + GAP, shape[1] + GAP
         for i, (text, row) in enumerate(zip(self._mistake_texts, wrong)):
             r, c = divmod(i, MISTAKE_COLUMNS)
             text.setText(f"{data.class_names[truth[row]]}\u2192{data.class_names[probe.predicted[row]]}")
             text.setPos(c * w + shape[1] / 2, r * h + shape[0])
 
-    def _ensure_texts(self, texts: list[pg.TextItem], count: int, plot: pg.PlotItem, anchor=(0.5, 0.5)) -> None:
-        """Keep exactly `count` reusable text items on the plot."""
-        while len(texts) < count:
-            text = pg.TextItem(color=theme.TEXT, anchor=anchor)
-            text.setFont(theme.small_font(self))
-            plot.addItem(text)
-            texts.append(text)
-        while len(texts) > count:
-            plot.removeItem(texts.pop())

@@ -24,9 +24,10 @@ CONTOUR_RGB = np.array([124, 138, 153], dtype=np.uint8)  # #7c8a99
 # Viridis washed towards white: paths in strong colours stay readable on top.
 SURFACE_LUT = np.round(255 + (pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False) - 255.0) * 0.45)
 SURFACE_LUT = SURFACE_LUT.astype(np.uint8)
-# Racers' colours: Tol's bright and muted qualitative schemes, distinct for common colour blindnesses.
+# Racers' colours: Tol's bright, muted and vibrant qualitative schemes, distinct for common colour blindnesses;
+# one per row of the arena's table, a lesson's extra racers included.
 COLORS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#332288", "#117733",
-          "#882255", "#999933", "#cc6677", "#000000")
+          "#882255", "#999933", "#cc6677", "#000000", "#ee7733", "#009988", "#ee3377")
 
 
 def shaded(values: np.ndarray, log: bool) -> np.ndarray:
@@ -65,6 +66,8 @@ class ContourPlot(QWidget):
         theme.light_background(self)
         self.plot = theme.plot_widget()
         self.item = self.plot.getPlotItem()
+        # The range ends on the surface's edge, where a tick label would hang half outside the widget: hide it.
+        self.item.getAxis("left").setStyle(hideOverlappingLabels=True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static: drawn once, then blitted
         self.item.addItem(self.image)
@@ -104,6 +107,13 @@ class ContourPlot(QWidget):
         self.item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self.item.getViewBox().disableAutoRange()
 
+    def clear(self) -> None:
+        """No surface and nothing on it."""
+        self.image.clear()
+        for overlay in (self.marks, self.start, self.heads, self.ends):
+            overlay.setData(pos=np.zeros((0, 2)))
+        self.set_paths([], [], [])
+
     def set_start(self, x: float, y: float) -> None:
         self.start.setData(pos=[(x, y)])
 
@@ -119,7 +129,8 @@ class ContourPlot(QWidget):
             if self._colors[i] != color:  # a new pen re-renders the curve: only when the colour changes
                 curve.setPen(pg.mkPen(color, width=1))  # wider pens make Qt stroke outlines, several times slower
                 self._colors[i] = color
-            curve.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)
+            if not same_points(curve.xData, curve.yData, path[:, 0], path[:, 1]):  # a stopped racer's path stays as drawn
+                curve.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)
             curve.setVisible(True)
         for curve in self.paths[len(paths):]:
             curve.setVisible(False)
@@ -137,6 +148,15 @@ class ContourPlot(QWidget):
             return
         point: QPointF = view.mapSceneToView(event.scenePos())
         self.clicked.emit(point.x(), point.y())
+
+
+def same_points(x0: np.ndarray | None, y0: np.ndarray | None, x1: np.ndarray, y1: np.ndarray) -> bool:
+    """Whether a curve already shows these points, judged by length and ends: a path only grows from its
+    start, so the same length and the same first and last points mean the same path (setData would
+    recompute the curve's bounds and repaint it for nothing)."""
+    if x0 is None or y0 is None or len(x0) != len(x1) or not len(x1):
+        return x0 is not None and len(x0) == len(x1) == 0
+    return bool(x0[0] == x1[0] and x0[-1] == x1[-1] and y0[0] == y1[0] and y0[-1] == y1[-1])
 
 
 @cache

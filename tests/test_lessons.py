@@ -80,13 +80,29 @@ def test_each_problem_comes_before_its_cures():
     order = presets.teaching_order()
     for problem, cures in [(PROBLEM, HIGH_VARIANCE_CURES), ("lesson-high-bias", ["lesson-high-bias-cure"]),
                            ("lesson-vanishing-gradients", ["lesson-relu-he-cure", "lesson-batch-norm-cure"]),
-                           ("lesson-exploding-gradients", ["lesson-exploding-clipping"])]:
+                           ("lesson-exploding-gradients", ["lesson-exploding-clipping"]),
+                           ("lesson-squared-error-saturated", ["lesson-cross-entropy-cure"])]:
         assert all(order.index(problem) < order.index(cure) for cure in cures), problem
 
 
 def test_order_file_is_plain_json_with_one_list():
     document = json.loads((resources.files("playground") / "lessons" / presets.ORDER_FILE).read_text(encoding="utf-8"))
     assert list(document) == ["lessons"]
+
+
+# -- squared error against cross-entropy on a saturated sigmoid ---------------------------
+def test_squared_error_stays_stuck_where_cross_entropy_learns_from_the_same_saturated_start():
+    stuck, cured = trained("lesson-squared-error-saturated"), trained("lesson-cross-entropy-cure")
+    assert stuck.experiment.training.loss == "squared_error" and cured.experiment.training.loss == "cross_entropy"
+    assert not stuck.experiment.network.layers and stuck.net.activation_names() == ["sigmoid"]
+    first = Trainer(presets.load("lesson-squared-error-saturated").with_changes(device="cpu")).evaluate("val")[1]
+    assert first <= 0.05  # "point the wrong way": the start misclassifies nearly every point
+    h, c = stuck.history.view(), cured.history.view()
+    assert len(h.epoch) == len(c.epoch) == 100
+    assert np.all(h.val_accuracy <= 0.05)  # "accuracy stays at 0 % ... for all 100 epochs"
+    assert np.all(h.train_loss >= 0.9)  # "the loss near its largest value, 1"
+    assert c.grad_norm[0, 0] >= 100 * h.grad_norm[0, 0]  # "hundreds of times larger"
+    assert np.all(c.val_accuracy[4:] >= 0.99)  # "reaches 100 % within five epochs"
 
 
 # -- vanishing and exploding gradients, symmetry ---------------------------------------

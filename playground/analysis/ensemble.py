@@ -242,7 +242,7 @@ class Ensemble:
         """Every member's predictions (model.predict's values) on "train", "val" or "grid": [K, n] or [K, n, C]."""
         self.network.eval()
         logits = self._forward(self.params, self.buffers, self.x[split])
-        return vmap(partial(predict, self.task))(logits).float().cpu().numpy()
+        return vmap(partial(predict, self.task, loss=self.network.loss))(logits).float().cpu().numpy()
 
     def result(self, complete: bool = True) -> EnsembleResult:
         """The members' predictions and the bias-variance decomposition on the validation split."""
@@ -268,7 +268,7 @@ def batched(net: torch.nn.Module, task: str) -> tuple[torch.nn.Module, Callable,
     losses. The architecture's train()/eval() sets the mode; dropout draws its own mask per model."""
     network = copy.deepcopy(net).to("meta")
     forward = lambda params, buffers, x: functional_call(network, (params, buffers), (x,))
-    loss = lambda params, buffers, x, y: data_loss(task, forward(params, buffers, x), y)
+    loss = lambda params, buffers, x, y: data_loss(task, forward(params, buffers, x), y, net.loss)
     return network, vmap(forward, randomness="different"), vmap(loss, randomness="different")
 
 

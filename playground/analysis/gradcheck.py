@@ -185,8 +185,9 @@ class _Objective:
         self.rounding = self._rounding(losses)
 
     def _losses(self, net: nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        task, logits = self.trainer.task, net(x)  # the forward outside vmap: its kink hooks record plain tensors
-        return vmap(lambda row, target: data_loss(task, row.unsqueeze(0), target.unsqueeze(0)))(logits, y)
+        task, loss = self.trainer.task, self.trainer.net.loss
+        logits = net(x)  # the forward outside vmap: its kink hooks record plain tensors
+        return vmap(lambda row, target: data_loss(task, row.unsqueeze(0), target.unsqueeze(0), loss))(logits, y)
 
     def _evaluate(self) -> tuple[torch.Tensor, float, list[torch.Tensor]]:
         self.sides = []

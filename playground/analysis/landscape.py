@@ -155,7 +155,7 @@ def plane_losses(trainer: Trainer, origin: torch.Tensor, d1: torch.Tensor, d2: t
     like = parameters(trainer)
     buffers = {name: b.detach() for name, b in net.named_buffers()}
     x, y = trainer.x["train"], trainer.y["train"]
-    loss_at = lambda p: data_loss(task, functional_call(net, (p, buffers), (x,)), y)
+    loss_at = lambda p: data_loss(task, functional_call(net, (p, buffers), (x,)), y, net.loss)
     batched = vmap(loss_at)
     a, b = np.meshgrid(alpha, beta)
     coefficients = torch.as_tensor(np.stack([a.ravel(), b.ravel()], axis=1), dtype=origin.dtype, device=origin.device)
@@ -185,7 +185,7 @@ def plane_losses_one_by_one(trainer: Trainer, origin: torch.Tensor, d1: torch.Te
     for i, b in enumerate(beta):
         for j, a in enumerate(alpha):
             net.load_state_dict({**unflat(origin + a * d1 + b * d2, like), **buffers})
-            out[i, j] = data_loss(trainer.task, net(x), y).item()
+            out[i, j] = data_loss(trainer.task, net(x), y, net.loss).item()
     return out
 
 

@@ -37,14 +37,16 @@ _PER_STEP = ("params", "lr", "weight_decay")  # a param group's entries that are
 
 
 def stack_key(trainer: Trainer) -> str:
-    """What must be equal to train in one Stack: the layers, the batch size and the optimizer but for the numbers
+    """What must be equal to train in one Stack: the layers, the batch size, the loss and the optimizer but for the numbers
     its rule takes per model. The initializer only draws the first weights; the recipe's numbers are per model."""
+    if trainer.tf_rules:  # TF Playground's fixed order, carried batches and L1 rule are the trainer's own steps
+        return f"alone {id(trainer)}"
     experiment = trainer.experiment
     name = experiment.training.optimizer.name
     fixed = {key: value for key, value in trainer.optimizer.param_groups[0].items()
              if key not in _PER_STEP and key not in PER_MODEL_HYPER.get(name, ())}
     return json.dumps([[layer.model_dump() for layer in experiment.network.layers], experiment.training.batch_size,
-                       name, fixed, experiment.training.lookahead.model_dump()], sort_keys=True)
+                       name, fixed, experiment.training.lookahead.model_dump(), trainer.net.loss], sort_keys=True)
 
 
 class Stack:
@@ -69,7 +71,7 @@ class Stack:
         if self.fast is None:
             self.network, _, self._vmapped_loss = batched(net, first.task)
             self.network.train()  # the members' own networks evaluate; this one only ever trains
-        self.task = first.task
+        self.task, self.loss = first.task, net.loss
         self.rule_hyper = sorted(PER_MODEL_HYPER.get(first.experiment.training.optimizer.name, ()))
         self.members = list(range(len(trainers)))
         # Each member's own tensors, in the stack's order, for the copies back at the end of every epoch.
@@ -173,7 +175,7 @@ class Stack:
             logits = self._forward(x.expand(len(self.members), -1, -1)) if x.shape[0] else None
             for row, numbers in enumerate(metrics):
                 numbers[split] = ((float("nan"), None) if logits is None else
-                                  (data_loss(self.task, logits[row], y).item(), accuracy(self.task, logits[row], y)))
+                                  (data_loss(self.task, logits[row], y, self.loss).item(), accuracy(self.task, logits[row], y)))
         return metrics
 
     # -- epochs and members ---------------------------------------------------------------------

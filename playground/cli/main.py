@@ -55,6 +55,9 @@ def _experiment_flags(parser: argparse.ArgumentParser, samples_flag: str = "--sa
     train = parser.add_argument_group("training")
     train.add_argument("--optimizer", choices=list(catalog.OPTIMIZERS))
     train.add_argument("--lr", type=float, help="learning rate")
+    train.add_argument("--loss", choices=list(catalog.LOSSES),
+                       help="default: cross_entropy for classification, squared_error for regression; "
+                            "tf_playground is TF Playground's tanh output and 1/2 (o - t)^2 on -1/+1 labels")
     train.add_argument("--batch-size", type=int, help="0 for full batch")
     train.add_argument("--epochs", type=int)
     train.add_argument("--l1", type=float)
@@ -172,7 +175,7 @@ def _overrides(args: argparse.Namespace, base: Experiment) -> list[tuple[str, di
     simple = {
         "dataset": "data.dataset", "samples": "data.samples", "noise": "data.noise",
         "standardize": "data.standardize", "label": "data.label_column",
-        "optimizer": "training.optimizer.name", "lr": "training.optimizer.lr",
+        "optimizer": "training.optimizer.name", "lr": "training.optimizer.lr", "loss": "training.loss",
         "batch_size": "training.batch_size", "epochs": "training.epochs", "l1": "training.l1", "l2": "training.l2",
         "weight_decay": "training.weight_decay", "clip_norm": "training.clip_norm",
         "early_stopping": "training.early_stopping", "seed": "seed", "device": "device",

@@ -70,7 +70,7 @@ def _from_csv(path: str, inputs: tuple[str, ...], label: str, trainer: Trainer) 
 def prediction_table(trainer: Trainer, x: np.ndarray, y_true: np.ndarray | None) -> list[list[str]]:
     """Header and rows: inputs, y_true (when known), y_pred and, for classifiers, p_<class> per class."""
     trainer.net.set_training(False)
-    output = predict(trainer.task, trainer.net(trainer.to_inputs(x))).cpu().double().numpy()
+    output = predict(trainer.task, trainer.net(trainer.to_inputs(x)), trainer.net.loss).cpu().double().numpy()
     classes = trainer.dataset.class_names
     if trainer.task == "binary":
         output = np.column_stack([1.0 - output, output])

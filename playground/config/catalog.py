@@ -112,6 +112,19 @@ SCHEDULES: dict[str, tuple[Hyper, ...]] = {
     ),
 }
 
+# Loss name -> the tasks it fits. TF Playground's loss needs its one output: tanh for a binary task, linear for regression.
+LOSSES: dict[str, tuple[str, ...]] = {
+    "cross_entropy": ("binary", "multiclass"),
+    "squared_error": ("binary", "multiclass", "regression"),
+    "absolute_error": ("binary", "multiclass", "regression"),
+    "huber": ("binary", "multiclass", "regression"),
+    "hinge": ("binary", "multiclass"),
+    "tf_playground": ("binary", "regression"),
+}
+# What a document without training.loss trains with.
+DEFAULT_LOSS = {"binary": "cross_entropy", "multiclass": "cross_entropy", "regression": "squared_error"}
+_TASK_WORDS = {"binary": "binary classification", "multiclass": "multiclass classification", "regression": "regression"}
+
 DEVICES = ("auto", "cpu", "cuda", "mps")
 # The window's languages: English and each translation in gui/translations/.
 LANGUAGES = ("en", "zh_CN")
@@ -120,3 +133,20 @@ LANGUAGES = ("en", "zh_CN")
 def task_of(dataset: str) -> str:
     """'binary', 'multiclass', 'regression', 'from-file' or 'from-points' for a dataset name."""
     return DATASETS[dataset][0]
+
+
+def losses_for(task: str) -> tuple[str, ...]:
+    """The losses that fit a task ('binary', 'multiclass' or 'regression'), the task's default first."""
+    default = DEFAULT_LOSS[task]
+    return (default,) + tuple(name for name, tasks in LOSSES.items() if task in tasks and name != default)
+
+
+def loss_problem(loss: str | None, tasks: tuple[str, ...]) -> str | None:
+    """One line naming training.loss when `loss` fits none of `tasks` (the tasks the data may turn out to be)."""
+    if loss is None or any(task in LOSSES[loss] for task in tasks):
+        return None
+    fits = "classification" if set(LOSSES[loss]) == {"binary", "multiclass"} else " and ".join(
+        _TASK_WORDS[task] for task in LOSSES[loss])
+    allowed = losses_for(tasks[0])
+    return (f"training.loss: {loss} is for {fits}; for {_TASK_WORDS[tasks[0]]} use "
+            f"{', '.join(allowed[:-1])} or {allowed[-1]}")

@@ -208,6 +208,7 @@ class TrainingSpec(_Strict):
     weight_decay: float = Field(0.0, ge=0.0, le=10.0)
     clip_norm: float = Field(0.0, ge=0.0, le=1e6, description="0: no clipping")
     early_stopping: int = Field(0, ge=0, le=1_000_000, description="patience in epochs; 0: off")
+    loss: Literal[tuple(catalog.LOSSES)] | None = Field(None, description="None: the task's default")  # type: ignore[valid-type]
 
 
 # The right-hand tabs a document may open, by the objectName the window gives each page.
@@ -263,6 +264,16 @@ class Experiment(_Strict):
             raise ValueError("training.batch_size: batch norm needs batches of at least 2 examples (or 0: full batch)")
         return self
 
+    @model_validator(mode="after")
+    def _loss_fits_task(self) -> Experiment:
+        problem = catalog.loss_problem(self.training.loss, self.possible_tasks)
+        if problem is not None:
+            raise ValueError(problem)
+        if self.training.loss == "tf_playground" and self.training.optimizer.name != "sgd":
+            raise ValueError("training.loss: tf_playground trains as TF Playground does, with plain SGD; "
+                             "set training.optimizer.name to sgd")
+        return self
+
     # -- reading and writing -------------------------------------------------
     @classmethod
     def from_dict(cls, value: Any) -> Experiment:
@@ -316,6 +327,15 @@ class Experiment(_Strict):
     @property
     def task(self) -> str:
         return catalog.task_of(self.data.dataset)
+
+    @property
+    def possible_tasks(self) -> tuple[str, ...]:
+        """The tasks the data may be before it loads: one, both classifications for drawn classes, all for a CSV."""
+        if self.task == "from-points":
+            return ("regression",) if self.data.points_task == "regression" else ("binary", "multiclass")
+        if self.task == "from-file":
+            return ("binary", "multiclass", "regression")
+        return (self.task,)
 
 
 def describe(error: ValidationError) -> str:

@@ -5,7 +5,7 @@ thrown off by its updates (a learning rate or initialization too large): it
 would print "finished" with a useless model otherwise. Guessing means the
 constant prediction that knows nothing: probability 1/2 (binary cross-entropy
 ln 2), 1/C for C classes (ln C), the targets' mean for regression (their
-variance).
+variance), each measured by the loss the network trains with.
 """
 from __future__ import annotations
 
@@ -18,13 +18,25 @@ WINDOW = 5              # epochs whose mean must be that high and no lower than 
 RISE = 100.0            # two orders of magnitude above the best epoch, and above guessing, has blown up too
 
 
-def chance_loss(task: str, y_train: np.ndarray, classes: int) -> float:
-    """The loss of the best constant guess that ignores the inputs (uniform for classes, the mean for values)."""
-    if task == "binary":
-        return math.log(2.0)
-    if task == "multiclass":
-        return math.log(classes)
-    return float(np.var(y_train)) if len(y_train) and np.var(y_train) > 0 else 1.0
+def chance_loss(task: str, y_train: np.ndarray, classes: int, loss: str | None = None) -> float:
+    """The loss of the constant guess that ignores the inputs, under the loss trained with (None: the task's
+    default): probability 1/2 or 1/C (a logit of 0) for classes; the mean for values under the squared
+    losses, the median under the absolute error and Huber."""
+    if task != "regression":
+        c = 2 if task == "binary" else classes
+        per_loss = {  # at p = 1/C for every class: the true class is 1 - 1/C off, the C - 1 others 1/C
+            None: math.log(c), "cross_entropy": math.log(c), "hinge": 1.0 if task == "binary" else (c - 1) / c,
+            "squared_error": 0.25 if task == "binary" else (c - 1) / c,
+            "absolute_error": 0.5 if task == "binary" else 2 * (c - 1) / c,
+            "huber": 0.125 if task == "binary" else (c - 1) / (2 * c), "tf_playground": 0.5,
+        }
+        return per_loss[loss]
+    if not len(y_train) or np.var(y_train) == 0:
+        return 1.0
+    off = y_train - np.median(y_train)
+    return {None: float(np.var(y_train)), "squared_error": float(np.var(y_train)),
+            "tf_playground": 0.5 * float(np.var(y_train)), "absolute_error": float(np.abs(off).mean()),
+            "huber": float(np.where(np.abs(off) < 1, 0.5 * off * off, np.abs(off) - 0.5).mean())}[loss]
 
 
 def blew_up(train_losses: np.ndarray, chance: float) -> bool:

@@ -115,8 +115,12 @@ class Controller(QObject):
         try:
             changed = self._experiment.with_changes(**changes)
         except ExperimentError as error:
-            self.refuse(str(error))
-            return False
+            if not str(error).startswith("training.loss:") or "training.loss" in changes:
+                self.refuse(str(error))
+                return False
+            # A change the chosen loss does not fit (other data, an optimizer but TF Playground's SGD) falls back to the
+            # task's default loss rather than refusing.
+            return self.apply({**changes, "training.loss": None})
         if changed == self._experiment:
             return True
         before = self._experiment.data

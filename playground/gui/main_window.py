@@ -33,7 +33,7 @@ from playground.gui.points_editor import PointsEditor
 from playground.gui.training_actions import TrainingActions
 from playground.gui.views import theme
 from playground.gui.views.gradient_view import GradientView
-from playground.gui.views.loss_view import LossView
+from playground.gui.views.loss_view import LossView, SmoothingControl
 from playground.gui.views.metrics_readout import MetricsReadout
 from playground.gui.views.network_view import NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
@@ -45,6 +45,7 @@ DEFAULT_SIZE = (1400, 900)
 COLUMN_WIDTHS = (315, 350, 330, 405)
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
 SPEED_KEY = "training/speed"
+SMOOTHING_KEY = "view/loss_smoothing"
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +81,10 @@ class MainWindow(QMainWindow):
         self.gradient_view = GradientView()
         self.output_panel.show_test.toggled.connect(self.loss_view.set_show_test)
         self.output_panel.discretize.toggled.connect(self.network_view.set_discretize)
+        # The 1-D output's pieces are the last hidden layer's units: hovering either marks the other.
+        output_view, last_hidden = self.output_panel.view, lambda: len(self.controller.experiment.network.layers)
+        output_view.piece_hovered.connect(lambda k: self.network_view.highlight_neuron(last_hidden(), k))
+        self.network_view.neuron_hovered.connect(lambda c, k: output_view.highlight_piece(k if c == last_hidden() else -1))
 
         self.tabs = Pages()
         self.tabs.setDocumentMode(True)
@@ -87,13 +92,15 @@ class MainWindow(QMainWindow):
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("Show the loss on a log scale, where slow late progress stays visible."))
         self.log_scale.toggled.connect(self.loss_view.set_log_y)
+        self.smoothing = SmoothingControl(beside=self.log_scale)
+        self.smoothing.changed.connect(self.loss_view.set_smoothing)
         loss_page = QWidget()
         loss_layout = QVBoxLayout(loss_page)
         loss_layout.setContentsMargins(2, 2, 2, 2)
         loss_layout.addWidget(self.loss_view, 1)
         self.metrics_readout = MetricsReadout()
         loss_layout.addWidget(self.metrics_readout)
-        loss_layout.addWidget(self.log_scale)
+        loss_layout.addWidget(self.smoothing)
         self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."), key="loss")
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
             "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow):
         self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
         self._restore()
         self.controller.speed_changed.connect(self._remember_speed)
+        self.smoothing.changed.connect(self._remember_smoothing)
 
     # -- layout ---------------------------------------------------------------
     def _columns(self) -> QWidget:
@@ -298,6 +306,10 @@ class MainWindow(QMainWindow):
         speed = self.settings.value(SPEED_KEY)
         if isinstance(speed, str):
             self.controller.set_speed(speed)
+        try:  # an INI file gives the number back as text; anything unreadable leaves smoothing off
+            self.smoothing.set_beta(float(self.settings.value(SMOOTHING_KEY, 0.0)))
+        except (TypeError, ValueError):
+            pass
         geometry, state = self.settings.value(GEOMETRY_KEY), self.settings.value(STATE_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -307,6 +319,10 @@ class MainWindow(QMainWindow):
     def _remember_speed(self, speed: str) -> None:
         if self.settings is not None:
             self.settings.setValue(SPEED_KEY, speed)
+
+    def _remember_smoothing(self, beta: float) -> None:
+        if self.settings is not None:
+            self.settings.setValue(SMOOTHING_KEY, beta)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:

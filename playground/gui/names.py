@@ -99,6 +99,23 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "lecun_normal": (QT_TRANSLATE_NOOP("Names", "LeCun (normal)"),
                          QT_TRANSLATE_NOOP("Names", "Variance 1 / fan-in: suits SELU-like and linear layers.")),
     },
+    "loss": {
+        "cross_entropy": (QT_TRANSLATE_NOOP("Names", "Cross-entropy"),
+                          QT_TRANSLATE_NOOP("Names", "-log of the probability given to the true class: steep when "
+                                                     "confidently wrong, so a saturated output still learns.")),
+        "squared_error": (QT_TRANSLATE_NOOP("Names", "Squared error"),
+                          QT_TRANSLATE_NOOP("Names", "(output - target)\u00b2; for classes on the probabilities, where a "
+                                                     "saturated sigmoid gives almost no gradient even when wrong.")),
+        "absolute_error": (QT_TRANSLATE_NOOP("Names", "Absolute error"),
+                           QT_TRANSLATE_NOOP("Names", "|output - target|: outliers pull less than under squared error.")),
+        "huber": (QT_TRANSLATE_NOOP("Names", "Huber"),
+                  QT_TRANSLATE_NOOP("Names", "Squared error within 1 of the target, absolute error beyond it.")),
+        "hinge": (QT_TRANSLATE_NOOP("Names", "Hinge"),
+                  QT_TRANSLATE_NOOP("Names", "The SVM's loss: zero once a point is on the right side by a margin of 1.")),
+        "tf_playground": (QT_TRANSLATE_NOOP("Names", "TF Playground"),
+                          QT_TRANSLATE_NOOP("Names", "TensorFlow Playground's rules: tanh output, \u00bd(output - target)\u00b2 "
+                                                     "on -1/+1 labels, fixed data order, L1 zeroes weights it pushes across 0.")),
+    },
     "dataset": {
         "circle": (QT_TRANSLATE_NOOP("Names", "Circle"), QT_TRANSLATE_NOOP("Names", "One class inside a ring of the other.")),
         "xor": (QT_TRANSLATE_NOOP("Names", "Exclusive or"),

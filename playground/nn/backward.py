@@ -4,13 +4,15 @@ For tiny networks the cost of a training step is Python and dispatch overhead,
 not arithmetic; skipping autograd's graph makes a step about three times
 faster. It applies only where every hidden layer is linear + an elementwise
 activation with a known derivative (Network.is_plain); the tests check it
-against autograd for every such activation and every task.
+against autograd for every such activation, task and loss. The losses whose
+d loss / d logits is written out below skip autograd entirely; the others
+differentiate only the loss, on the logits.
 """
 from __future__ import annotations
 
 import torch
 
-from playground.nn import activations
+from playground.nn import activations, losses
 from playground.nn.model import Network
 
 
@@ -19,7 +21,7 @@ class FastBackward:
 
     def __init__(self, net: Network):
         self.net = net
-        self.task = net.task
+        self.task, self.loss = net.task, net.loss
         self.linears = net.linears()
         self.derivatives = [activations.derivative(layer.spec.activation) for layer in net.hidden]
         # forward, not __call__: module hooks are never used here and cost a step ~10 %.
@@ -51,10 +53,20 @@ class FastBackward:
     def _loss_gradient(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         """d mean-loss / d logits, matching model.data_loss."""
         batch = logits.shape[0]
-        if self.task == "binary":
+        if self.loss == "cross_entropy" and self.task == "binary":
             return (torch.sigmoid(logits) - target.unsqueeze(1)).div_(batch)
-        if self.task == "multiclass":
+        if self.loss == "cross_entropy":
             probs = torch.softmax(logits, dim=1)
             probs[torch.arange(batch), target] -= 1.0
             return probs.div_(batch)
-        return (logits - target.unsqueeze(1)).mul_(2.0 / batch)
+        if self.loss == "squared_error" and self.task == "regression":
+            return (logits - target.unsqueeze(1)).mul_(2.0 / batch)
+        if self.loss == "tf_playground" and self.task == "binary":
+            # nn.ts's output derivative (o - t) times tanh's derivative 1 - o².
+            o = torch.tanh(logits)
+            return (o - (2 * target.unsqueeze(1) - 1)).mul_(1 - o * o).div_(batch)
+        if self.loss == "tf_playground":
+            return (logits - target.unsqueeze(1)).div_(batch)
+        with torch.enable_grad():
+            logits = logits.detach().requires_grad_(True)
+            return torch.autograd.grad(losses.value(self.loss, self.task, logits, target), logits)[0]

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 
 from playground.config.experiment import InitSpec, LayerSpec
-from playground.nn import activations
+from playground.nn import activations, losses
 from playground.nn.initializers import initialize
 
 
@@ -54,9 +54,10 @@ class Hidden(nn.Module):
 class Network(nn.Module):
     """Hidden layers then a linear head: 1 logit (binary), C logits (multiclass) or 1 value (regression)."""
 
-    def __init__(self, inputs: int, layers: list[LayerSpec], task: str, classes: int):
+    def __init__(self, inputs: int, layers: list[LayerSpec], task: str, classes: int, loss: str | None = None):
         super().__init__()
         self.task = task
+        self.loss = losses.resolve(loss, task)
         self.hidden = nn.ModuleList()
         width = inputs
         for spec in layers:
@@ -106,7 +107,7 @@ class Network(nn.Module):
         return out
 
     def activation_names(self) -> list[str]:
-        return [layer.spec.activation for layer in self.hidden] + [output_activation(self.task)]
+        return [layer.spec.activation for layer in self.hidden] + [output_activation(self.task, self.loss)]
 
     def initialize(self, init: InitSpec, generator: torch.Generator) -> None:
         """Draw every weight layer's parameters from the initializer.
@@ -146,30 +147,35 @@ class Network(nn.Module):
         )
 
 
-def output_activation(task: str) -> str:
+def output_activation(task: str, loss: str | None = None) -> str:
+    """What the head's output goes through before the loss reads it: TF Playground's loss reads a tanh."""
+    if task == "binary" and loss == "tf_playground":
+        return "tanh"
     return {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}[task]
 
 
-def predict(task: str, logits: torch.Tensor) -> torch.Tensor:
-    """The head's output as the user reads it: P(class 1), class probabilities, or the value."""
+def predict(task: str, logits: torch.Tensor, loss: str | None = None) -> torch.Tensor:
+    """The head's output as the user reads it: P(class 1), class probabilities, or the value.
+
+    A tanh output o in [-1, 1] reads as P(class 1) = (o + 1) / 2; a hinge margin reads through the sigmoid,
+    so that every loss puts its decision boundary at 0.5.
+    """
     if task == "binary":
+        if loss == "tf_playground":
+            return (torch.tanh(logits[:, 0]) + 1) / 2
         return torch.sigmoid(logits[:, 0])
     if task == "multiclass":
         return torch.softmax(logits, dim=1)
     return logits[:, 0]
 
 
-def data_loss(task: str, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """Mean loss of a batch: BCE with logits, cross-entropy, or squared error."""
-    if task == "binary":
-        return nn.functional.binary_cross_entropy_with_logits(logits[:, 0], target)
-    if task == "multiclass":
-        return nn.functional.cross_entropy(logits, target)
-    return nn.functional.mse_loss(logits[:, 0], target)
+def data_loss(task: str, logits: torch.Tensor, target: torch.Tensor, loss: str | None = None) -> torch.Tensor:
+    """Mean loss of a batch under the named loss (None: the task's default, cross-entropy or squared error)."""
+    return losses.value(loss, task, logits, target)
 
 
 def accuracy(task: str, logits: torch.Tensor, target: torch.Tensor) -> float | None:
-    """Fraction classified right; None for regression."""
+    """Fraction classified right (a positive logit is class 1 under every loss); None for regression."""
     if task == "binary":
         return ((logits[:, 0] > 0).to(target.dtype) == target).float().mean().item()
     if task == "multiclass":

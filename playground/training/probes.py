@@ -83,11 +83,16 @@ def grid_probe(net: Network, grid: GridInputs) -> GridProbe:
     hidden, logits = net.forward_all(x)
     shape = (r,) if grid.dims == 1 else (r, r)
     as_map = lambda t, channels=True: grid_maps(t, shape, channels).float().cpu().numpy()
-    output = as_map(predict(net.task, logits), net.task == "multiclass")
+    output = as_map(predict(net.task, logits, net.loss), net.task == "multiclass")
+    pieces = {}
+    if grid.dims == 1 and net.task == "regression" and hidden:
+        # Every unit, not the first MAX_NEURONS_PER_LAYER: the pieces must add up to the output.
+        pieces = dict(last_hidden=as_map(hidden[-1]), head_weights=net.head.weight[0].float().cpu().numpy().copy(),
+                      head_bias=float(net.head.bias[0]))
     return GridProbe(
         extent=grid.extent, resolution=r, output=output,
         neurons=tuple(as_map(h[:, :MAX_NEURONS_PER_LAYER]) for h in hidden),
-        features=as_map(x),
+        features=as_map(x), **pieces,
     )
 
 
@@ -97,7 +102,7 @@ def layer_probes(net: Network, probe_x: torch.Tensor, update_ratio: np.ndarray) 
     its activations before the skip adds the input)."""
     net.set_training(False)
     hidden, logits = net.forward_all(probe_x, before_skip=True)
-    outputs = hidden + [predict(net.task, logits).reshape(probe_x.shape[0], -1)]
+    outputs = hidden + [predict(net.task, logits, net.loss).reshape(probe_x.shape[0], -1)]
     names = layer_names(len(hidden))
     probes = []
     layers = zip(net.linears(), net.layer_weights(), net.activation_names(), outputs)

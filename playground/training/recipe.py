@@ -67,6 +67,27 @@ def epoch_order(rows: int, generator: torch.Generator, device: torch.device) -> 
     return torch.randperm(rows, generator=generator).to(device)
 
 
+def tf_playground_order(rows: int, batch: int, carry: bool) -> tuple[torch.Tensor, int, int]:
+    """TF Playground's epoch (playground.ts oneStep): the rows in their generated order, never reshuffled, an
+    update after every `batch` rows; the last rows short of a batch keep their derivatives, which the next
+    epoch's first update adds in (`carry`: an epoch came before). (order, rows the first batch has beyond
+    `batch`, rows the epoch's updates cover after those)."""
+    left = rows % batch
+    lead = left if carry else 0
+    return torch.cat([torch.arange(rows - lead, rows), torch.arange(rows)]), lead, rows - left
+
+
+@torch.no_grad()
+def tf_playground_l1_(weights: list[torch.Tensor], signs_before: list[torch.Tensor], dead: list[torch.Tensor],
+                      lr: float, l1: float) -> None:
+    """nn.ts updateWeights' L1 rule after an SGD step: a weight that the L1 part of the step, lr * l1 * sign(W),
+    carried across zero is set to exactly zero and stays dead (`dead` marks it; its gradient is dropped)."""
+    for w, sign, gone in zip(weights, signs_before, dead):
+        crossed = (w + lr * l1 * sign) * w < 0
+        gone |= crossed
+        w.masked_fill_(gone, 0.0)
+
+
 def batch_rows(index: int, batch: int) -> slice:
     """Where batch `index` of an epoch sits in the epoch's order."""
     return slice(index * batch, (index + 1) * batch)

@@ -89,6 +89,17 @@ class GridProbe:
                                      # 1-D: the same without the second axis
     neurons: tuple[np.ndarray, ...]  # per hidden layer [units, r, r] (or [units, r]) post-activation
     features: np.ndarray             # [features, r, r] (or [features, r]) the network's inputs
+    # 1-D regression with hidden layers only (Hung-yi Lee's y = b + sum_i c_i a_i(x)): every last-hidden unit's
+    # activation over the line [units, r], in eval mode like `output`, and the head's weights c [units] and bias b.
+    last_hidden: np.ndarray | None = None
+    head_weights: np.ndarray | None = None
+    head_bias: float | None = None
+
+    def contributions(self) -> np.ndarray | None:
+        """c_i * a_i(x) per last-hidden unit [units, r]: with head_bias they add up to `output`."""
+        if self.last_hidden is None:
+            return None
+        return self.head_weights[:, None] * self.last_hidden
 
 
 @dataclass(frozen=True, repr=False)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from playground.config import catalog
 from playground.config.atomic import write_atomic
 from playground.config.experiment import Experiment, ExperimentError
 from playground.config.limits import clip
@@ -62,6 +63,9 @@ class Trainer:
     def _prepare_data(self) -> None:
         d, spec = self.dataset, self.experiment.data
         self.task = d.task
+        problem = catalog.loss_problem(self.experiment.training.loss, (self.task,))
+        if problem is not None:
+            raise ExperimentError(problem)
         self.feature_names = features.feature_names(spec, d.x_train.shape[1], d.input_names)
         expand = lambda x: features.expand(x, self.feature_names, d.input_names)
         train = expand(d.x_train)
@@ -100,11 +104,15 @@ class Trainer:
         exp = self.experiment
         torch.manual_seed(exp.seed)  # dropout draws from the global generator
         self.generator = torch.Generator().manual_seed(exp.seed)
-        self.net = Network(len(self.feature_names), exp.network.layers, self.task, self.dataset.classes)
+        self.net = Network(len(self.feature_names), exp.network.layers, self.task, self.dataset.classes,
+                           exp.training.loss)
+        # TF Playground's loss trains by its rules too: fixed data order, weights L1 pushed across zero stay zero.
+        self.tf_rules = self.net.loss == "tf_playground"
         self.net.initialize(exp.network.init, self.generator)
         self.net.to(self.device)
         self.linears = self.net.linears()
         self.weights = self.net.weights()  # residual projections included: penalized and decayed like any weight
+        self._dead = [torch.zeros_like(w, dtype=torch.bool) for w in self.weights] if self.tf_rules else None
         weight_ids = {id(w) for w in self.weights}
         self.others = [p for p in self.net.parameters() if id(p) not in weight_ids]
         self.optimizer = optimizers.build(exp.training, self.weights, self.others)
@@ -154,11 +162,15 @@ class Trainer:
             return  # the classes changed: reset() built a new network and started its first epoch
         n = self.x["train"].shape[0]
         self._epoch_rng = self.generator.get_state()  # what a save stores, to draw this epoch's order again
-        order = recipe.epoch_order(n, self.generator, self.device)
-        self._epoch_x = self.x["train"][order]
-        self._epoch_y = self.y["train"][order]
         self._batch, self._epoch_rows = recipe.epoch_batches(n, self.experiment.training.batch_size,
                                                              self.net.has_batch_norm())
+        if self.tf_rules:
+            order, self._lead, self._epoch_rows = recipe.tf_playground_order(n, self._batch, self.epoch > 0)
+            order = order.to(self.device)
+        else:
+            order, self._lead = recipe.epoch_order(n, self.generator, self.device), 0
+        self._epoch_x = self.x["train"][order]
+        self._epoch_y = self.y["train"][order]
         self._batch_index = 0
         self._apply_schedule()
 
@@ -208,6 +220,8 @@ class Trainer:
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         """The inputs and targets of the step to come."""
         rows = recipe.batch_rows(self._batch_index, self._batch)
+        if self._lead:  # TF Playground's first batch takes in the rows the last epoch left over
+            rows = slice(rows.start + self._lead if rows.start else 0, rows.stop + self._lead)
         return self._epoch_x[rows], self._epoch_y[rows]
 
     def apply_gradients(self, started: float, measure_update: bool = False) -> bool:
@@ -216,7 +230,11 @@ class Trainer:
         completed an epoch. `started` is the perf_counter() reading the step's time counts from."""
         self._record_grad_norms()
         before = [w.detach().clone() for w in self.weights] if measure_update else None
+        l1 = self.experiment.training.l1 if self.tf_rules else 0.0
+        signs = torch._foreach_sign([w.detach() for w in self.weights]) if l1 else None
         self.optimizer.step()
+        if signs is not None:
+            recipe.tf_playground_l1_(self.weights, signs, self._dead, self.lr, l1)
         if before is not None:
             self._update_ratio = _update_ratios(self.net, before, self.weights)
         return self.count_steps(1, time.perf_counter() - started)
@@ -247,7 +265,9 @@ class Trainer:
             self.fast(xb, yb)
         else:
             self.optimizer.zero_grad(set_to_none=True)
-            data_loss(self.task, self.net(xb), yb).backward()
+            data_loss(self.task, self.net(xb), yb, self.net.loss).backward()
+        if self._dead is not None:
+            torch._foreach_mul_([w.grad for w in self.weights], [~gone for gone in self._dead])
         self.regularize_gradients()
 
     def regularize_gradients(self) -> None:
@@ -286,7 +306,7 @@ class Trainer:
             self._diverged()
             return
         losses = self.history.view().train_loss
-        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes)
+        chance = divergence.chance_loss(self.task, self.dataset.y_train, self.dataset.classes, self.net.loss)
         if divergence.blew_up(losses, chance):
             self._diverged(Notice("loss_blew_up", {"loss": train_loss, "chance": chance, "best": float(np.nanmin(losses))}))
             return
@@ -343,7 +363,7 @@ class Trainer:
             return float("nan"), None
         self.net.set_training(False)
         logits = self.net(x)
-        return data_loss(self.task, logits, y).item(), accuracy(self.task, logits, y)
+        return data_loss(self.task, logits, y, self.net.loss).item(), accuracy(self.task, logits, y)
 
     def layer_names(self) -> list[str]:
         return layer_names(len(self.linears) - 1)
@@ -430,6 +450,8 @@ class Trainer:
             raise ExperimentError(f"{clip(str(path))}: optimizer: its state does not fit this optimizer "
                                   f"({clip(str(error).splitlines()[0] if str(error) else type(error).__name__)})") from None
         trainer.net.to(trainer.device)
+        if trainer._dead is not None:  # under TF Playground's rules a weight is exactly zero only once L1 killed it
+            trainer._dead = [w.detach() == 0 for w in trainer.weights]
         trainer.epoch = saved["epoch"]
         trainer.step_count = saved["step"]
         if "rng" in saved:  # files from before random states were saved continue with fresh ones

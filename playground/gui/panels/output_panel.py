@@ -37,12 +37,21 @@ class OutputPanel(QWidget):
         self.show_test.setToolTip(self.tr(
             "Draw the test points too (outlined): does the boundary fit data it never saw?"))
         self.discretize = QCheckBox(self.tr("Discretize output"))
+        self.show_pieces = QCheckBox(self.tr("Show hidden-unit pieces"))
+        self.show_pieces.setToolTip(self.tr(
+            "y = b + \u03a3 c\u1d62\u00b7a\u1d62(x): each thin curve is one last-hidden unit's activation times its "
+            "weight to the output, the dashed line is the output's bias; together they add up to the output curve. "
+            "Hover one to find its neuron."))
+        self.show_pieces.setChecked(True)
+        self.show_pieces.setVisible(False)  # only a 1-D regression's output is such a sum
         self.show_test.toggled.connect(self.view.set_show_test)
         self.discretize.toggled.connect(self.view.set_discretize)
+        self.show_pieces.toggled.connect(self.view.set_show_pieces)
         toggles = QWidget()
         toggles_flow = FlowLayout(toggles)  # one above the other in a narrow column
         toggles_flow.addWidget(self.show_test)
         toggles_flow.addWidget(self.discretize)
+        toggles_flow.addWidget(self.show_pieces)
         flowing(toggles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -64,6 +73,7 @@ class OutputPanel(QWidget):
         if snapshot.data.task != self._task:
             self._offer_discretize(snapshot.data.task)
         table = len(snapshot.data.extent) not in (2, 4)
+        self.show_pieces.setVisible(snapshot.grid is not None and snapshot.grid.last_hidden is not None)
         self.view.setVisible(not table)
         self.projection.setVisible(table)
         (self.projection if table else self.view).render(snapshot)

@@ -1,4 +1,4 @@
-"""Settings beyond TF Playground's top bar: optimizer, schedule, regularization, stopping, initialization, device.
+"""Settings beyond TF Playground's top bar: loss, optimizer, schedule, regularization, stopping, initialization, device.
 
 Groups side by side in one collapsible dock. The optimizer and schedule forms are generated
 from the catalog's tables; every numeric range comes from the experiment schema or catalog.
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBo
 
 from playground.config import catalog
 from playground.config.experiment import Experiment, InitSpec, LookaheadSpec, TrainingSpec
+from playground.gui import names
 from playground.gui.controller import Controller, field_value
 from playground.gui.panels.hyper_form import HyperForm
 from playground.gui.widgets.choice_combo import ChoiceCombo
@@ -56,8 +57,18 @@ class SettingsPanel(QWidget):
             lambda name: self.controller.apply({"training.optimizer.name": name, "training.optimizer.hyper": {}}))
         self.optimizer.value_edited.connect(lambda key, value: self._hyper_edited("training.optimizer", key, value))
         self.optimizer.rejected.connect(self.controller.refuse)
+        self.loss = ChoiceCombo("loss", catalog.LOSSES, self.tr(
+            "What training minimizes; only the losses that fit the task are listed. Changing it starts over."))
+        self.loss.name_picked.connect(self._loss_picked)
+        form.addRow(self.tr("Loss"), self.loss)
         form.addRow(self.optimizer)
         return box
+
+    def _loss_picked(self, name: str) -> None:
+        # The task's default is stored as no choice, so that other data later get their own default.
+        tasks = self.controller.experiment.possible_tasks
+        default = catalog.DEFAULT_LOSS[tasks[0]] if len(tasks) == 1 else None
+        self.controller.apply({"training.loss": None if name == default else name})
 
     def _lookahead_group(self) -> QGroupBox:
         box, form = _group(self.tr("Lookahead"), self.tr(
@@ -196,10 +207,22 @@ class SettingsPanel(QWidget):
         set_quietly(self.patience, training.early_stopping)
         set_quietly(self.seed, min(experiment.seed, SEED_MAX))
         self.initializer.set_name(experiment.network.init.scheme)
+        self._show_losses(experiment)
         with QSignalBlocker(self.device):
             self.device.setCurrentIndex(max(self.device.findData(experiment.device), 0))
         if self.controller.stop_at_epoch is None:
             set_quietly(self.stop_at, training.epochs)
+
+    def _show_losses(self, experiment: Experiment) -> None:
+        tasks = experiment.possible_tasks
+        fitting = [name for name in catalog.LOSSES if catalog.loss_problem(name, tasks) is None]
+        if [self.loss.itemData(i) for i in range(self.loss.count())] != fitting:
+            with QSignalBlocker(self.loss):
+                self.loss.clear()
+                for name in fitting:
+                    self.loss.add_choice(name, names.label("loss", name), names.tip("loss", name))
+        shown = experiment.training.loss or catalog.DEFAULT_LOSS[tasks[0]]
+        self.loss.set_name(shown)
 
     def show_stop(self, epoch: int | None) -> None:
         set_quietly(self.stop_enabled, epoch is not None)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from playground.analysis.smoothing import MAX_BETA, smoothed
 from playground.gui.views import theme
 from playground.gui.views.frames import already_drawn
 from playground.training.snapshot import History, Snapshot
@@ -17,6 +18,16 @@ SPLIT_PENS = {
     "test": pg.mkPen("#7570b3", width=1, style=Qt.PenStyle.DashLine),
 }
 BASELINE_PEN = pg.mkPen(theme.MUTED, width=1, style=Qt.PenStyle.DotLine)
+RAW_ALPHA = 60  # the unsmoothed curve behind the smoothed one
+BETA_STEPS = 1000  # the slider's positions 0 ... 999 are beta 0.000 ... 0.999
+
+
+def _faint(pen: pg.QtGui.QPen) -> pg.QtGui.QPen:
+    faint = pg.mkPen(pen)
+    color = faint.color()
+    color.setAlpha(RAW_ALPHA)
+    faint.setColor(color)
+    return faint
 
 
 # Axis ranges move in steps, not with every epoch: each change re-lays the axis text, which
@@ -47,6 +58,7 @@ class LossView(QWidget):
         self._drawn_rows = 0
         self._classification = True
         self._log_y = False
+        self._beta = 0.0
         self._x_end = 0.0
         self._y_range: tuple[float, float] | None = None
 
@@ -60,6 +72,14 @@ class LossView(QWidget):
         self.accuracy_plot = theme.plot_widget()
         self.loss_curves = self._add_curves(self.loss_plot, self.tr("loss"), legend_on_top=True)
         self.accuracy_curves = self._add_curves(self.accuracy_plot, self.tr("accuracy"), legend_on_top=False)
+        # Drawn only while smoothing: the values as measured, faint, behind the smoothed curves.
+        self.raw_curves = {plot: {split: plot.getPlotItem().plot([], [], pen=_faint(SPLIT_PENS[split]), connect="finite")
+                                  for split in SPLIT_PENS}
+                           for plot in (self.loss_plot, self.accuracy_plot)}
+        for curves in self.raw_curves.values():
+            for curve in curves.values():
+                curve.setZValue(-1)
+                curve.setVisible(False)
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_plot.getPlotItem().getViewBox().disableAutoRange()
         self.baseline = pg.InfiniteLine(angle=0, pen=BASELINE_PEN, label=self.tr("best possible"),
@@ -107,10 +127,18 @@ class LossView(QWidget):
         if self._history is not None:
             self._fit_ranges(self._history)
 
+    def set_smoothing(self, beta: float) -> None:
+        """Exponentially weighted averages with bias correction over the curves (0: off)."""
+        self._beta = beta
+        self._show_raw()
+        if self._history is not None:
+            self._plot(self._history)
+
     def set_show_test(self, show: bool) -> None:
         for plot, curves in ((self.loss_plot, self.loss_curves), (self.accuracy_plot, self.accuracy_curves)):
             curve, legend = curves["test"], plot.getPlotItem().legend
             curve.setVisible(show)
+            self.raw_curves[plot]["test"].setVisible(show and self._beta > 0)
             legend.removeItem(curve)
             if show:
                 legend.addItem(curve, self._split_name("test"))
@@ -144,7 +172,7 @@ class LossView(QWidget):
     def clear(self) -> None:
         self._history, self._drawn, self._drawn_rows = None, None, 0
         self._x_end, self._y_range = 0.0, None
-        for curves in (self.loss_curves, self.accuracy_curves):
+        for curves in (self.loss_curves, self.accuracy_curves, *self.raw_curves.values()):
             for curve in curves.values():
                 curve.setData([], [])
         self.summary.clear()
@@ -153,11 +181,23 @@ class LossView(QWidget):
     def _plot(self, history: History) -> None:
         losses = {"train": history.train_loss, "val": history.val_loss, "test": history.test_loss}
         accuracies = {"train": history.train_accuracy, "val": history.val_accuracy, "test": history.test_accuracy}
-        for split, curve in self.loss_curves.items():
-            curve.setData(history.epoch, losses[split])
+        charts = [(self.loss_plot, self.loss_curves, losses)]
         if self._classification:
-            for split, curve in self.accuracy_curves.items():
-                curve.setData(history.epoch, accuracies[split])
+            charts.append((self.accuracy_plot, self.accuracy_curves, accuracies))
+        for plot, curves, columns in charts:
+            for split, curve in curves.items():
+                # The whole run each time (the plot item downsamples it to the pixels); on a log scale this smooths
+                # the losses themselves and the axis takes the log of the average, as a smoothed loss is read.
+                curve.setData(history.epoch, smoothed(columns[split], self._beta) if self._beta > 0 else columns[split])
+                if self._beta > 0:
+                    self.raw_curves[plot][split].setData(history.epoch, columns[split])
+
+    def _show_raw(self) -> None:
+        for curves in self.raw_curves.values():
+            for split, curve in curves.items():
+                curve.setVisible(self._beta > 0 and (split != "test" or self.loss_curves["test"].isVisible()))
+                if self._beta == 0:
+                    curve.setData([], [])
 
     def _fit_ranges(self, history: History) -> None:
         last = float(history.epoch[-1]) if len(history) else 0.0
@@ -220,3 +260,52 @@ class LossView(QWidget):
                 train=percent(history.train_accuracy[row]), val=percent(history.val_accuracy[row]),
                 test=percent(history.test_accuracy[row]))
         return text
+
+
+class SmoothingControl(QWidget):
+    """A slider for the smoothing's beta, 0 (off) to 0.999, that says how many epochs it averages over."""
+
+    changed = Signal(float)
+
+    def __init__(self, beside: QWidget | None = None, parent: QWidget | None = None):
+        """`beside`: a control to put first on the words' line (the log-scale box), sparing the plots a line."""
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, BETA_STEPS - 1)
+        self.slider.setPageStep(BETA_STEPS // 10)
+        self.slider.setToolTip(self.tr(
+            "Exponentially weighted average of each curve: v = \u03b2\u00b7v + (1 \u2212 \u03b2)\u00b7value, "
+            "divided by 1 \u2212 \u03b2\u1d57 so the first epochs are not pulled toward 0 (bias correction). "
+            "It averages about the last 1 / (1 \u2212 \u03b2) epochs; the measured curve stays faint behind it. "
+            "0 is off."))
+        self.value = QLabel()
+        self.value.setStyleSheet(f"color: {theme.TEXT};")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The words above, the slider below at the column's full width: a 1024 px projector leaves the plots
+        # too little room for both on one line.
+        words = QHBoxLayout()
+        if beside is not None:
+            words.addWidget(beside)
+            words.addSpacing(12)
+        words.addWidget(QLabel(self.tr("Smoothing")))
+        words.addWidget(self.value, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(words)
+        layout.addWidget(self.slider)
+        self.slider.valueChanged.connect(self._moved)
+        self._moved(0)
+
+    @property
+    def beta(self) -> float:
+        return self.slider.value() / BETA_STEPS
+
+    def set_beta(self, beta: float) -> None:
+        self.slider.setValue(round(min(max(beta, 0.0), MAX_BETA) * BETA_STEPS))
+
+    def _moved(self, _position: int) -> None:
+        beta = self.beta
+        self.value.setText(self.tr("off") if beta == 0 else self.tr("\u03b2 {beta:.3f} \u00b7 ~{epochs:.0f} epochs").format(
+            beta=beta, epochs=1 / (1 - beta)))
+        self.changed.emit(beta)

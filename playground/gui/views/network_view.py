@@ -36,6 +36,7 @@ LABEL_MARGIN_RANGE = (24, 90)
 class NetworkView(QWidget):
     layer_count_change_requested = Signal(int)       # +1 / -1 hidden layer
     units_change_requested = Signal(int, int)        # hidden layer index (0-based), +1 / -1 unit
+    neuron_hovered = Signal(int, int)                # column (0: inputs), node; -1, -1 when none
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +56,7 @@ class NetworkView(QWidget):
         self._skips: list[tuple[int, QPainterPath, QPainterPath]] = []  # per layout: layer, arc, its hover area
         self._discretize = False
         self._hovered: tuple | None = None
+        self.marked: tuple[int, int] | None = None   # (column, node) outlined for another view (highlight_neuron)
         self._hover_pos = QPointF()
         self.add_layer_button = self._button("+", self.tr("Add a hidden layer"),
                                              lambda: self.layer_count_change_requested.emit(1))
@@ -84,6 +86,7 @@ class NetworkView(QWidget):
         structure = Structure.of(snapshot)
         if structure != self._structure:
             self._structure = structure
+            self.marked = None  # its node may be gone
             self._sync_unit_buttons()
             self._relayout()
             self.update()
@@ -99,7 +102,7 @@ class NetworkView(QWidget):
         self._snapshot = self._structure = self._layout = None
         self._looks, self._geometry, self._weights, self._lines = [], [], [], []
         self._bias_squares, self._bias_fills, self._skips = [], [], []
-        self._hovered = None
+        self._hovered = self.marked = None
         self.card.hide()
         self._sync_unit_buttons()
         self._place_buttons()
@@ -121,6 +124,14 @@ class NetworkView(QWidget):
         if self._layout is None or self._layout.columns[column].more == 0:
             return ""
         return self.tr("+{count} more").format(count=self._layout.columns[column].more)
+
+    def highlight_neuron(self, column: int, index: int) -> None:
+        """Outline a node as hovering does (index -1: none), for a view that shows the same unit."""
+        drawn = self._layout is not None and 0 <= column < len(self._layout.columns) and 0 <= index < self.drawn_nodes(column)
+        marked = (column, index) if drawn else None
+        if marked != self.marked:
+            self.marked = marked
+            self.update()
 
     def node_rect(self, column: int, index: int) -> QRectF:
         return self._layout.columns[column].nodes[index]
@@ -336,9 +347,9 @@ class NetworkView(QWidget):
             painter.drawEllipse(rect)
         for square, color in self._bias_fills:
             painter.fillRect(square, color)
-        if self._hovered is not None and self._hovered[0] == "node":
-            _, c, k = self._hovered
-            painter.setPen(QPen(QColor(theme.TEXT), 2))
+        painter.setPen(QPen(QColor(theme.TEXT), 2))
+        hovered = self._hovered[1:] if self._hovered is not None and self._hovered[0] == "node" else None
+        for c, k in {hovered, self.marked} - {None}:
             painter.drawRect(self._layout.columns[c].nodes[k])
 
     def _paint_feature_names(self, painter: QPainter, column) -> None:
@@ -446,6 +457,7 @@ class NetworkView(QWidget):
         hit = self._hit(self._hover_pos)
         if hit != self._hovered:
             self._hovered = hit
+            self.neuron_hovered.emit(*(hit[1:] if hit is not None and hit[0] == "node" else (-1, -1)))
             if hit is None:
                 self.card.hide()
             else:
@@ -455,6 +467,7 @@ class NetworkView(QWidget):
 
     def leaveEvent(self, event) -> None:
         self._hovered = None
+        self.neuron_hovered.emit(-1, -1)
         self.card.hide()
         self.update()
         super().leaveEvent(event)

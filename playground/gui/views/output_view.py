@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.gui.views import heatmap, theme
 from playground.gui.views.color_legend import ColorLegend
 from playground.gui.views.frames import already_drawn
+from playground.gui.views.hidden_sum import HiddenSum
 from playground.training.snapshot import DataView, GridProbe, Snapshot
 
 POINT_SIZE = 7
@@ -66,7 +67,10 @@ class _SquarePlot(QWidget):
 
 
 class OutputView(QWidget):
-    """Draws GridProbe.output under the training points; 1-D data gets a curve, >2-D a note."""
+    """Draws GridProbe.output under the training points; 1-D data gets a curve (a 1-D regression also the
+    hidden units' pieces that add up to it), >2-D a note."""
+
+    piece_hovered = Signal(int)  # the last-hidden unit whose piece the pointer is on, -1 when none
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,6 +91,8 @@ class OutputView(QWidget):
             self.plot.addItem(item)
         self.surface.setZValue(-10)
         self.test_points.setZValue(5)
+        self.hidden_sum = HiddenSum(self.plot)
+        self.hidden_sum.hovered.connect(self.piece_hovered)
 
         self.note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.note.setStyleSheet(f"color: {theme.TEXT}; background: {theme.BACKGROUND}; padding: 16px;")
@@ -110,6 +116,18 @@ class OutputView(QWidget):
             self._discretize = discretize
             if self._grid is not None and self._data is not None:
                 self._show_grid(self._grid, self._data)
+
+    def set_show_pieces(self, show: bool) -> None:
+        self.hidden_sum.set_enabled(show)
+
+    def highlight_piece(self, index: int) -> None:
+        """Make last-hidden unit `index`'s piece stand out (-1: none): its neuron is hovered in the diagram."""
+        self.hidden_sum.highlight(index)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.hidden_sum.highlight(-1)
+        self.piece_hovered.emit(-1)
+        super().leaveEvent(event)
 
     # -- frames ------------------------------------------------------------
     def render(self, snapshot: Snapshot) -> None:
@@ -136,12 +154,14 @@ class OutputView(QWidget):
         self.test_points.clear()
         for curve in self.curves:
             curve.setData([], [])
+        self.hidden_sum.clear()
 
     # -- drawing -----------------------------------------------------------
     def _show_data(self, data: DataView) -> None:
         self.surface.clear()
         for curve in self.curves:
             curve.setData([], [])
+        self.hidden_sum.clear()
         dims = len(data.extent) // 2
         if dims not in (1, 2):
             self.note.setText(self.tr(
@@ -208,3 +228,4 @@ class OutputView(QWidget):
         x = np.linspace(grid.extent[0], grid.extent[1], outputs.shape[1])
         for curve, values in zip(self.curves, outputs):
             curve.setData(x, values)
+        self.hidden_sum.show(grid, x)

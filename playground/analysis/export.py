@@ -59,7 +59,8 @@ def export(trainer: Trainer, epochs: int | None = None) -> str:
         _section("2. The network", _network(trainer, used)),
         _section("3. The starting weights", _start(trainer, fresh)),
         _section("4. The loss and its gradient", _loss(trainer)),
-        _section("5. The optimizer", rule + _optimizer(trainer, tensors, scalars, fresh)),
+        _section("5. The optimizer", rule + _optimizer(trainer, tensors, scalars, fresh)
+                 + (parts.tf_playground_l1(fresh, bool(t.l1)) if trainer.tf_rules else "")),
         _section("6. The learning-rate schedule", parts.schedule(t.schedule, t.optimizer.lr)),
         _section("7. Training", _training(trainer, epochs)),
     ]
@@ -224,17 +225,11 @@ torch.set_rng_state({_bytes(torch.get_rng_state())})
 '''
 
 
-def _hand_gradient(trainer: Trainer) -> str | None:
-    """The loss gradient of the playground's hand backward pass, None where it trains with autograd."""
-    return parts.LOSSES[parts.loss_name(trainer.task)][2] if trainer.fast is not None else None
-
-
 def _loss(trainer: Trainer) -> str:
     t = trainer.experiment.training
-    gradient = _hand_gradient(trainer)
     used = list(dict.fromkeys(layer.activation for layer in trainer.experiment.network.layers))
-    hand = parts.backward(used, gradient) if gradient is not None else ""
-    return parts.loss(parts.loss_name(trainer.task)) + ("\n" + hand if hand else "") + _penalty(t.l1, t.l2)
+    hand = "\n" + parts.backward(used, trainer.net.loss, trainer.task) if trainer.fast is not None else ""
+    return parts.loss(trainer.net.loss, trainer.task) + hand + _penalty(t.l1, t.l2)
 
 
 def _penalty(l1: float, l2: float) -> str:
@@ -299,7 +294,7 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
 
 def _divergence(trainer: Trainer) -> str:
     """blew_up(losses, chance): the playground's own rule, word for word, for when training has diverged."""
-    chance = divergence.chance_loss(trainer.task, trainer.dataset.y_train, trainer.dataset.classes)
+    chance = divergence.chance_loss(trainer.task, trainer.dataset.y_train, trainer.dataset.classes, trainer.net.loss)
     return f'''# The playground stops a run whose loss has blown up; CHANCE is the loss of guessing without the inputs.
 CHANCE = {chance!r}
 CHANCE_MULTIPLE, WINDOW, RISE = {divergence.CHANCE_MULTIPLE!r}, {divergence.WINDOW!r}, {divergence.RISE!r}
@@ -323,8 +318,13 @@ def _training(trainer: Trainer, epochs: int) -> str:
     penalty = "        add_penalty_gradients(weights)\n" if t.l1 or t.l2 else ""
     clip = (f"        torch.nn.utils.clip_grad_norm_(net.parameters(), {t.clip_norm!r})  # clip the whole gradient's norm\n"
             if t.clip_norm else "")
-    gradients = ("        backward(xb, yb)  # by hand, section 4\n" if _hand_gradient(trainer) is not None else
+    gradients = ("        backward(xb, yb)  # by hand, section 4\n" if trainer.fast is not None else
                  "        for p in params:\n            p.grad = None\n        data_loss(net(xb), yb).backward()\n")
+    if trainer.tf_rules:
+        gradients += "        drop_dead_gradients()\n"
+    step = "        optimizer_step(lr)\n"
+    if trainer.tf_rules and t.l1:
+        step = "        signs = [w.sign() for w in weights]\n" + step + "        kill_crossed(signs, lr)\n"
     best = ""
     if patience:
         best_loss, best_epoch = progress.best_loss, progress.best_epoch
@@ -348,11 +348,32 @@ def _training(trainer: Trainer, epochs: int) -> str:
                       f"best_weights = {best_state}\n")
     else:
         best_setup = ""
-    lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
-            if epoch_rows < rows else "")
-    return f'''
+    if trainer.tf_rules:
+        order = f'''
+# TF Playground's order (playground.ts oneStep): the rows as they are, never shuffled, an update after every BATCH
+# rows; the rows short of a batch at an epoch's end are carried into the next epoch's first update.
+BATCH, ROWS = {batch}, {rows}'''
+        epoch_batches = '''    lead = ROWS % BATCH if epoch > 0 else 0  # the rows carried over from the epoch before
+    order = torch.cat([torch.arange(ROWS - lead, ROWS), torch.arange(ROWS)])
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(ROWS // BATCH):
+        rows = slice(b * BATCH + lead if b else 0, (b + 1) * BATCH + lead)
+        xb, yb = xs[rows], ys[rows]
+'''
+    else:
+        lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
+                if epoch_rows < rows else "")
+        order = f'''
 # Each epoch trains on the rows in a new order drawn from the generator, BATCH rows a step{lone}.
-BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}
+BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}'''
+        epoch_batches = '''    order = torch.randperm(x_train.shape[0], generator=generator)
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
+        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
+'''
+    return f'''{order}
 START_EPOCH, EPOCHS = {trainer.epoch}, {trainer.epoch + epochs}
 {best_setup}
 
@@ -369,13 +390,7 @@ train_loss = float("nan")
 losses = []
 for epoch in range(START_EPOCH, EPOCHS):
     lr = learning_rate(epoch)
-    order = torch.randperm(x_train.shape[0], generator=generator)
-    xs, ys = x_train[order], y_train[order]
-    net.train()
-    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
-        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
-{gradients}{penalty}{clip}        optimizer_step(lr)
-    train_loss = evaluate(x_train, y_train)
+{epoch_batches}{gradients}{penalty}{clip}{step}    train_loss = evaluate(x_train, y_train)
     print(epoch + 1, train_loss)
     losses.append(train_loss)
     if blew_up(losses, CHANCE):

@@ -348,31 +348,7 @@ def _training(trainer: Trainer, epochs: int) -> str:
                       f"best_weights = {best_state}\n")
     else:
         best_setup = ""
-    if trainer.tf_rules:
-        order = f'''
-# TF Playground's order (playground.ts oneStep): the rows as they are, never shuffled, an update after every BATCH
-# rows; the rows short of a batch at an epoch's end are carried into the next epoch's first update.
-BATCH, ROWS = {batch}, {rows}'''
-        epoch_batches = '''    lead = ROWS % BATCH if epoch > 0 else 0  # the rows carried over from the epoch before
-    order = torch.cat([torch.arange(ROWS - lead, ROWS), torch.arange(ROWS)])
-    xs, ys = x_train[order], y_train[order]
-    net.train()
-    for b in range(ROWS // BATCH):
-        rows = slice(b * BATCH + lead if b else 0, (b + 1) * BATCH + lead)
-        xb, yb = xs[rows], ys[rows]
-'''
-    else:
-        lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
-                if epoch_rows < rows else "")
-        order = f'''
-# Each epoch trains on the rows in a new order drawn from the generator, BATCH rows a step{lone}.
-BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}'''
-        epoch_batches = '''    order = torch.randperm(x_train.shape[0], generator=generator)
-    xs, ys = x_train[order], y_train[order]
-    net.train()
-    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
-        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
-'''
+    order, epoch_batches = parts.epoch_batches(trainer.tf_rules, batch, rows, epoch_rows)
     return f'''{order}
 START_EPOCH, EPOCHS = {trainer.epoch}, {trainer.epoch + epochs}
 {best_setup}

@@ -1,4 +1,4 @@
-"""The pieces of an exported script: the source text of each activation, initializer, loss, optimizer and schedule.
+"""The pieces of an exported script: the source text of each activation, initializer, loss, optimizer, schedule and epoch order.
 
 Each optimizer is the same arithmetic as optim.update_rules (the same ops in the
 same order, one tensor at a time instead of torch._foreach_*), so the script's
@@ -223,6 +223,33 @@ def drop_dead_gradients():
     for w, gone in zip(weights, dead):
         w.grad.mul_(~gone)
 {kill}'''
+
+
+def epoch_batches(tf_rules: bool, batch: int, rows: int, epoch_rows: int) -> tuple[str, str]:
+    """(the constants of an epoch's batches, the training loop's lines from an epoch's start to its batch xb, yb):
+    TF Playground's fixed order under its rules, else a new order drawn from the generator each epoch."""
+    if tf_rules:
+        return f'''
+# TF Playground's order (playground.ts oneStep): the rows as they are, never shuffled, an update after every BATCH
+# rows; the rows short of a batch at an epoch's end are carried into the next epoch's first update.
+BATCH, ROWS = {batch}, {rows}''', '''    lead = ROWS % BATCH if epoch > 0 else 0  # the rows carried over from the epoch before
+    order = torch.cat([torch.arange(ROWS - lead, ROWS), torch.arange(ROWS)])
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(ROWS // BATCH):
+        rows = slice(b * BATCH + lead if b else 0, (b + 1) * BATCH + lead)
+        xb, yb = xs[rows], ys[rows]
+'''
+    lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
+            if epoch_rows < rows else "")
+    return f'''
+# Each epoch trains on the rows in a new order drawn from the generator, BATCH rows a step{lone}.
+BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}''', '''    order = torch.randperm(x_train.shape[0], generator=generator)
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
+        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
+'''
 
 
 # Each optimizer's update as a function of (params, grads, state, lr); {NAME} are its hyperparameters,

@@ -59,7 +59,8 @@ def export(trainer: Trainer, epochs: int | None = None) -> str:
         _section("2. The network", _network(trainer, used)),
         _section("3. The starting weights", _start(trainer, fresh)),
         _section("4. The loss and its gradient", _loss(trainer)),
-        _section("5. The optimizer", rule + _optimizer(trainer, tensors, scalars, fresh)),
+        _section("5. The optimizer", rule + _optimizer(trainer, tensors, scalars, fresh)
+                 + (parts.tf_playground_l1(fresh, bool(t.l1)) if trainer.tf_rules else "")),
         _section("6. The learning-rate schedule", parts.schedule(t.schedule, t.optimizer.lr)),
         _section("7. Training", _training(trainer, epochs)),
     ]
@@ -69,9 +70,10 @@ def export(trainer: Trainer, epochs: int | None = None) -> str:
 def _check_exportable(trainer: Trainer) -> None:
     if trainer.finished:
         raise ExperimentError(f"the training has stopped ({trainer.state.replace('_', ' ')}): nothing left to export")
-    if trainer._batch_index:
+    done = trainer.progress().batch_index
+    if done:
         raise ExperimentError(f"the model was saved in the middle of epoch {trainer.epoch + 1} (after batch "
-                              f"{trainer._batch_index}); a script continues from the end of an epoch only")
+                              f"{done}); a script continues from the end of an epoch only")
     optimizer = trainer.optimizer.inner if trainer.experiment.training.lookahead.enabled else trainer.optimizer
     for key, values in optimizer.state.items():
         if not isinstance(values[0], torch.Tensor) and values.count(values[0]) != len(values):
@@ -107,6 +109,7 @@ The experiment:
 
 _IMPORTS = '''
 {copy}import math
+from types import SimpleNamespace as Layer
 
 import numpy as np
 import torch
@@ -135,13 +138,15 @@ def _data(trainer: Trainer) -> str:
 
 def _network(trainer: Trainer, used: set[str]) -> str:
     exp = trainer.experiment
-    layers = _block("[]", [repr(layer.model_dump()) for layer in exp.network.layers])
+    layers = _block("[]", ["Layer(" + ", ".join(f"{key}={value!r}" for key, value in layer.model_dump().items()) + ")"
+                           for layer in exp.network.layers])
     outputs = trainer.dataset.classes if trainer.task == "multiclass" else 1
     names = sorted(used)
-    # The playground's own forward pass, word for word: the attributes above are named as in nn.model.Hidden.
-    hidden_forward = textwrap.indent(textwrap.dedent(inspect.getsource(Hidden.forward)), "    ")
+    # The playground's own forward pass and weight list, word for word: the attributes are named as in nn.model.Hidden.
+    methods = "\n".join(textwrap.indent(textwrap.dedent(inspect.getsource(method)), "    ")
+                        for method in (Hidden.forward, Hidden.branch, Hidden.skip, Hidden.weights))
     table = textwrap.indent(_block("{}", [f"{name!r}: lambda: {parts.ACTIVATIONS[name]}" for name in names]), "    ")
-    return f'''# Hidden layers in order: width, activation, dropout rate, batch norm, pieces per unit (maxout only).
+    return f'''# Hidden layers in order: width, activation, dropout rate, batch norm, pieces per unit (maxout only), skip connection.
 LAYERS = {layers}
 INPUTS, OUTPUTS = {len(trainer.feature_names)}, {outputs}  # the head: {
     {"binary": "one logit", "multiclass": "one logit per class", "regression": "one value"}[trainer.task]}
@@ -152,17 +157,20 @@ def activation(name, units, pieces):
 
 
 class Hidden(nn.Module):
-    """One hidden layer: linear, then batch norm (if on), the activation, dropout (if on)."""
+    """One hidden layer: linear, then batch norm (if on), the activation, dropout (if on). A residual layer adds its
+    input x to that, mapped by a learned bias-free projection where the widths differ."""
 
     def __init__(self, fan_in, spec):
         super().__init__()
-        pieces = spec["maxout_k"] if spec["activation"] == "maxout" else 1
-        self.linear = nn.Linear(fan_in, spec["units"] * pieces)
-        self.norm = nn.BatchNorm1d(spec["units"] * pieces) if spec["batch_norm"] else None
-        self.act = activation(spec["activation"], spec["units"], spec["maxout_k"])
-        self.drop = nn.Dropout(spec["dropout"]) if spec["dropout"] > 0 else None
+        pieces = spec.maxout_k if spec.activation == "maxout" else 1
+        self.spec = spec
+        self.linear = nn.Linear(fan_in, spec.units * pieces)
+        self.norm = nn.BatchNorm1d(spec.units * pieces) if spec.batch_norm else None
+        self.act = activation(spec.activation, spec.units, spec.maxout_k)
+        self.drop = nn.Dropout(spec.dropout) if spec.dropout > 0 else None
+        self.project = nn.Linear(fan_in, spec.units, bias=False) if spec.residual and fan_in != spec.units else None
 
-{hidden_forward}
+{methods}
 
 class Network(nn.Module):
     """The hidden layers, then a linear head."""
@@ -173,13 +181,18 @@ class Network(nn.Module):
         width = INPUTS
         for spec in LAYERS:
             self.hidden.append(Hidden(width, spec))
-            width = spec["units"]
+            width = spec.units
         self.head = nn.Linear(width, OUTPUTS)
 
     def forward(self, x):
         for layer in self.hidden:
             x = layer(x)
         return self.head(x)
+
+    def weights(self):
+        """Every weight matrix, layer by layer (a projection after its layer's linear): what the penalties and
+        weight decay act on."""
+        return [w for layer in self.hidden for w in layer.weights()] + [self.head.weight]
 '''
 
 
@@ -192,31 +205,31 @@ net = Network()
 linears = [layer.linear for layer in net.hidden] + [net.head]
 '''
     if fresh:
-        return common + "\n" + parts.initializer(exp.network.init) + '''
+        projections = '''
+# Then the residual projections, in layer order, after all the layers (so a plain network's draws are the same).
+for layer in net.hidden:
+    if layer.project is not None:
+        init_layer(layer.project.weight, None)
+''' if any(layer.residual for layer in exp.network.layers) else ""
+        return common + "\n" + parts.initializer(exp.network.init) + f'''
 
 for linear in linears:
-    init_layer(linear)
-'''
+    init_layer(linear.weight, linear.bias)
+{projections}'''
     state = {k: v.detach().cpu() for k, v in trainer.net.state_dict().items()}
     return common + f'''
 # The saved model's weights, and the random-number states it stopped with.
 net.load_state_dict({_tensor_dict(state)})
-generator.set_state({_bytes(trainer._epoch_rng)})
+generator.set_state({_bytes(trainer.progress().epoch_rng)})
 torch.set_rng_state({_bytes(torch.get_rng_state())})
 '''
 
 
-def _hand_gradient(trainer: Trainer) -> str | None:
-    """The loss gradient of the playground's hand backward pass, None where it trains with autograd."""
-    return parts.LOSSES[parts.loss_name(trainer.task)][2] if trainer.fast is not None else None
-
-
 def _loss(trainer: Trainer) -> str:
     t = trainer.experiment.training
-    gradient = _hand_gradient(trainer)
     used = list(dict.fromkeys(layer.activation for layer in trainer.experiment.network.layers))
-    hand = parts.backward(used, gradient) if gradient is not None else ""
-    return parts.loss(parts.loss_name(trainer.task)) + ("\n" + hand if hand else "") + _penalty(t.l1, t.l2)
+    hand = "\n" + parts.backward(used, trainer.net.loss, trainer.task) if trainer.fast is not None else ""
+    return parts.loss(trainer.net.loss, trainer.task) + hand + _penalty(t.l1, t.l2)
 
 
 def _penalty(l1: float, l2: float) -> str:
@@ -236,7 +249,7 @@ def _penalty(l1: float, l2: float) -> str:
 def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh: bool) -> str:
     t = trainer.experiment.training
     name = t.optimizer.name
-    lines = ["", "", "weights = [linear.weight for linear in linears]",
+    lines = ["", "", "weights = net.weights()",
              "others = [p for p in net.parameters() if all(p is not w for w in weights)]  # biases, batch norm, PReLU",
              "params = weights + others",
              f"WEIGHT_DECAY = {t.weight_decay!r}  # decoupled: w <- w - lr * WEIGHT_DECAY * w before each step, weights only"]
@@ -281,7 +294,7 @@ def _optimizer(trainer: Trainer, tensors: tuple[str, ...], scalars: dict, fresh:
 
 def _divergence(trainer: Trainer) -> str:
     """blew_up(losses, chance): the playground's own rule, word for word, for when training has diverged."""
-    chance = divergence.chance_loss(trainer.task, trainer.dataset.y_train, trainer.dataset.classes)
+    chance = divergence.chance_loss(trainer.task, trainer.dataset.y_train, trainer.dataset.classes, trainer.net.loss)
     return f'''# The playground stops a run whose loss has blown up; CHANCE is the loss of guessing without the inputs.
 CHANCE = {chance!r}
 CHANCE_MULTIPLE, WINDOW, RISE = {divergence.CHANCE_MULTIPLE!r}, {divergence.WINDOW!r}, {divergence.RISE!r}
@@ -300,17 +313,23 @@ def _training(trainer: Trainer, epochs: int) -> str:
     patience = _patience(trainer)
     rows = trainer.x["train"].shape[0]
     batch = trainer.batch_size
-    epoch_rows = trainer._epoch_rows
+    progress = trainer.progress()
+    epoch_rows = progress.epoch_rows
     penalty = "        add_penalty_gradients(weights)\n" if t.l1 or t.l2 else ""
     clip = (f"        torch.nn.utils.clip_grad_norm_(net.parameters(), {t.clip_norm!r})  # clip the whole gradient's norm\n"
             if t.clip_norm else "")
-    gradients = ("        backward(xb, yb)  # by hand, section 4\n" if _hand_gradient(trainer) is not None else
+    gradients = ("        backward(xb, yb)  # by hand, section 4\n" if trainer.fast is not None else
                  "        for p in params:\n            p.grad = None\n        data_loss(net(xb), yb).backward()\n")
+    if trainer.tf_rules:
+        gradients += "        drop_dead_gradients()\n"
+    step = "        optimizer_step(lr)\n"
+    if trainer.tf_rules and t.l1:
+        step = "        signs = [w.sign() for w in weights]\n" + step + "        kill_crossed(signs, lr)\n"
     best = ""
     if patience:
-        best_loss, best_epoch = (float(trainer._best.loss.item()), int(trainer._best.epoch.item()))
-        best_state = "None" if trainer._best_state is None else _tensor_dict(
-            {k: v.detach().cpu() for k, v in trainer._best_state.items()})
+        best_loss, best_epoch = progress.best_loss, progress.best_epoch
+        best_state = "None" if progress.best_state is None else _tensor_dict(
+            {k: v.detach().cpu() for k, v in progress.best_state.items()})
         best = '''
     # Early stopping: keep the weights of the best validation loss; after PATIENCE epochs without a better one,
     # go back to them and stop.
@@ -329,11 +348,8 @@ def _training(trainer: Trainer, epochs: int) -> str:
                       f"best_weights = {best_state}\n")
     else:
         best_setup = ""
-    lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
-            if epoch_rows < rows else "")
-    return f'''
-# Each epoch trains on the rows in a new order drawn from the generator, BATCH rows a step{lone}.
-BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}
+    order, epoch_batches = parts.epoch_batches(trainer.tf_rules, batch, rows, epoch_rows)
+    return f'''{order}
 START_EPOCH, EPOCHS = {trainer.epoch}, {trainer.epoch + epochs}
 {best_setup}
 
@@ -350,13 +366,7 @@ train_loss = float("nan")
 losses = []
 for epoch in range(START_EPOCH, EPOCHS):
     lr = learning_rate(epoch)
-    order = torch.randperm(x_train.shape[0], generator=generator)
-    xs, ys = x_train[order], y_train[order]
-    net.train()
-    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
-        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
-{gradients}{penalty}{clip}        optimizer_step(lr)
-    train_loss = evaluate(x_train, y_train)
+{epoch_batches}{gradients}{penalty}{clip}{step}    train_loss = evaluate(x_train, y_train)
     print(epoch + 1, train_loss)
     losses.append(train_loss)
     if blew_up(losses, CHANCE):

@@ -1,4 +1,4 @@
-"""The pieces of an exported script: the source text of each activation, initializer, loss, optimizer and schedule.
+"""The pieces of an exported script: the source text of each activation, initializer, loss, optimizer, schedule and epoch order.
 
 Each optimizer is the same arithmetic as optim.update_rules (the same ops in the
 same order, one tensor at a time instead of torch._foreach_*), so the script's
@@ -6,6 +6,8 @@ weights follow the playground's to float rounding. Only the pieces the
 experiment uses are written into a script.
 """
 from __future__ import annotations
+
+import textwrap
 
 from playground.config import catalog
 from playground.config.experiment import InitSpec, ScheduleSpec
@@ -63,26 +65,61 @@ def initializer(init: InitSpec) -> str:
             "\n    fan_in = weight.shape[1]  # a layer's weight is [outputs, inputs]" if "fan_in" in draw else "")
     return f'''
 @torch.no_grad()
-def init_layer(linear):
-    """Initializer "{init.scheme}": the weights drawn from the seeded generator, every bias {bias_value(init.scheme, scale)!r}."""
-    weight = linear.weight{fans}
+def init_layer(weight, bias):
+    """Initializer "{init.scheme}": the weights drawn from the seeded generator, every bias {bias_value(init.scheme, scale)!r}."""{fans}
     {draw}
-    linear.bias.fill_({bias_value(init.scheme, scale)!r})
+    if bias is not None:
+        bias.fill_({bias_value(init.scheme, scale)!r})
 '''
 
 
-# The loss of each name: (what it is, in words; the expression of `output` [rows, outputs] and `target`;
-# its gradient by `output` as nn.backward.FastBackward computes it, or None where the playground uses autograd).
-# One entry per loss: a new loss is one more entry here and a name for it in loss_name().
+def _compared(words: str, function: str, task: str, gradient: str | None = None) -> tuple[str, str, str | None]:
+    """A loss comparing outputs with targets, as nn.losses._compare: the value itself for regression, the sigmoid
+    (softmax) against the 0/1 (one-hot) labels for classification, summed over the classes."""
+    if task == "regression":
+        return f"{words} of the one output", f"nn.functional.{function}(output[:, 0], target)", gradient
+    if task == "binary":
+        return (f"{words} of the sigmoid of the one output against the 0/1 labels",
+                f"nn.functional.{function}(torch.sigmoid(output[:, 0]), target)", gradient)
+    return (f"{words} of the softmax of the class outputs against the one-hot labels, summed over the classes",
+            f"nn.functional.{function}(torch.softmax(output, dim=1), nn.functional.one_hot(target, output.shape[1])"
+            f'.to(output.dtype), reduction="sum") / output.shape[0]', gradient)
+
+
+_HUBER = "Huber loss (squared within 1 of the target, absolute beyond)"
+# The loss of each name and task: (what it is, in words; the expression of `output` [rows, outputs] and `target`;
+# the body of its gradient by `output` where nn.backward.FastBackward writes that out, None where it takes it from
+# autograd). A new loss is one more entry per task here.
 LOSSES = {
-    "binary_cross_entropy": ("cross-entropy of the sigmoid of the one output, on 0/1 labels",
-                             "nn.functional.binary_cross_entropy_with_logits(output[:, 0], target)",
-                             "(torch.sigmoid(output) - target.unsqueeze(1)).div_(rows)"),
-    "cross_entropy": ("cross-entropy of the softmax of the class outputs, on class numbers",
-                      "nn.functional.cross_entropy(output, target)",
-                      "torch.softmax(output, dim=1).sub_(nn.functional.one_hot(target, output.shape[1])).div_(rows)"),
-    "squared_error": ("mean squared error of the one output", "nn.functional.mse_loss(output[:, 0], target)",
-                      "(output - target.unsqueeze(1)).mul_(2.0 / rows)"),
+    ("cross_entropy", "binary"): ("cross-entropy of the sigmoid of the one output, on 0/1 labels",
+                                  "nn.functional.binary_cross_entropy_with_logits(output[:, 0], target)",
+                                  "return (torch.sigmoid(output) - target.unsqueeze(1)).div_(rows)"),
+    ("cross_entropy", "multiclass"): (
+        "cross-entropy of the softmax of the class outputs, on class numbers", "nn.functional.cross_entropy(output, target)",
+        "return torch.softmax(output, dim=1).sub_(nn.functional.one_hot(target, output.shape[1])).div_(rows)"),
+    ("squared_error", "regression"): _compared("squared error", "mse_loss", "regression",
+                                               "return (output - target.unsqueeze(1)).mul_(2.0 / rows)"),
+    ("squared_error", "binary"): _compared("squared error", "mse_loss", "binary"),
+    ("squared_error", "multiclass"): _compared("squared error", "mse_loss", "multiclass"),
+    ("absolute_error", "regression"): _compared("absolute error", "l1_loss", "regression"),
+    ("absolute_error", "binary"): _compared("absolute error", "l1_loss", "binary"),
+    ("absolute_error", "multiclass"): _compared("absolute error", "l1_loss", "multiclass"),
+    ("huber", "regression"): _compared(_HUBER, "huber_loss", "regression"),
+    ("huber", "binary"): _compared(_HUBER, "huber_loss", "binary"),
+    ("huber", "multiclass"): _compared(_HUBER, "huber_loss", "multiclass"),
+    ("hinge", "binary"): ("hinge loss max(0, 1 - s * output) of the one output, s = -1 or +1 for the 0/1 labels",
+                          "torch.relu(1 - (2 * target - 1) * output[:, 0]).mean()", None),
+    ("hinge", "multiclass"): ("multiclass hinge loss: the sum over the wrong classes j of max(0, 1 - output[true] + "
+                              "output[j]), over the number of classes", "nn.functional.multi_margin_loss(output, target)",
+                              None),
+    # TF Playground's own: nn.ts's SQUARE error of a tanh output node against labels -1 and +1.
+    ("tf_playground", "binary"): (
+        "loss of TF Playground, 1/2 (tanh(output) - t)^2 with t = -1 or +1 for the 0/1 labels",
+        "0.5 * (torch.tanh(output[:, 0]) - (2 * target - 1)).square().mean()",
+        "o = torch.tanh(output)\nreturn (o - (2 * target.unsqueeze(1) - 1)).mul_(1 - o * o).div_(rows)"),
+    ("tf_playground", "regression"): ("loss of TF Playground, 1/2 (output - target)^2 of the one output",
+                                      "0.5 * (output[:, 0] - target).square().mean()",
+                                      "return (output - target.unsqueeze(1)).div_(rows)"),
 }
 
 # d activation / dz from the pre-activation z and the output a, the same expressions as nn.activations'.
@@ -100,10 +137,25 @@ DERIVATIVES = {
 }
 
 
-def backward(used: list[str], gradient: str) -> str:
-    """backward(x, target): the hand-derived backward pass of nn.backward.FastBackward, for a plain network."""
+def backward(used: list[str], loss: str, task: str) -> str:
+    """backward(x, target): the hand-derived backward pass of nn.backward.FastBackward, for a plain network,
+    and the loss gradient it starts from."""
     table = "".join(f"    {name!r}: lambda z, a: {DERIVATIVES[name]},\n" for name in used)
+    gradient = LOSSES[(loss, task)][2]
+    if gradient is None:
+        gradient = '''
+    """d data_loss / d output by autograd, on the output alone, as the playground takes it for this loss."""
+    with torch.enable_grad():
+        output = output.detach().requires_grad_(True)
+        return torch.autograd.grad(data_loss(output, target), output)[0]'''
+    else:
+        gradient = '''
+    """d data_loss / d output, as the playground writes it out."""
+    rows = output.shape[0]
+''' + textwrap.indent(gradient, "    ")
     return f'''
+def loss_gradient(output, target):{gradient}
+
 # Backpropagation by hand, as the playground computes it for a network of linear layers and elementwise
 # activations (autograd gives the same gradients; this is what the playground's numbers come from).
 DERIVATIVE = {{  # d activation / dz from z and a = activation(z)
@@ -123,28 +175,80 @@ def backward(x, target):
         post.append(a)
     inputs.append(a)
     output = torch.addmm(net.head.bias, a, net.head.weight.t())
-    rows = output.shape[0]
-    delta = {gradient}  # d loss / d output
+    delta = loss_gradient(output, target)
     for i in range(len(linears) - 1, -1, -1):
         linears[i].weight.grad = delta.t().mm(inputs[i])
         linears[i].bias.grad = delta.sum(0)
         if i > 0:
-            derivative = DERIVATIVE[LAYERS[i - 1]["activation"]]
+            derivative = DERIVATIVE[LAYERS[i - 1].activation]
             delta = delta.mm(linears[i].weight).mul_(derivative(pre[i - 1], post[i - 1]))
 '''
 
 
-def loss_name(task: str) -> str:
-    """The loss the playground trains a task with."""
-    return {"binary": "binary_cross_entropy", "multiclass": "cross_entropy", "regression": "squared_error"}[task]
-
-
-def loss(name: str) -> str:
-    words, expression, _ = LOSSES[name]
+def loss(name: str, task: str) -> str:
+    words, expression, _ = LOSSES[(name, task)]
     return f'''
 def data_loss(output, target):
     """The mean over the rows of the {words}."""
     return {expression}
+'''
+
+
+def tf_playground_l1(fresh: bool, l1: bool) -> str:
+    """TF Playground's L1 rule as the playground applies it with the tf_playground loss: drop_dead_gradients()
+    and, with an L1 penalty, kill_crossed(signs, lr)."""
+    dead = ("[torch.zeros_like(w, dtype=torch.bool) for w in weights]" if fresh else
+            "[w == 0 for w in weights]  # as the playground reads a saved model: a weight at exactly 0 was killed")
+    kill = '''
+
+
+@torch.no_grad()
+def kill_crossed(signs, lr):
+    """Zero the weights that the step's L1 part, lr * L1 * sign(w) with the signs from before the step, carried
+    across zero; they stay dead."""
+    for w, sign, gone in zip(weights, signs, dead):
+        gone |= (w + lr * L1 * sign) * w < 0
+        w.masked_fill_(gone, 0.0)
+''' if l1 else ""
+    return f'''
+
+# TF Playground's L1 rule (nn.ts updateWeights): a weight that the L1 part of a step carries across zero is set to
+# exactly zero and stays there, its gradient dropped from then on.
+dead = {dead}
+
+
+@torch.no_grad()
+def drop_dead_gradients():
+    """Zero the dead weights' gradients, before the penalties and the clipping see them."""
+    for w, gone in zip(weights, dead):
+        w.grad.mul_(~gone)
+{kill}'''
+
+
+def epoch_batches(tf_rules: bool, batch: int, rows: int, epoch_rows: int) -> tuple[str, str]:
+    """(the constants of an epoch's batches, the training loop's lines from an epoch's start to its batch xb, yb):
+    TF Playground's fixed order under its rules, else a new order drawn from the generator each epoch."""
+    if tf_rules:
+        return f'''
+# TF Playground's order (playground.ts oneStep): the rows as they are, never shuffled, an update after every BATCH
+# rows; the rows short of a batch at an epoch's end are carried into the next epoch's first update.
+BATCH, ROWS = {batch}, {rows}''', '''    lead = ROWS % BATCH if epoch > 0 else 0  # the rows carried over from the epoch before
+    order = torch.cat([torch.arange(ROWS - lead, ROWS), torch.arange(ROWS)])
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(ROWS // BATCH):
+        rows = slice(b * BATCH + lead if b else 0, (b + 1) * BATCH + lead)
+        xb, yb = xs[rows], ys[rows]
+'''
+    lone = (" (batch norm cannot normalize a batch of one row: the lone last row sits out the epoch)"
+            if epoch_rows < rows else "")
+    return f'''
+# Each epoch trains on the rows in a new order drawn from the generator, BATCH rows a step{lone}.
+BATCH, ROWS_PER_EPOCH = {batch}, {epoch_rows}''', '''    order = torch.randperm(x_train.shape[0], generator=generator)
+    xs, ys = x_train[order], y_train[order]
+    net.train()
+    for b in range(math.ceil(ROWS_PER_EPOCH / BATCH)):
+        xb, yb = xs[b * BATCH:(b + 1) * BATCH], ys[b * BATCH:(b + 1) * BATCH]
 '''
 
 

@@ -1,6 +1,7 @@
 """The saved-model file: what Trainer.save writes, read back without running code and checked field by field."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -11,6 +12,18 @@ from playground.config.limits import clip
 
 SAVE_FORMAT = "neural-playground-model"
 MAX_MODEL_BYTES = 4 * 2**30
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a trainer stands beyond its weights and optimizer state: what training on from it needs to know."""
+
+    batch_index: int  # the current epoch's batches done
+    epoch_rng: torch.Tensor  # the batch-order generator's state as the current epoch began, before its order was drawn
+    epoch_rows: int  # the training rows an epoch covers (one fewer where batch norm leaves a lone row out)
+    best_loss: float  # early stopping's best validation loss so far, inf before the first epoch
+    best_epoch: int  # the epoch it came after, 0 before the first
+    best_state: dict[str, torch.Tensor] | None  # the weights it had, None until early stopping has kept any
 
 
 def read_saved(path: str | Path) -> dict:

@@ -31,7 +31,7 @@ from playground.training import budget, recipe
 from playground.training.history import HistoryBuffer
 from playground.training.metrics import SPLITS, all_splits
 from playground.training.probes import GridInputs, class_probe, grid_probe, layer_names, layer_probes, split_predictions
-from playground.training.saved import SAVE_FORMAT, read_saved, saved_experiment
+from playground.training.saved import SAVE_FORMAT, Progress, read_saved, saved_experiment
 from playground.training.snapshot import DataView, Snapshot
 
 # Hyperparameters that apply between steps without a reset.
@@ -197,6 +197,11 @@ class Trainer:
     @property
     def steps_per_epoch(self) -> int:
         return math.ceil(self.x["train"].shape[0] / self._batch)
+
+    def progress(self) -> Progress:
+        """Where training stands beyond the weights and the optimizer's state (the trainer's own tensors: read them)."""
+        return Progress(self._batch_index, self._epoch_rng, self._epoch_rows, float(self._best.loss.item()),
+                        int(self._best.epoch.item()), self._best_state)
 
     @property
     def epoch_data(self) -> tuple[torch.Tensor, torch.Tensor]:

@@ -515,7 +515,7 @@ def test_gui_bench_prints_one_json_line(qtbot, capsys):
     from playground.gui import bench
 
     class BenchArgs:
-        seconds = 1.0
+        seconds = 0.5
 
     assert bench.run(BenchArgs()) == 0
     lines = capsys.readouterr().out.strip().splitlines()

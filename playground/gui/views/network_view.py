@@ -54,8 +54,7 @@ class NetworkView(QWidget):
         self._bias_squares: list[list[QRectF]] = []  # per layout
         self._bias_fills: list[tuple[QRectF, QColor]] = []
         self._skips: list[tuple[int, QPainterPath, QPainterPath]] = []  # per layout: layer, arc, its hover area
-        self._discretize = False
-        self._hovered: tuple | None = None
+        self._discretize, self._hovered = False, None  # the output shown discretized; the link or node hovered
         self.marked: tuple[int, int] | None = None   # (column, node) outlined for another view (highlight_neuron)
         self._hover_pos = QPointF()
         self.add_layer_button = self._button("+", self.tr("Add a hidden layer"),
@@ -71,10 +70,7 @@ class NetworkView(QWidget):
         button.setToolTip(tip)
         button.setAutoRaise(True)
         button.clicked.connect(action)
-        button.setStyleSheet(f"QToolButton {{ color: {theme.TEXT}; border: 1px solid {theme.FAINT};"
-                             f" border-radius: 3px; background: #f6f6f6; padding: 0; }}"
-                             f"QToolButton:hover {{ background: #e8e8e8; }}"
-                             f"QToolButton:disabled {{ color: {theme.FAINT}; }}")
+        button.setStyleSheet(theme.SMALL_BUTTON_STYLE)
         return button
 
     # -- public ------------------------------------------------------------
@@ -287,9 +283,13 @@ class NetworkView(QWidget):
         count = self._structure.hidden_layers if self._structure else 0
         text = self.tr("1 hidden layer") if count == 1 else self.tr("%n hidden layers", "", count)
         left = self.remove_layer_button.geometry().right() + 8
+        room, metrics = self.width() - left, self.fontMetrics()
+        # Capitals as TF Playground writes it where they fit; a narrow projector column gets the narrower lower case.
+        text = metrics.elidedText(text.upper() if metrics.horizontalAdvance(text.upper()) <= room else text,
+                                  Qt.TextElideMode.ElideRight, int(room))
         painter.setPen(QColor(theme.TEXT))
-        painter.drawText(QRectF(left, 4, self.width() - left, BUTTON_MAX), Qt.AlignmentFlag.AlignVCenter, text.upper())
-        return left + self.fontMetrics().horizontalAdvance(text.upper())
+        painter.drawText(QRectF(left, 4, room, BUTTON_MAX), Qt.AlignmentFlag.AlignVCenter, text)
+        return left + metrics.horizontalAdvance(text)
 
     def _header_lines(self, c: int, width: float) -> tuple[str, ...]:
         """Title lines over a column, shortened or dropped where the column is too narrow."""

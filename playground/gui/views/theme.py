@@ -11,6 +11,9 @@ MUTED = "#888888"
 FAINT = "#d0d0d0"
 ALARM = "#d62728"      # NaN and other broken numbers
 SMALL_FONT_PT = 8
+# The diagram's small flat +/- buttons.
+SMALL_BUTTON_STYLE = (f"QToolButton {{ color: {TEXT}; border: 1px solid {FAINT}; border-radius: 3px; background: #f6f6f6;"
+                      f" padding: 0; }} QToolButton:hover {{ background: #e8e8e8; }} QToolButton:disabled {{ color: {FAINT}; }}")
 
 
 def plot_widget() -> pg.PlotWidget:

@@ -142,8 +142,7 @@ class Stack:
         inputs.append(a)
         logits = self._linear(len(self.acts), a)
         k, n = logits.shape[:2]
-        # The loss's gradient for one mean over all K batches, times K: each member's mean over its own batch.
-        delta = self.fast._loss_gradient(logits.flatten(0, 1), y.flatten(0, 1)).view(k, n, -1).mul_(k)
+        delta = self.fast.loss_gradient(logits.flatten(0, 1), y.flatten(0, 1), batch=n).view(k, n, -1)
         for i in range(len(self.layers) - 1, -1, -1):
             weight, bias = (self.params[name] for name in self.layers[i])
             weight.grad = delta.transpose(1, 2).bmm(inputs[i])
@@ -260,11 +259,11 @@ class Stack:
 
 
 def _scale(values: list[float], device: torch.device) -> Scale:
-    """One number when every member has the same (so the step is a solo run's arithmetic), else a [K] tensor in
-    the parameters' float32, which the update rules then need not cast at every step."""
+    """One number when every member has the same, else a [K] tensor. In float64, as a solo run's Python floats:
+    the rules work out their step sizes (lr * c2 / (1 - beta1^t) ...) in it, and cast to float32 only at the end."""
     if all(v == values[0] for v in values):
         return values[0]
-    return torch.tensor(values, dtype=torch.float32, device=device)
+    return torch.tensor(values, dtype=torch.float64, device=device)
 
 
 def _carry_state(old, new, rows: torch.Tensor) -> None:

@@ -42,7 +42,7 @@ class FastBackward:
         inputs.append(a)
         head = self.linears[-1]
         logits = torch.addmm(head.bias, a, self.transposed[-1])
-        delta = self._loss_gradient(logits, target)
+        delta = self.loss_gradient(logits, target)
         for i in range(len(self.linears) - 1, -1, -1):
             linear = self.linears[i]
             linear.weight.grad = delta.t().mm(inputs[i])
@@ -50,14 +50,16 @@ class FastBackward:
             if i > 0:
                 delta = delta.mm(linear.weight).mul_(self.derivatives[i - 1](pre[i - 1], post[i - 1]))
 
-    def _loss_gradient(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """d mean-loss / d logits, matching model.data_loss."""
-        batch = logits.shape[0]
+    def loss_gradient(self, logits: torch.Tensor, target: torch.Tensor, batch: int | None = None) -> torch.Tensor:
+        """d mean-loss / d logits, matching model.data_loss: the mean over `batch` rows (None: all of them). A
+        stack of K models' batches passes its own batch size, so each model's rows get exactly a solo run's numbers."""
+        rows = logits.shape[0]
+        batch = batch or rows
         if self.loss == "cross_entropy" and self.task == "binary":
             return (torch.sigmoid(logits) - target.unsqueeze(1)).div_(batch)
         if self.loss == "cross_entropy":
             probs = torch.softmax(logits, dim=1)
-            probs[torch.arange(batch), target] -= 1.0
+            probs[torch.arange(rows), target] -= 1.0
             return probs.div_(batch)
         if self.loss == "squared_error" and self.task == "regression":
             return (logits - target.unsqueeze(1)).mul_(2.0 / batch)
@@ -69,4 +71,5 @@ class FastBackward:
             return (logits - target.unsqueeze(1)).div_(batch)
         with torch.enable_grad():
             logits = logits.detach().requires_grad_(True)
-            return torch.autograd.grad(losses.value(self.loss, self.task, logits, target), logits)[0]
+            gradient = torch.autograd.grad(losses.value(self.loss, self.task, logits, target), logits)[0]
+        return gradient if batch == rows else gradient.mul_(rows / batch)

@@ -95,9 +95,9 @@ def _scaled_sum(xs: list[torch.Tensor], ys: list[torch.Tensor], scale: Scale) ->
 
 
 def _scaled_ratio_add_(xs: list[torch.Tensor], num: list[torch.Tensor], den: list[torch.Tensor], scale: Scale) -> None:
-    """xs += scale * num / den, in place."""
+    """xs += scale * num / den, in place; a per-model scale in addcdiv's order, (scale * num) / den."""
     if isinstance(scale, torch.Tensor):
-        torch._foreach_addcmul_(xs, torch._foreach_div(num, den), _rows(scale, xs))
+        torch._foreach_add_(xs, torch._foreach_div(torch._foreach_mul(num, _rows(scale, xs)), den))
     else:
         torch._foreach_addcdiv_(xs, num, den, value=scale)
 

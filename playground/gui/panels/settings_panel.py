@@ -249,11 +249,15 @@ class DockHeight(QObject):
         panel.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and event.size().height() != event.oldSize().height():
+        resized = event.type() == QEvent.Type.Resize and event.size().height() != event.oldSize().height()
+        # A LayoutRequest too: fields added to a group (Adam's betas) grow the rows while the scroll area keeps
+        # the panel at the dock's height, so no resize would say so.
+        if resized or event.type() == QEvent.Type.LayoutRequest:
             QTimer.singleShot(0, self.fit)  # after the layout pass that wrapped the rows
         return False
 
     def fit(self) -> None:
         title = self.dock.height() - self.dock.widget().height()
-        wanted = min(self.panel.height() + title, int(self.window.height() * MAX_DOCK_SHARE))
+        rows = max(self.panel.minimumSizeHint().height(), self.panel.heightForWidth(self.panel.width()))
+        wanted = min(rows + title, int(self.window.height() * MAX_DOCK_SHARE))
         self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Vertical)

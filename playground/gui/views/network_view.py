@@ -167,8 +167,7 @@ class NetworkView(QWidget):
     def _label_margin(self) -> float:
         features = self._structure.feature_names if self._structure else ()
         widest = max((self.fontMetrics().horizontalAdvance(feature_label(n)) for n in features), default=0)
-        low, high = LABEL_MARGIN_RANGE
-        return float(min(max(widest + 10, low), high))
+        return float(min(max(widest + 10, LABEL_MARGIN_RANGE[0]), LABEL_MARGIN_RANGE[1]))
 
     def _relayout(self) -> None:
         self._layout = None
@@ -356,7 +355,8 @@ class NetworkView(QWidget):
         painter.setPen(QColor(theme.TEXT))
         for rect, name in zip(column.nodes, self._structure.feature_names):
             label = QRectF(0, rect.top(), rect.left() - 6, rect.height())
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, feature_label(name))
+            text = painter.fontMetrics().elidedText(feature_label(name), Qt.TextElideMode.ElideRight, int(label.width()))
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)  # hover: in full
 
     def _paint_more(self, painter: QPainter, c: int, column) -> None:
         metrics = painter.fontMetrics()

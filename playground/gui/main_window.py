@@ -38,7 +38,7 @@ from playground.gui.views.metrics_readout import MetricsReadout
 from playground.gui.views.network_layout import width_for_columns
 from playground.gui.views.network_view import LABEL_MARGIN_RANGE, NetworkView
 from playground.gui.widgets.message_banner import MessageBanner
-from playground.gui.widgets.panel_parts import scrolling, section_title
+from playground.gui.widgets.panel_parts import scrolling, section_title, tall_enough
 from playground.gui.widgets.tab_strip import Pages, TabStrip
 
 DEFAULT_SIZE = (1400, 900)
@@ -48,6 +48,7 @@ DEFAULT_COLUMNS = 4  # the default network's diagram: inputs, two hidden layers,
 GEOMETRY_KEY, STATE_KEY, EXPERIMENT_KEY = "window/geometry", "window/state", "experiment/last"
 SPEED_KEY = "training/speed"
 SMOOTHING_KEY = "view/loss_smoothing"
+LOSS_CHART_LINES = 18  # the loss and accuracy charts with their readouts: about 130 px each at the normal font
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.metrics_readout = MetricsReadout()
         loss_layout.addWidget(self.metrics_readout)
         loss_layout.addWidget(self.smoothing)
+        tall_enough(self.loss_view, LOSS_CHART_LINES)
+        loss_page = scrolling(loss_page)
         self.add_tab(loss_page, self.tr("Loss"), self.tr("Loss and accuracy per epoch on each split."), key="loss")
         self.add_tab(self.gradient_view, self.tr("Gradients"), self.tr(
             "How large each layer's gradient is: tiny in the first layers means vanishing gradients, huge means "

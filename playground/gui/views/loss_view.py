@@ -80,6 +80,7 @@ class LossView(QWidget):
             for curve in curves.values():
                 curve.setZValue(-1)
                 curve.setVisible(False)
+        self.loss_plot.getPlotItem().getAxis("bottom").showLabel(False)  # while the accuracy chart, below, shows it
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_plot.getPlotItem().getViewBox().disableAutoRange()
         self.baseline = pg.InfiniteLine(angle=0, pen=BASELINE_PEN, label=self.tr("best possible"),
@@ -155,6 +156,8 @@ class LossView(QWidget):
         if classification != self._classification:
             self._classification = classification
             self.accuracy_plot.setVisible(classification)
+            # The charts share their epochs: "epoch" under the lower one alone leaves the upper one a line more.
+            self.loss_plot.getPlotItem().getAxis("bottom").showLabel(not classification)
             self.cursors[1].setVisible(False)
         # The diagnosis's baseline: the user's where they set one, else the generator's estimate.
         diagnosis = snapshot.diagnosis or {}

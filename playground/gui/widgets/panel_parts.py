@@ -54,6 +54,12 @@ def wide_enough(field: QLineEdit, widest: str) -> None:
     _Refit(field, fit)
 
 
+def tall_enough(widget: QWidget, lines: int) -> None:
+    """At least `lines` text lines high in its own font: charts stay readable from the back of a room (presentation
+    mode's larger font asks for more) and a short projector column scrolls to them instead of squashing them."""
+    _Refit(widget, lambda: widget.setMinimumHeight(lines * widget.fontMetrics().height()))
+
+
 class _Refit(QObject):
     """Sizes the widget for its text again whenever its font changes (presentation mode)."""
 

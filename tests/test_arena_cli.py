@@ -24,6 +24,13 @@ def test_list_names_every_function(capsys):
     assert "(1 − x)² + 100(y − x²)²" in out
 
 
+@pytest.mark.parametrize("spelling", [["--start", "-1.5,-0.5"], ["--start=-1.5,-0.5"]])
+def test_a_negative_start_is_read_however_it_is_spelt(capsys, spelling):
+    code, out, err = run_main(capsys, "--function", "himmelblau", "--steps", "2", *spelling, "--json")
+    assert code == 0, err
+    assert json.loads(out)["trajectory"][0] == [-1.5, -0.5]
+
+
 def test_json_has_n_plus_one_points_and_the_function_at_each(capsys):
     code, out, _ = run_main(capsys, "--function", "rosenbrock", "--optimizer", "momentum", "--lr", "2e-4",
                             "--steps", "30", "--start=-1.2,1", "--hyper", "momentum=0.8", "--json")

@@ -22,7 +22,7 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--optimizer", default="sgd", help="an optimizer name (see `playground train --help`)")
     parser.add_argument("--lr", type=float, default=OptimizerSpec().lr, help="learning rate")
     parser.add_argument("--steps", type=int, default=DEFAULT_STEPS)
-    parser.add_argument("--start", metavar="X,Y", help="start point (default: the function's own); --start=-1,2 when X < 0")
+    parser.add_argument("--start", metavar="X,Y", help="start point, e.g. -1,2 (default: the function's own)")
     parser.add_argument("--hyper", metavar="NAME=VALUE", nargs="+", default=[], help="optimizer hyperparameters")
     parser.add_argument("--lookahead", metavar="K,ALPHA", help="wrap the optimizer in Lookahead, e.g. 5,0.5")
     parser.add_argument("--schedule", default="constant", help="learning-rate schedule, its epoch is the step")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -226,9 +227,24 @@ def _layers(args: argparse.Namespace, base: Experiment) -> list[dict]:
     return layers
 
 
+# Flags whose value may start with a minus sign ("--start -1,2"), which argparse would take for another flag.
+SIGNED_VALUE_FLAGS = ("--start",)
+
+
+def _signed_values_joined(argv: Sequence[str]) -> list[str]:
+    """argv with "--start -1,2" written as "--start=-1,2", the one spelling argparse reads as a value."""
+    out: list[str] = []
+    for token in argv:
+        if out and out[-1] in SIGNED_VALUE_FLAGS and re.match(r"^-[\d.]", token):
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_signed_values_joined(sys.argv[1:] if argv is None else argv))
         if args.lang is not None and args.command is not None:
             raise UsageError("argument --lang: only for the window, not with a command")
         if args.command == "presets":

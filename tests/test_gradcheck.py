@@ -74,10 +74,12 @@ def test_vanishing_first_layers_are_judged_at_their_resolution_and_still_catch_a
 def test_the_trained_high_variance_lesson_passes_and_every_first_layer_weight_is_checked():
     # Trained far down (the lesson's noisy labels keep it above 0): gradients near 0 and logits large, where J's
     # rounding is not of J's size.
+    # 3000 epochs: by then the training loss is ~0.01; Adam at lr 0.01 turns unstable on this memorized set later
+    # on (near epoch 3300 the loss climbs back over guessing's and the run stops as diverged).
     t = Trainer(presets.load("lesson-high-variance").with_changes(device="cpu"))
     start = t.evaluate("train")[0]
-    t.train(4000)
-    assert t.evaluate("train")[0] < start / 10
+    t.train(3000)
+    assert t.state == "ready" and t.evaluate("train")[0] < start / 10
     checks = check(t)
     assert passed(checks), gradcheck.report(checks)
     first = checks[0]

@@ -74,3 +74,37 @@ def test_a_sixteen_model_sweep_is_one_stack_and_members_leave_it_as_they_stop():
     stack = race.groups[0]
     assert {t.state for t in race.trainers} >= {"early_stopped"}  # some stopped early, so the stack shrank
     assert stack.members == [i for i, t in enumerate(race.trainers) if not t.finished]
+
+
+def _sum_in_float64(t):
+    return t.double().sum(1).to(t.dtype)
+
+
+def _sum(t):
+    return t.sum(0)
+
+
+def test_member_exact_runs_member_by_member_where_the_batched_op_rounds_otherwise():
+    from playground.analysis.stacked import MemberExact
+    exact = MemberExact()
+    t = torch.randn(5, 300, 4, generator=torch.Generator().manual_seed(2))
+    assert not torch.equal(_sum_in_float64(t), torch.stack([_sum(m) for m in t]))  # the two orders differ here
+    assert torch.equal(exact(_sum_in_float64, _sum, t), torch.stack([_sum(m) for m in t]))
+    calls = []
+    doubled = lambda s: calls.append(s.shape) or s * 2  # noqa: E731
+    assert torch.equal(exact(doubled, doubled, t), t * 2)
+    calls.clear()
+    exact(doubled, doubled, t)
+    assert calls == [t.shape]  # rounds alike, so batched: one call, and the verdict is kept
+
+
+def test_member_exact_tells_a_function_of_the_position_from_an_elementwise_one():
+    from playground.analysis.stacked import _POSITION_FREE, MemberExact
+    exact = MemberExact()
+    by_length = lambda s: s * s.numel()  # noqa: E731 (what a vector routine's other rounding looks like)
+    t = torch.randn(3, 4, 2)
+    assert torch.equal(exact.elementwise(by_length, t), torch.stack([m * m.numel() for m in t]))
+    twice = lambda s: s * 2  # noqa: E731
+    assert torch.equal(exact.elementwise(twice, t), t * 2)
+    assert {function: verdict for (function, _, _), verdict in _POSITION_FREE.items()
+            if function in (by_length, twice)} == {by_length: False, twice: True}

@@ -180,21 +180,25 @@ def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda
 
 
 
-def race_throughput(experiment: Experiment, k: int = 16, epochs: int = 2) -> dict:
+def race_throughput(experiment: Experiment, k: int = 16, epochs: int = 10, repeats: int = 3) -> dict:
     """Model-epochs per second of K learning rates around the experiment's trained at once (a Race) against
-    the same K trained one after another by their own Trainers (the solo path, hand backward and all). Both
-    count training only: building the models costs the same either way and would dwarf a short measurement."""
+    the same K trained one after another by their own Trainers (the solo path, hand backward and all), each the
+    best of `repeats` fresh runs: on a shared machine the slowest runs measure the neighbours. Both count
+    training only: building the models costs the same either way and would dwarf a short measurement (a race's
+    checks of how its batched operations round are training, and count)."""
     lrs = [experiment.training.optimizer.lr * 2 ** (i / k - 0.5) for i in range(k)]
     variants = [variant(experiment.with_changes(**{"training.epochs": epochs}), {"lr": lr}) for lr in lrs]
-    race = Race(variants)
-    started = time.perf_counter()
-    for _ in race.train():
-        pass
-    together = k * epochs / (time.perf_counter() - started)
-    trainers = [Trainer(v, dataset=race.trainers[0].dataset) for v in variants]
-    started = time.perf_counter()
-    for trainer in trainers:
-        trainer.train()
-    alone = k * epochs / (time.perf_counter() - started)
+    together = alone = 0.0
+    for _ in range(repeats):
+        race = Race(variants)
+        started = time.perf_counter()
+        for _ in race.train():
+            pass
+        together = max(together, k * epochs / (time.perf_counter() - started))
+        trainers = [Trainer(v, dataset=race.trainers[0].dataset) for v in variants]
+        started = time.perf_counter()
+        for trainer in trainers:
+            trainer.train()
+        alone = max(alone, k * epochs / (time.perf_counter() - started))
     return {"sweep_k": k, "sweep_model_epochs_per_s": together, "sequential_model_epochs_per_s": alone,
             "sweep_ratio": together / alone}

@@ -93,7 +93,7 @@ _HUBER = "Huber loss (squared within 1 of the target, absolute beyond)"
 LOSSES = {
     ("cross_entropy", "binary"): ("cross-entropy of the sigmoid of the one output, on 0/1 labels",
                                   "nn.functional.binary_cross_entropy_with_logits(output[:, 0], target)",
-                                  "return (torch.sigmoid(output) - target.unsqueeze(1)).div_(rows)"),
+                                  "return (torch.exp(-output).add_(1.0).reciprocal_() - target.unsqueeze(1)).div_(rows)  # the sigmoid"),
     ("cross_entropy", "multiclass"): (
         "cross-entropy of the softmax of the class outputs, on class numbers", "nn.functional.cross_entropy(output, target)",
         "return torch.softmax(output, dim=1).sub_(nn.functional.one_hot(target, output.shape[1])).div_(rows)"),

@@ -10,12 +10,14 @@ bookkeeping (Trainer.count_steps), so evaluation, history, early stopping,
 divergence and the next epoch's order and learning rate stay the Trainer's.
 A step of the stack is a step of each member: its own batch rows, the recipe's
 penalties and clipping with its own numbers, and optim.update_rules' rule with
-its own learning rate as a [K] tensor; so each member's numbers are a solo
-run's to float rounding. A plain network (Network.is_plain) runs nn.backward's
-hand-derived pass as batched matrix products; another goes through the
-ensemble's vmap and autograd (dropout then draws a mask per member, so it
-matches a solo run in all but its masks). The members' own optimizers are not
-stepped: after a race their optimizer state is the one they started with.
+its own learning rate as a [K] tensor. A plain network (Network.is_plain) runs
+nn.backward's hand-derived pass as batched matrix products, each batched where
+it rounds as the solo product does and member by member where not
+(MemberExact), so each member's numbers are its solo run's bit for bit on the
+CPU, even where a run is chaotic. Another network goes through the ensemble's
+vmap and autograd, to float rounding (dropout then draws a mask per member, so
+it matches a solo run in all but its masks). The members' own optimizers are
+not stepped: after a race their optimizer state is the one they started with.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from collections.abc import Callable
 import torch
 
 from playground.analysis.ensemble import batched
+from playground.nn import losses
 from playground.nn.backward import FastBackward
 from playground.nn.model import accuracy, data_loss
 from playground.optim import optimizers
@@ -68,6 +71,7 @@ class Stack:
         # costs more than the arithmetic. Another goes through the ensemble's vmap and autograd.
         self.fast = FastBackward(net) if net.is_plain() else None
         self.acts = self.fast.acts if self.fast is not None else []
+        self.exact = MemberExact()
         if self.fast is None:
             self.network, _, self._vmapped_loss = batched(net, first.task)
             self.network.train()  # the members' own networks evaluate; this one only ever trains
@@ -109,21 +113,23 @@ class Stack:
 
     def _step(self) -> None:
         rows = recipe.batch_rows(self.index, self.batch)
+        x, y = self.x[:, rows], self.y[:, rows]
+        self.exact.phase(("step", *x.shape))
         params = [self.params[name] for name in self.names]
         if self.fast is not None:
-            self._hand_backward(self.x[:, rows], self.y[:, rows])
+            self._hand_backward(x, y)
         else:
             for p in params:
                 p.grad = None
-            self._vmapped_loss(self.params, self.buffers, self.x[:, rows], self.y[:, rows]).sum().backward()
+            self._vmapped_loss(self.params, self.buffers, x, y).sum().backward()
         grads = [p.grad for p in params]
         weights = [self.params[name] for name in self.weight_names]
         weight_grads = [w.grad for w in weights]
         recipe.add_penalty_grads_(weight_grads, weights, self.l1, self.l2)
         if self.clip is not None:
-            recipe.clip_stacked_(grads, self.clip)
+            recipe.clip_stacked_(grads, self.clip, self._norms)
         with torch.no_grad():
-            norms = [torch.linalg.vector_norm(g.flatten(1), dim=1) for g in weight_grads]
+            norms = [self._norms(g) for g in weight_grads]
             self.grad_sums += torch.stack(self.trainers[0].net.layer_norms(norms), 1)
         self.optimizer.step()
         self.index += 1
@@ -131,34 +137,44 @@ class Stack:
     @torch.no_grad()
     def _hand_backward(self, x: torch.Tensor, y: torch.Tensor) -> None:
         """FastBackward's pass over the stack: each member's gradient of its mean data loss on its batch."""
+        exact = self.exact
         inputs, pre, post = [], [], []
         a = x
         for i, act in enumerate(self.acts):
             inputs.append(a)
             z = self._linear(i, a)
-            a = act(z)
+            a = exact.elementwise(act, z)
             pre.append(z)
             post.append(a)
         inputs.append(a)
         logits = self._linear(len(self.acts), a)
-        k, n = logits.shape[:2]
-        delta = self.fast.loss_gradient(logits.flatten(0, 1), y.flatten(0, 1), batch=n).view(k, n, -1)
+        delta = exact(self._loss_gradient, self.fast.loss_gradient, logits, y)
         for i in range(len(self.layers) - 1, -1, -1):
             weight, bias = (self.params[name] for name in self.layers[i])
-            weight.grad = delta.transpose(1, 2).bmm(inputs[i])
-            bias.grad = delta.sum(1)
+            weight.grad = exact(_stacked_weight_grad, _weight_grad, delta, inputs[i])
+            bias.grad = exact(_stacked_bias_grad, _bias_grad, delta)
             if i > 0:
-                delta = delta.bmm(weight).mul_(self.fast.derivatives[i - 1](pre[i - 1], post[i - 1]))
+                slope = self.fast.derivatives[i - 1]
+                delta = exact(torch.bmm, torch.mm, delta, weight).mul_(exact.elementwise(slope, pre[i - 1], post[i - 1]))
 
     def _linear(self, i: int, a: torch.Tensor) -> torch.Tensor:
         weight, bias = (self.params[name] for name in self.layers[i])
-        return torch.baddbmm(bias.unsqueeze(1), a, weight.transpose(1, 2))
+        return self.exact(_stacked_linear, _linear, a, weight.detach(), bias.detach())
+
+    def _norms(self, t: torch.Tensor) -> torch.Tensor:
+        """Each member's 2-norm of its slice of t, as clip_grad_norm_ takes it of the member's own tensor."""
+        return self.exact(recipe.stacked_norms, torch.linalg.vector_norm, t)
+
+    def _loss_gradient(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """FastBackward.loss_gradient for [K, n, outputs] logits: each member's mean over its own n rows."""
+        n = logits.shape[1]
+        return self.fast.loss_gradient(logits.flatten(0, 1), target.flatten(0, 1), batch=n).view_as(logits)
 
     def _forward(self, x: torch.Tensor) -> torch.Tensor:
         """A plain network's logits [K, n, outputs] for inputs [K, n, features]."""
         a = x
         for i, act in enumerate(self.acts):
-            a = act(self._linear(i, a))
+            a = self.exact.elementwise(act, self._linear(i, a))
         return self._linear(len(self.acts), a)
 
     @torch.no_grad()
@@ -168,14 +184,26 @@ class Stack:
         if self.fast is None:
             return None
         first = self.trainers[self.members[0]]  # the members share their data
+        k = len(self.members)
         metrics: list[dict] = [{} for _ in self.members]
         for split in SPLITS:
             x, y = first.x[split], first.y[split]
-            logits = self._forward(x.expand(len(self.members), -1, -1)) if x.shape[0] else None
-            for row, numbers in enumerate(metrics):
-                numbers[split] = ((float("nan"), None) if logits is None else
-                                  (data_loss(self.task, logits[row], y, self.loss).item(), accuracy(self.task, logits[row], y)))
+            if x.shape[0]:
+                self.exact.phase(("evaluate", k, *x.shape))
+                logits = self._forward(x.expand(k, *x.shape))
+                numbers = zip(self.exact(self._losses, self._loss, logits, y.expand(k, *y.shape)).tolist(),
+                              accuracy(self.task, logits, y) or [None] * k)
+            else:
+                numbers = [(float("nan"), None)] * k
+            for member, pair in zip(metrics, numbers):
+                member[split] = pair
         return metrics
+
+    def _losses(self, logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return losses.values(self.loss, self.task, logits, y[0])
+
+    def _loss(self, logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return data_loss(self.task, logits, y, self.loss)
 
     # -- epochs and members ---------------------------------------------------------------------
     def _begin_epoch(self) -> None:
@@ -274,3 +302,133 @@ def _carry_state(old, new, rows: torch.Tensor) -> None:
     if inner_new is not new:
         new.steps = old.steps
         torch._foreach_copy_(new.slow, [slow[rows] for slow in old.slow])
+
+
+class MemberExact:
+    """Runs one operation of the hand backward over a stack's [K, ...] tensors batched where that rounds as the
+    solo operation on each member's own tensors does, and member by member where it does not.
+
+    A batched kernel is not the solo one: a batched matrix product picks its own kernel by shape (for small ones
+    a plain loop, where the solo product calls the BLAS), and an elementwise function such as sigmoid or GELU
+    works out a tensor's last few elements by a scalar routine that may round differently from its vector one,
+    and those are other elements in a stack. One ulp apart at a step is enough for a chaotic run (Adam at a large
+    learning rate) to end somewhere else, so a stack's member would not report its solo run's numbers.
+
+    How a product or a reduction rounds depends on the shapes and strides, not the values: the first time a
+    layout comes, random tensors of it decide, and the verdict is kept. An elementwise function is batched when
+    it rounds a long random vector as it rounds that vector's short pieces (the scalar routine's), whatever the
+    layout."""
+
+    # A reduction to a few numbers can round alike by chance under two orders, so each layout is tried on at least
+    # this many members' random tensors (drawing the stack again while it has fewer).
+    MEMBERS_TRIED = 16
+    PIECE = 7  # shorter than any vector routine takes at once
+    SINGLES = 128  # elements tried alone
+    VECTOR = 1024  # elements of the long vector; a routine that rounds 1 in 200 elements otherwise is caught
+
+    def __init__(self):
+        self.verdicts: dict[tuple, bool] = {}
+        # A step's calls come in the same order with the same layouts every time: after the first, a phase's
+        # verdicts are read in that order, which costs less than a layout's key (the step is all Python overhead).
+        self.plans: dict[tuple, list[tuple[Callable, bool]]] = {}
+        self.plan: list[tuple[Callable, bool]] = []
+        self.position = 0
+
+    def phase(self, key: tuple) -> None:
+        """Begin a run of calls whose layouts follow from `key` (a step on batches of one shape, an evaluation)."""
+        self.plan = self.plans.setdefault(key, [])
+        self.position = 0
+
+    def __call__(self, batched: Callable[..., torch.Tensor], alone: Callable[..., torch.Tensor],
+                 *stacked: torch.Tensor) -> torch.Tensor:
+        together = self._planned(batched)
+        if together is None:
+            key = (batched, alone, *[(t.shape, t.stride()) for t in stacked])
+            together = self.verdicts.get(key)
+            if together is None:
+                draws = -(-self.MEMBERS_TRIED // stacked[0].shape[0])
+                together = self.verdicts[key] = all(_rounds_alike(batched, alone, [_like(t) for t in stacked])
+                                                    for _ in range(draws))
+            self._add_to_plan(batched, together)
+        return batched(*stacked) if together else _member_by_member(alone, stacked)
+
+    def elementwise(self, function: Callable[..., torch.Tensor], *stacked: torch.Tensor) -> torch.Tensor:
+        together = self._planned(function)
+        if together is None:
+            # Whether a kernel rounds alike wherever an element sits is the kernel's, not its module's constants':
+            # the verdict is kept for the process, by function (a module's forward by its class's).
+            key = (getattr(function, "__func__", function), stacked[0].dtype, stacked[0].device.type)
+            together = _POSITION_FREE.get(key)
+            if together is None:
+                together = _POSITION_FREE[key] = _position_free(function, len(stacked), stacked[0])
+            self._add_to_plan(function, together)
+        return function(*stacked) if together else _member_by_member(function, stacked)
+
+    def _planned(self, function: Callable) -> bool | None:
+        """The verdict the phase's plan holds for this call, None where it holds none for it."""
+        if self.position < len(self.plan) and self.plan[self.position][0] == function:  # == for bound methods
+            self.position += 1
+            return self.plan[self.position - 1][1]
+        return None
+
+    def _add_to_plan(self, function: Callable, together: bool) -> None:
+        if self.position == len(self.plan):
+            self.plan.append((function, together))
+            self.position += 1
+
+
+_POSITION_FREE: dict[tuple, bool] = {}
+
+
+def _member_by_member(alone, stacked) -> torch.Tensor:
+    return torch.stack([alone(*(t[k] for t in stacked)) for k in range(stacked[0].shape[0])])
+
+
+def _rounds_alike(batched, alone, stacked: list[torch.Tensor]) -> bool:
+    return torch.equal(batched(*stacked), _member_by_member(alone, stacked))
+
+
+def _position_free(function, arguments: int, like: torch.Tensor) -> bool:
+    """True when `function` gives each element of a long vector what it gives it in short pieces: single elements
+    (some routines take a lone one apart) and pieces of PIECE."""
+    long = [torch.randn(MemberExact.VECTOR, dtype=like.dtype, device=like.device) * 4 for _ in range(arguments)]
+    starts = list(range(MemberExact.SINGLES)) + list(range(MemberExact.SINGLES, MemberExact.VECTOR, MemberExact.PIECE))
+    ends = starts[1:] + [MemberExact.VECTOR]
+    pieces = torch.cat([function(*(v[start:end] for v in long)) for start, end in zip(starts, ends)])
+    return torch.equal(function(*long), pieces)
+
+
+def _like(t: torch.Tensor) -> torch.Tensor:
+    """Random values in t's shape and strides (a broadcast dimension stays broadcast); class indices stay t's."""
+    if not t.is_floating_point():
+        return t
+    if 0 in t.stride():
+        base = torch.randn([1 if stride == 0 else size for size, stride in zip(t.shape, t.stride())],
+                           dtype=t.dtype, device=t.device)
+        return base.expand(t.shape)
+    return torch.empty_strided(t.shape, t.stride(), dtype=t.dtype, device=t.device).normal_()
+
+
+# The hand backward's products, over a stack and over one member's tensors (FastBackward's own).
+def _stacked_linear(a, weight, bias):
+    return torch.baddbmm(bias.unsqueeze(1), a, weight.transpose(1, 2))
+
+
+def _linear(a, weight, bias):
+    return torch.addmm(bias, a, weight.t())
+
+
+def _stacked_weight_grad(delta, a):
+    return delta.transpose(1, 2).bmm(a)
+
+
+def _weight_grad(delta, a):
+    return delta.t().mm(a)
+
+
+def _stacked_bias_grad(delta):
+    return delta.sum(1)
+
+
+def _bias_grad(delta):
+    return delta.sum(0)

@@ -67,7 +67,8 @@ def measure(seconds: float, experiment: Experiment | None = None) -> dict:
     }
     result.update(ensemble_throughput(experiment, k=ENSEMBLE_K, seconds=seconds))
     result.update(landscape_throughput())
-    result.update(race_throughput(Experiment(), k=ENSEMBLE_K, epochs=max(1, round(seconds))))
+    # Ten epochs at the default duration: a race checks how its batched operations round in its first steps.
+    result.update(race_throughput(Experiment(), k=ENSEMBLE_K, epochs=max(1, round(10 * seconds / DEFAULT_SECONDS))))
     return result
 
 

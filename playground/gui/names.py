@@ -169,12 +169,41 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "from-file": (QT_TRANSLATE_NOOP("Names", "From the file"), ""),
         "from-points": (QT_TRANSLATE_NOOP("Names", "From the points"), ""),
     },
+    # The fields Compare varies and Sweep searches (analysis.compare.VARIABLE, analysis.sweep.PARAMS); the
+    # optimizer's hyperparameters (momentum, beta1, beta2) read as in "hyper".
+    "field": {
+        "optimizer": (QT_TRANSLATE_NOOP("Names", "Optimizer"), ""),
+        "lr": (QT_TRANSLATE_NOOP("Names", "Learning rate"), ""),
+        "batch_size": (QT_TRANSLATE_NOOP("Names", "Batch size"), ""),
+        "l1": (QT_TRANSLATE_NOOP("Names", "L1"), ""),
+        "l2": (QT_TRANSLATE_NOOP("Names", "L2"), ""),
+        "weight_decay": (QT_TRANSLATE_NOOP("Names", "Weight decay"), ""),
+        "clip_norm": (QT_TRANSLATE_NOOP("Names", "Gradient clipping"), ""),
+        "early_stopping": (QT_TRANSLATE_NOOP("Names", "Patience"), ""),
+        "loss": (QT_TRANSLATE_NOOP("Names", "Loss"), ""),
+        "schedule": (QT_TRANSLATE_NOOP("Names", "Schedule"), ""),
+        "lookahead": (QT_TRANSLATE_NOOP("Names", "Lookahead"), ""),
+        "init": (QT_TRANSLATE_NOOP("Names", "Initializer"), ""),
+        "init_scale": (QT_TRANSLATE_NOOP("Names", "Init scale"), ""),
+        "activation": (QT_TRANSLATE_NOOP("Names", "Activation"), ""),
+        "dropout": (QT_TRANSLATE_NOOP("Names", "Dropout"), ""),
+        "batch_norm": (QT_TRANSLATE_NOOP("Names", "Batch norm"), ""),
+        "residual": (QT_TRANSLATE_NOOP("Names", "Residual"), ""),
+        "width": (QT_TRANSLATE_NOOP("Names", "Width"), ""),
+        "hidden": (QT_TRANSLATE_NOOP("Names", "Hidden layers"), ""),
+    },
+    "switch": {
+        "on": (QT_TRANSLATE_NOOP("Names", "on"), ""),
+        "off": (QT_TRANSLATE_NOOP("Names", "off"), ""),
+    },
     "state": {
         "idle": (QT_TRANSLATE_NOOP("Names", "Ready"), ""),
         "running": (QT_TRANSLATE_NOOP("Names", "Training"), ""),
         "paused": (QT_TRANSLATE_NOOP("Names", "Paused"), ""),
         "finished": (QT_TRANSLATE_NOOP("Names", "Finished"), ""),
         "diverged": (QT_TRANSLATE_NOOP("Names", "Diverged"), ""),
+        "stopped": (QT_TRANSLATE_NOOP("Names", "Stopped"), ""),
+        "early_stopped": (QT_TRANSLATE_NOOP("Names", "Stopped early"), ""),
         "error": (QT_TRANSLATE_NOOP("Names", "Error"), ""),
     },
 }
@@ -184,6 +213,11 @@ def label(kind: str, name: str) -> str:
     """The translated label of a choice; the engine's own name where none is known."""
     entry = _TABLES[kind].get(name)
     return QCoreApplication.translate(_CONTEXT, entry[0]) if entry else name
+
+
+def field(name: str) -> str:
+    """The translated label of a field Compare varies or Sweep searches."""
+    return label("hyper" if name in _TABLES["hyper"] else "field", name)
 
 
 def tip(kind: str, name: str) -> str:

@@ -56,7 +56,9 @@ class FastBackward:
         rows = logits.shape[0]
         batch = batch or rows
         if self.loss == "cross_entropy" and self.task == "binary":
-            return (torch.sigmoid(logits) - target.unsqueeze(1)).div_(batch)
+            # The sigmoid as 1 / (1 + e^-z): torch.sigmoid rounds a tensor's last few elements by another routine,
+            # so a stack of models (analysis.stacked) would not get each one's solo numbers; exp rounds alike.
+            return (torch.exp(-logits).add_(1.0).reciprocal_() - target.unsqueeze(1)).div_(batch)
         if self.loss == "cross_entropy":
             probs = torch.softmax(logits, dim=1)
             probs[torch.arange(rows), target] -= 1.0

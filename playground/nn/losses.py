@@ -24,11 +24,21 @@ def value(loss: str | None, task: str, z: torch.Tensor, target: torch.Tensor) ->
     return LOSSES[resolve(loss, task)](task, z, target)
 
 
+def values(loss: str | None, task: str, z: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """value() of K models' outputs z [K, N, outputs] on the same targets: their K means, each as value() rounds it
+    (analysis.stacked checks that). vmap would take the fused binary cross-entropy apart into ops that round
+    otherwise, so that one is written out for K."""
+    if resolve(loss, task) == "cross_entropy" and task == "binary":
+        return functional.binary_cross_entropy_with_logits(z[..., 0], target.expand(z.shape[:2]), reduction="none").mean(1)
+    return torch.vmap(lambda one: value(loss, task, one, target))(z)
+
+
 def cross_entropy(task: str, z: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    # -log p(true class), with the sigmoid or softmax folded in so that it never takes log(0).
+    # -log p(true class), with the sigmoid or softmax folded in so that it never takes log(0). The mean of the
+    # rows' losses rather than cross_entropy's own mean, which rounds otherwise than K models' at once (values()).
     if task == "binary":
         return functional.binary_cross_entropy_with_logits(z[:, 0], target)
-    return functional.cross_entropy(z, target)
+    return functional.cross_entropy(z, target, reduction="none").mean()
 
 
 def squared_error(task: str, z: torch.Tensor, target: torch.Tensor) -> torch.Tensor:

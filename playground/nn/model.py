@@ -174,10 +174,13 @@ def data_loss(task: str, logits: torch.Tensor, target: torch.Tensor, loss: str |
     return losses.value(loss, task, logits, target)
 
 
-def accuracy(task: str, logits: torch.Tensor, target: torch.Tensor) -> float | None:
-    """Fraction classified right (a positive logit is class 1 under every loss); None for regression."""
+def accuracy(task: str, logits: torch.Tensor, target: torch.Tensor) -> float | list[float] | None:
+    """Fraction classified right (a positive logit is class 1 under every loss); None for regression. For K
+    models' logits [K, N, outputs], a list of K fractions."""
     if task == "binary":
-        return ((logits[:, 0] > 0).to(target.dtype) == target).float().mean().item()
-    if task == "multiclass":
-        return (logits.argmax(1) == target).float().mean().item()
-    return None
+        right = (logits[..., 0] > 0).to(target.dtype) == target
+    elif task == "multiclass":
+        right = logits.argmax(-1) == target
+    else:
+        return None
+    return right.float().mean(-1).tolist()

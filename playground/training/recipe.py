@@ -10,6 +10,7 @@ caller of optimizers.build gets it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 import torch
@@ -40,13 +41,20 @@ def add_penalty_grads_(grads: list[torch.Tensor], weights: list[torch.Tensor], l
 
 
 @torch.no_grad()
-def clip_stacked_(grads: list[torch.Tensor], max_norm: torch.Tensor) -> None:
+def stacked_norms(t: torch.Tensor) -> torch.Tensor:
+    """Each of K models' 2-norm of its slice of t [K, ...]."""
+    return torch.linalg.vector_norm(t.flatten(1), dim=1)
+
+
+def clip_stacked_(grads: list[torch.Tensor], max_norm: torch.Tensor,
+                  norms: Callable[[torch.Tensor], torch.Tensor] = stacked_norms) -> None:
     """torch.nn.utils.clip_grad_norm_ (foreach) for each of K models whose gradients are stacked [K, ...], to its
-    own max_norm [K]; 0 leaves that model's gradient as it is."""
-    per_tensor = torch.stack([torch.linalg.vector_norm(g.flatten(1), dim=1) for g in grads], dim=1)
-    total = torch.linalg.vector_norm(per_tensor, dim=1)
+    own max_norm [K]; 0 leaves that model's gradient as it is. `norms` gives each model's 2-norm of its slice of a
+    [K, ...] tensor (a caller can pass one that rounds as each model's own norm does); the coefficient is worked
+    out as clip_grad_norm_ does, the reciprocal of the norm times max_norm."""
+    total = norms(torch.stack([norms(g) for g in grads], dim=1))
     limit = max_norm.to(total.dtype)
-    coef = torch.where(limit > 0, torch.clamp(limit / (total + 1e-6), max=1.0), 1.0)
+    coef = torch.where(limit > 0, torch.clamp((total + 1e-6).reciprocal() * limit, max=1.0), 1.0)
     torch._foreach_mul_(grads, [coef.view(-1, *([1] * (g.dim() - 1))) for g in grads])
 
 

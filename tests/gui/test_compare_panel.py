@@ -120,8 +120,8 @@ def test_a_two_parameter_sweep_plots_the_plane_with_the_best_starred(qtbot, appl
 def test_compare_draws_each_variants_output_as_a_small_multiple(qtbot, applied, changes):
     """The small multiples draw what each variant's own network outputs over the grid, as the output plot does."""
     panel, race = compared(qtbot, BASE.with_changes(**changes), applied, (0.01, 0.3, 1.0), 2)
-    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["0.01", "0.3", "1.0"]
-    assert [m.toolTip() for m in panel.multiples] == ["lr=0.01", "lr=0.3", "lr=1.0"]
+    assert [m.findChild(QLabel).text() for m in panel.multiples] == ["0.01", "0.3", "1"]
+    assert [m.toolTip() for m in panel.multiples] == ["Learning rate = 0.01", "Learning rate = 0.3", "Learning rate = 1"]
     for multiple, trainer in zip(panel.multiples, race.trainers):
         expected = grid_probe(trainer.net, trainer.grid_inputs).output
         if expected.ndim == 2:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from playground.analysis import compare, sweep
 from playground.config.experiment import Experiment, ExperimentError
+from playground.gui import names
 from playground.gui.diagnostics.job_runner import JobProgress, JobRunner
 from playground.gui.diagnostics.notes import note
 from playground.gui.views import theme
@@ -176,9 +177,10 @@ class ComparePanel(_RacePanel):
         self.live = Live()
         self.field = QComboBox()
         for field in compare.VARIABLE:
-            self.field.addItem(field, field)
+            self.field.addItem(names.field(field), field)
         self.field.setCurrentIndex(self.field.findData("optimizer"))
         self.values = QLineEdit("sgd,momentum,adam")
+        self.values.setCursorPosition(0)  # the start in sight when the values are longer than the field
         self.values.setToolTip(self.tr("Two to six values, separated by commas (hidden widths as 8-8)."))
         _short(self.values, 16)
         self.form.addWidget(_together(self.tr("Vary"), self.field))
@@ -196,8 +198,9 @@ class ComparePanel(_RacePanel):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("variant"), self.tr("train loss"), self.tr("val loss"),
                                               self.tr("val acc"), self.tr("state")])
+        # The numbers whole; the variant's values take what is left of a narrow column, elided (their tip has them).
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -212,7 +215,8 @@ class ComparePanel(_RacePanel):
         self.table.itemSelectionChanged.connect(
             lambda: self.copy_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
         self.layout_.addWidget(note(self.tr("Every variant trains on the same data from the same seed, all at "
-                                            "once; each gets exactly the numbers it would get alone.")))
+                                            "once, and gets the numbers it would get alone (with dropout: all but "
+                                            "its random masks).")))
         self.layout_.addWidget(self.plot, 1)
         self.layout_.addWidget(multiples)
         self.layout_.addWidget(self.table)
@@ -231,12 +235,16 @@ class ComparePanel(_RacePanel):
         self.outcomes = outcomes
         self._draw([o.val_loss for o in outcomes])
         self.table.setRowCount(len(outcomes))
+        fields = list(outcomes[0].point.values) if outcomes else []
+        self.table.horizontalHeaderItem(0).setText(", ".join(map(names.field, fields)) or self.tr("variant"))
         for row, o in enumerate(outcomes):
             p = o.point
-            label = QTableWidgetItem(_title(p.values))
+            # The values alone: the column's header names the field.
+            label = QTableWidgetItem(", ".join(_shown(k, v) for k, v in p.values.items()))
             label.setForeground(pg.mkColor(COLOURS[row]))
+            label.setToolTip(_title(p.values))
             cells = [label, QTableWidgetItem(_number(p.train_loss, 4)), QTableWidgetItem(_number(p.val_loss, 4)),
-                     QTableWidgetItem(_number(p.val_accuracy, 3)), QTableWidgetItem(p.state)]
+                     QTableWidgetItem(_number(p.val_accuracy, 3)), QTableWidgetItem(names.label("state", p.state))]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
         # Every row in sight, no scrolling: there are six at most.
@@ -273,12 +281,24 @@ class ComparePanel(_RacePanel):
             self.apply(_changes(self.experiment_source(), self.outcomes[rows[0].row()].point.values))
 
 
-def _shown(value: Any) -> str:
-    return "-".join(map(str, value)) if isinstance(value, list) else str(value)
+# Fields whose values are names of choices, and the names table that labels them.
+_CHOICES = {"optimizer": "optimizer", "activation": "activation", "schedule": "schedule", "init": "initializer",
+            "loss": "loss"}
+
+
+def _shown(field: str, value: Any) -> str:
+    """A value as the window shows it: hidden widths as 8-8, a choice by its label, a switch as on or off."""
+    if isinstance(value, list):
+        return "-".join(map(str, value))
+    if isinstance(value, bool):
+        return names.label("switch", "on" if value else "off")
+    if field in _CHOICES and value is not None:
+        return names.label(_CHOICES[field], value)
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
 def _title(values: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={_shown(v)}" for k, v in values.items())
+    return ", ".join(f"{names.field(k)} = {_shown(k, v)}" for k, v in values.items())
 
 
 class _SmallMultiple(QFrame):
@@ -294,7 +314,7 @@ class _SmallMultiple(QFrame):
         self.view.legend.hide()
         self.view.setFixedSize(MULTIPLE_SIDE, MULTIPLE_SIDE)
         # The values alone: the form names the field, and "optimizer=momentum" would not fit the width.
-        label = QLabel(", ".join(_shown(v) for v in values.values()))
+        label = QLabel(", ".join(_shown(k, v) for k, v in values.items()))
         label.setStyleSheet(f"color: {colour}; border: none;")
         label.setFont(theme.small_font(label))
         label.setWordWrap(True)
@@ -350,7 +370,7 @@ class SweepPanel(_RacePanel):
         if optional:
             combo.addItem(self.tr("(nothing)"), None)
         for name in sweep.PARAMS:
-            combo.addItem(name, name)
+            combo.addItem(names.field(name), name)
         combo.setCurrentIndex(combo.findData(param))
         low, high = _short(QLineEdit("1e-4"), 6), _short(QLineEdit("1"), 6)
         scale = QComboBox()
@@ -392,11 +412,11 @@ class SweepPanel(_RacePanel):
         coords = [np.array([p.values[axis.param] for p in points], dtype=np.float64) for axis in self.swept]
         coords = [np.log10(c) if log else c for c, log in zip(coords, logs)]
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.swept[0].param)
+        item.setLabel("bottom", names.field(self.swept[0].param))
         if len(self.swept) == 2:
             x, y = coords
             item.setLogMode(x=logs[0], y=logs[1])
-            item.setLabel("left", self.swept[1].param)
+            item.setLabel("left", names.field(self.swept[1].param))
             span = np.ptp(errors[shown]) if shown.any() else 0.0
             unit = (errors - np.nanmin(np.where(shown, errors, np.nan))) / span if span > 0 else np.zeros_like(errors)
             brushes = [pg.mkBrush(self.colours.map(float(u), mode="qcolor")) for u in unit[shown]]
@@ -412,7 +432,7 @@ class SweepPanel(_RacePanel):
             self.best_label.setText(self.tr("No model has a finite validation error."))
         else:
             self.best_point.setData([x[self.best]], [y[self.best]])
-            values = ", ".join(f"{name} = {value:.4g}" for name, value in points[self.best].values.items())
+            values = _title(points[self.best].values)
             self.best_label.setText(self.tr("Best: {values}, validation error {error:.4f}").format(
                 values=values, error=errors[self.best]))
         self.use_button.setEnabled(self.best is not None)

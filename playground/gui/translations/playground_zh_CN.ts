@@ -343,8 +343,8 @@
         <translation>把选中变体的设置复制到主实验。</translation>
     </message>
     <message>
-        <source>Every variant trains on the same data from the same seed, all at once; each gets exactly the numbers it would get alone.</source>
-        <translation>所有变体在同样的数据上、从同样的随机种子同时训练；每个变体得到的数字与单独训练时完全相同。</translation>
+        <source>Every variant trains on the same data from the same seed, all at once, and gets the numbers it would get alone (with dropout: all but its random masks).</source>
+        <translation>所有变体在同样的数据上、从同样的随机种子同时训练，得到的数字与单独训练时相同（有随机失活时，只是随机掩码不同）。</translation>
     </message>
     <message>
         <source>{field}: give 2 to {most} values</source>
@@ -2154,6 +2154,90 @@
         <translation>由文件决定</translation>
     </message>
     <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Lookahead</source>
+        <translation>Lookahead</translation>
+    </message>
+    <message>
+        <source>Initializer</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>初始化尺度</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>每层宽度</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2172,6 +2256,14 @@
     <message>
         <source>Diverged</source>
         <translation>已发散</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>提前停止</translation>
     </message>
     <message>
         <source>Error</source>

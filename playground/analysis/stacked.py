@@ -85,6 +85,7 @@ class Stack:
                            .requires_grad_() for name in self.names}
             self.buffers = {name: torch.stack([dict(t.net.named_buffers())[name] for t in trainers])
                             for name in self.buffer_names}
+        self._view_weights()
         self.optimizer = self._build_optimizer()
         self._begin_epoch()
 
@@ -106,9 +107,9 @@ class Stack:
             if recipe.epoch_complete(self.index, self.batch, self.epoch_rows):
                 self._hand_over(list(range(len(self.members))), epoch_done=True)
             else:
-                blown = ~torch.isfinite(self.grad_sums[:, -1])
-                if blown.any().item():  # one sync a step, as a Trainer's: the output layer's gradient names the step
-                    self._hand_over([row for row, bad in enumerate(blown.tolist()) if bad], epoch_done=False)
+                finite = torch.isfinite(self.grad_sums[:, -1])
+                if not finite.all().item():  # one sync a step, as a Trainer's: the output layer's gradient names it
+                    self._hand_over([row for row, good in enumerate(finite.tolist()) if not good], epoch_done=False)
         return True
 
     def _step(self) -> None:
@@ -125,7 +126,8 @@ class Stack:
         grads = [p.grad for p in params]
         weights = [self.params[name] for name in self.weight_names]
         weight_grads = [w.grad for w in weights]
-        recipe.add_penalty_grads_(weight_grads, weights, self.l1, self.l2)
+        if self.penalized:
+            recipe.add_penalty_grads_(weight_grads, weights, self.l1, self.l2)
         if self.clip is not None:
             recipe.clip_stacked_(grads, self.clip, self._norms)
         with torch.no_grad():
@@ -158,8 +160,15 @@ class Stack:
                 delta = exact(torch.bmm, torch.mm, delta, weight).mul_(exact.elementwise(slope, pre[i - 1], post[i - 1]))
 
     def _linear(self, i: int, a: torch.Tensor) -> torch.Tensor:
-        weight, bias = (self.params[name] for name in self.layers[i])
-        return self.exact(_stacked_linear, _linear, a, weight.detach(), bias.detach())
+        return self.exact(_stacked_linear, _linear, a, *self.linear_views[i])
+
+    def _view_weights(self) -> None:
+        """Each layer's weights as its products take them, made once: views stay valid as the optimizer steps in
+        place (FastBackward keeps its transposed weights so too). A small network's step is mostly the overhead of
+        its ops, and these are four a layer."""
+        with torch.no_grad():
+            self.linear_views = [(self.params[w].detach().transpose(1, 2), self.params[b].detach().unsqueeze(1))
+                                 for w, b in self.layers]
 
     def _norms(self, t: torch.Tensor) -> torch.Tensor:
         """Each member's 2-norm of its slice of t, as clip_grad_norm_ takes it of the member's own tensor."""
@@ -231,6 +240,7 @@ class Stack:
         training = [t.experiment.training for t in live]
         self.l1 = _scale([s.l1 for s in training], self.x.device)
         self.l2 = _scale([s.l2 for s in training], self.x.device)
+        self.penalized = any(s.l1 or s.l2 for s in training)
         clips = [s.clip_norm for s in training]
         self.clip = torch.tensor(clips, dtype=torch.float64, device=self.x.device) if any(clips) else None
 
@@ -275,6 +285,7 @@ class Stack:
         if not self.members:
             return
         self.x, self.y, self.grad_sums = self.x[index], self.y[index], self.grad_sums[index]
+        self._view_weights()
         self.optimizer = self._build_optimizer()
         _carry_state(old, self.optimizer, index)
         self._take_numbers()
@@ -315,7 +326,8 @@ class MemberExact:
     learning rate) to end somewhere else, so a stack's member would not report its solo run's numbers.
 
     How a product or a reduction rounds depends on the shapes and strides, not the values: the first time a
-    layout comes, random tensors of it decide, and the verdict is kept. An elementwise function is batched when
+    layout comes, random tensors of it decide, and the verdict is kept (so an operation's tensors must not be
+    views of one another: the random ones would not be). An elementwise function is batched when
     it rounds a long random vector as it rounds that vector's short pieces (the scalar routine's), whatever the
     layout."""
 
@@ -409,13 +421,14 @@ def _like(t: torch.Tensor) -> torch.Tensor:
     return torch.empty_strided(t.shape, t.stride(), dtype=t.dtype, device=t.device).normal_()
 
 
-# The hand backward's products, over a stack and over one member's tensors (FastBackward's own).
-def _stacked_linear(a, weight, bias):
-    return torch.baddbmm(bias.unsqueeze(1), a, weight.transpose(1, 2))
+# The hand backward's products, over a stack and over one member's tensors (FastBackward's own). A linear layer
+# takes its transposed weights and its bias as a row: addmm broadcasts a [1, out] bias as it does an [out] one.
+def _stacked_linear(a, weight_t, bias_row):
+    return torch.baddbmm(bias_row, a, weight_t)
 
 
-def _linear(a, weight, bias):
-    return torch.addmm(bias, a, weight.t())
+def _linear(a, weight_t, bias_row):
+    return torch.addmm(bias_row, a, weight_t)
 
 
 def _stacked_weight_grad(delta, a):

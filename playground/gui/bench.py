@@ -159,6 +159,10 @@ def compare_fps(seconds: float) -> float:
     panel.show()
     panel.values.setText(COMPARE_VARIANTS)
     panel.start()
+    ready = time.perf_counter() + 30.0  # the first epoch's grids: counting frames before them would draw nothing
+    while panel.live.data is None and time.perf_counter() < ready:
+        QApplication.processEvents()
+        time.sleep(0.01)  # the race's thread needs the interpreter to get there
     frames, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
         QApplication.processEvents()

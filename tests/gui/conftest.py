@@ -7,9 +7,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 from window_helpers import WAIT_MS, training_threads  # noqa: E402
 
 from playground.config.experiment import Experiment  # noqa: E402
+from playground.gui import language  # noqa: E402
 from playground.gui.main_window import MainWindow  # noqa: E402
 
 
@@ -17,6 +19,15 @@ from playground.gui.main_window import MainWindow  # noqa: E402
 def no_training_thread_left():
     yield
     assert training_threads() == [], "a training thread outlived its test"
+
+
+@pytest.fixture
+def chinese():
+    """The real zh_CN translation installed for one test, English again afterwards."""
+    app = QApplication.instance() or QApplication([])
+    language.install(app, "zh_CN")
+    yield app
+    language.install(app, language.ENGLISH)
 
 
 @pytest.fixture

@@ -131,3 +131,30 @@ def test_compare_draws_each_variants_output_as_a_small_multiple(qtbot, applied, 
             np.testing.assert_allclose(multiple.view.curves[0].getData()[1], expected, rtol=1e-5, atol=1e-6)
     outputs = [m.view._grid.output for m in panel.multiples]
     assert not np.allclose(outputs[0], outputs[2])  # the variants really differ
+
+
+def test_compare_names_the_field_its_choices_and_states_in_chinese(qtbot, applied, chinese):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    assert panel.field.currentText() == "优化器" and panel.field.currentData() == "optimizer"
+    panel.values.setText("sgd,momentum")
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    assert panel.table.horizontalHeaderItem(0).text() == "优化器"
+    assert [panel.table.item(row, 0).text() for row in range(2)] == ["SGD（随机梯度下降）", "动量"]
+    assert {panel.table.item(row, 4).text() for row in range(2)} == {"已完成"}
+
+
+def test_running_scrolls_a_short_page_down_to_the_plot(qtbot, applied):
+    from playground.gui.widgets.panel_parts import scrolling
+    panel = SweepPanel(lambda: BASE, applied.append)
+    area = scrolling(panel)
+    qtbot.addWidget(area)
+    area.resize(330, 300)  # the form alone fills this page
+    area.show()
+    panel.models.setValue(2)
+    panel.epochs.setValue(1)
+    panel.start()
+    assert area.verticalScrollBar().value() > 0 and area.verticalScrollBar().value() == panel.progress.y()
+    finished(qtbot, panel)

@@ -50,15 +50,6 @@ def _messages(ts: Path):
                 yield context.findtext("name"), message.findtext("source"), translation.get("type"), forms
 
 
-@pytest.fixture
-def chinese():
-    """The real zh_CN translation installed for one test, English again afterwards."""
-    app = QApplication.instance() or QApplication([])
-    language.install(app, "zh_CN")
-    yield app
-    language.install(app, language.ENGLISH)
-
-
 # -- the shipped files -----------------------------------------------------------------------
 def test_the_shipped_ts_translates_at_least_98_percent_of_what_lupdate_extracts_now(tmp_path):
     _tool("pyside6-lupdate")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -160,6 +161,13 @@ class _RacePanel(QWidget):
         self.live = Live()
         self._starting(values)
         self.runner.start(race, variants, values, self.live)
+        self._bring_plot_into_view()
+
+    def _bring_plot_into_view(self) -> None:
+        """In a short column (1024 x 768) the form fills the page: scroll down to the plot the run draws into."""
+        area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+        if isinstance(area, QScrollArea):
+            area.verticalScrollBar().setValue(self.progress.y())
 
     def _starting(self, values: list[dict]) -> None:
         """Set up for a run of these variants (Compare: a small multiple each)."""

@@ -10,6 +10,7 @@ from playground.config.experiment import Experiment
 from playground.gui.diagnostics.compare_panel import ComparePanel, SweepPanel
 from playground.gui.views import heatmap
 from playground.training.probes import grid_probe
+from playground.training.trainer import Trainer
 
 WAIT_MS = 60_000
 BASE = Experiment().with_changes(**{"data.samples": 60, "device": "cpu"})
@@ -57,7 +58,7 @@ def test_compare_says_what_is_wrong_with_its_values_in_one_line(qtbot, applied):
     panel = ComparePanel(lambda: BASE, applied.append)
     qtbot.addWidget(panel)
     panel.field.setCurrentIndex(panel.field.findData("lr"))
-    for text, message in (("0.1", "lr: give 2 to 10 values"), ("0.1,fast", "lr: 'fast' is not a float"),
+    for text, message in (("0.1", "lr: give 2 to 10 variants, not 1"), ("0.1,fast", "lr: 'fast' is not a float"),
                           ("0.1,1000", "lr=1000.0: training.optimizer.lr")):
         panel.values.setText(text)
         panel.start()
@@ -158,3 +159,37 @@ def test_running_scrolls_a_short_page_down_to_the_plot(qtbot, applied):
     panel.start()
     assert area.verticalScrollBar().value() > 0 and area.verticalScrollBar().value() == panel.progress.y()
     finished(qtbot, panel)
+
+
+def test_two_fields_race_every_combination_and_each_gets_its_solo_numbers(qtbot, applied):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.values.setText("sgd,adam")
+    panel.field2.setCurrentIndex(panel.field2.findData("lr"))
+    panel.values2.setText("0.01,0.3")
+    panel.epochs.setValue(2)
+    panel.start()
+    finished(qtbot, panel)
+    combos = [{"optimizer": o, "lr": lr} for o in ("sgd", "adam") for lr in (0.01, 0.3)]
+    assert [o.point.values for o in panel.outcomes] == combos
+    assert panel.table.horizontalHeaderItem(0).text() == "Optimizer, Learning rate"
+    assert [panel.table.item(row, 0).text() for row in range(4)] == ["SGD, 0.01", "SGD, 0.3", "Adam, 0.01", "Adam, 0.3"]
+    for outcome, combo in zip(panel.outcomes, combos):
+        alone = Trainer(variant(BASE.with_changes(**{"training.epochs": 2}), combo))
+        alone.train()
+        assert outcome.point.val_loss == alone.history.view().val_loss[-1]
+    panel.table.selectRow(3)
+    panel.copy_button.click()
+    assert applied == [{"training.optimizer.name": "adam", "training.optimizer.hyper": {}, "training.optimizer.lr": 0.3}]
+
+
+@pytest.mark.parametrize("second, values, message", [("optimizer", "adam", "optimizer: chosen twice"),
+                                                     ("lr", "", "lr: give at least one value"),
+                                                     ("lr", "0.1,0.2,0.3,0.4", "optimizer, lr: give 2 to 10 variants, not 12")])
+def test_a_second_field_that_cannot_make_variants_is_one_line(qtbot, applied, second, values, message):
+    panel = ComparePanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    panel.field2.setCurrentIndex(panel.field2.findData(second))
+    panel.values2.setText(values)
+    panel.start()
+    assert not panel.runner.running and panel.progress.status.text() == message

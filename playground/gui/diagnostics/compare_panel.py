@@ -183,16 +183,9 @@ class ComparePanel(_RacePanel):
         super().__init__(experiment_source, apply, parent)
         self.outcomes: list[Outcome] = []
         self.live = Live()
-        self.field = QComboBox()
-        for field in compare.VARIABLE:
-            self.field.addItem(names.field(field), field)
-        self.field.setCurrentIndex(self.field.findData("optimizer"))
-        self.values = QLineEdit("sgd,momentum,adam")
-        self.values.setCursorPosition(0)  # the start in sight when the values are longer than the field
-        self.values.setToolTip(self.tr("Two to six values, separated by commas (hidden widths as 8-8)."))
-        _short(self.values, 16)
-        self.form.addWidget(_together(self.tr("Vary"), self.field))
-        self.form.addWidget(self.values)
+        # A field and its values, and optionally a second: the variants are every combination of the two.
+        self.field, self.values = self._field_row(self.tr("Vary"), "optimizer", "sgd,momentum,adam", False)
+        self.field2, self.values2 = self._field_row(self.tr("and"), None, "", True)
         self.form.addWidget(_together(self.tr("Epochs"), self.epochs))
         self.form.addWidget(self.run_button)
         self.plot.getPlotItem().setLabel("left", self.tr("validation loss"))
@@ -230,12 +223,38 @@ class ComparePanel(_RacePanel):
         self.layout_.addWidget(self.table)
         self.layout_.addWidget(self.copy_button)
 
+    def _field_row(self, label: str, field: str | None, values: str, optional: bool) -> tuple[QComboBox, QLineEdit]:
+        combo = QComboBox()
+        if optional:
+            combo.addItem(self.tr("(nothing)"), None)
+        for name in compare.VARIABLE:
+            combo.addItem(names.field(name), name)
+        combo.setCurrentIndex(combo.findData(field))
+        edit = QLineEdit(values)
+        edit.setCursorPosition(0)  # the start in sight when the values are longer than the field
+        edit.setToolTip(self.tr("Values separated by commas (hidden widths as 8-8); with a second field, every "
+                                "combination of the two trains, {most} at most.").format(most=len(COLOURS)))
+        _short(edit, 16)
+        self.form.addWidget(_together(label, combo))
+        self.form.addWidget(edit)
+        return combo, edit
+
     def _variants(self) -> tuple[list[Experiment], list[dict]]:
-        field = self.field.currentData()
-        texts = [text for text in self.values.text().split(",") if text.strip()]
-        if not 2 <= len(texts) <= len(COLOURS):
-            raise ExperimentError(self.tr("{field}: give 2 to {most} values").format(field=field, most=len(COLOURS)))
-        values = [{field: compare.parse_value(field, text)} for text in texts]
+        axes = {}
+        for combo, edit in ((self.field, self.values), (self.field2, self.values2)):
+            field = combo.currentData()
+            if field is None:
+                continue
+            if field in axes:
+                raise ExperimentError(self.tr("{field}: chosen twice").format(field=field))
+            texts = [text for text in edit.text().split(",") if text.strip()]
+            if not texts:
+                raise ExperimentError(self.tr("{field}: give at least one value").format(field=field))
+            axes[field] = [compare.parse_value(field, text) for text in texts]
+        values = compare.grid(axes)
+        if not 2 <= len(values) <= len(COLOURS):
+            raise ExperimentError(self.tr("{fields}: give 2 to {most} variants, not {count}").format(
+                fields=", ".join(axes), most=len(COLOURS), count=len(values)))
         base = self._base()
         return [compare.variant(base, v) for v in values], values
 

@@ -295,12 +295,12 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <source>Two to six values, separated by commas (hidden widths as 8-8).</source>
-        <translation>二到六个取值，用逗号分隔（隐藏层宽度写作 8-8）。</translation>
-    </message>
-    <message>
         <source>Vary</source>
         <translation>改变</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -347,8 +347,24 @@
         <translation>所有变体在同样的数据上、从同样的随机种子同时训练，得到的数字与单独训练时相同（有随机失活时，只是随机掩码不同）。</translation>
     </message>
     <message>
-        <source>{field}: give 2 to {most} values</source>
-        <translation>{field}：请给出 2 到 {most} 个取值</translation>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Values separated by commas (hidden widths as 8-8); with a second field, every combination of the two trains, {most} at most.</source>
+        <translation>用逗号分隔的取值（隐藏层宽度写成 8-8）；选了第二个字段时，两者的每种组合都会训练，最多 {most} 个。</translation>
+    </message>
+    <message>
+        <source>{field}: chosen twice</source>
+        <translation>{field}：选了两次</translation>
+    </message>
+    <message>
+        <source>{field}: give at least one value</source>
+        <translation>{field}：至少给出一个取值</translation>
+    </message>
+    <message>
+        <source>{fields}: give 2 to {most} variants, not {count}</source>
+        <translation>{fields}：变体数应为 2 到 {most} 个，而不是 {count} 个</translation>
     </message>
     <message>
         <source>Stopped: the curves end where training was cancelled.</source>

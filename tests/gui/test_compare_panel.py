@@ -193,3 +193,28 @@ def test_a_second_field_that_cannot_make_variants_is_one_line(qtbot, applied, se
     panel.values2.setText(values)
     panel.start()
     assert not panel.runner.running and panel.progress.status.text() == message
+
+
+def test_a_grid_sweep_trains_evenly_spaced_values_ends_included(qtbot, applied):
+    panel = SweepPanel(lambda: BASE, applied.append)
+    qtbot.addWidget(panel)
+    low, high = panel.axes[0][1:3]
+    low.setText("0.001")
+    high.setText("0.1")
+    panel.models.setValue(3)
+    panel.epochs.setValue(1)
+    panel.sampling.setCurrentIndex(panel.sampling.findData("grid"))
+    panel.start()
+    finished(qtbot, panel)
+    np.testing.assert_allclose([o.point.values["lr"] for o in panel.outcomes], [0.001, 0.01, 0.1])
+
+
+def test_the_second_fields_values_are_enabled_only_once_a_field_is_chosen(qtbot, applied):
+    compare_panel, sweep_panel = ComparePanel(lambda: BASE, applied.append), SweepPanel(lambda: BASE, applied.append)
+    for panel in (compare_panel, sweep_panel):
+        qtbot.addWidget(panel)
+    combo, low, high, scale = sweep_panel.axes[1]
+    assert not any(w.isEnabled() for w in (low, high, scale, compare_panel.values2))
+    combo.setCurrentIndex(combo.findData("l2"))
+    compare_panel.field2.setCurrentIndex(compare_panel.field2.findData("lr"))
+    assert all(w.isEnabled() for w in (low, high, scale, compare_panel.values2))

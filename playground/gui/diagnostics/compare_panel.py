@@ -115,6 +115,15 @@ def _together(*parts: str | QWidget) -> QWidget:
     return box
 
 
+def _enabled_with(combo: QComboBox, *fields: QWidget) -> None:
+    """Fields that mean something only while the combo names a field (not "(nothing)")."""
+    def follow() -> None:
+        for field in fields:
+            field.setEnabled(combo.currentData() is not None)
+    combo.currentIndexChanged.connect(follow)
+    follow()
+
+
 def _short(edit: QLineEdit, characters: int) -> QLineEdit:
     """A line edit about `characters` wide, so that its group fits a narrow column."""
     edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * characters) + 12)
@@ -237,6 +246,7 @@ class ComparePanel(_RacePanel):
         _short(edit, 16)
         self.form.addWidget(_together(label, combo))
         self.form.addWidget(edit)
+        _enabled_with(combo, edit)
         return combo, edit
 
     def _variants(self) -> tuple[list[Experiment], list[dict]]:
@@ -370,9 +380,15 @@ class SweepPanel(_RacePanel):
         self.models = QSpinBox()
         self.models.setRange(sweep.MIN_SAMPLES, compare.MAX_VARIANTS)
         self.models.setValue(16)
-        self.models.setToolTip(self.tr("Models, each at a random value in the range (two parameters: a random "
+        self.models.setToolTip(self.tr("Models, each at its own value in the range (two parameters: its own "
                                        "point of the plane)."))
-        self.form.addWidget(_together(self.tr("Models"), self.models))
+        self.sampling = QComboBox()
+        self.sampling.addItem(self.tr("at random"), "random")
+        self.sampling.addItem(self.tr("on a grid"), "grid")
+        self.sampling.setToolTip(self.tr("At random: each model at its own random value (Ng: better than a grid when "
+                                         "one parameter matters more). On a grid: evenly spaced values, ends "
+                                         "included; with two parameters the square of the largest whole side."))
+        self.form.addWidget(_together(self.tr("Models"), self.models, self.sampling))
         self.form.addWidget(_together(self.tr("Epochs"), self.epochs))
         self.form.addWidget(self.run_button)
         item = self.plot.getPlotItem()
@@ -385,8 +401,8 @@ class SweepPanel(_RacePanel):
         self.use_button = QPushButton(self.tr("Use this value"))
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use_best)
-        self.layout_.addWidget(note(self.tr("Random search: each model tries its own value; the star is the "
-                                            "lowest validation error. With two parameters, dark is low error.")))
+        self.layout_.addWidget(note(self.tr("Each model tries its own value; the star is the lowest validation "
+                                            "error. With two parameters, dark is low error.")))
         self.layout_.addWidget(self.plot, 1)
         self.layout_.addWidget(self.best_label)
         self.layout_.addWidget(self.use_button)
@@ -407,6 +423,7 @@ class SweepPanel(_RacePanel):
                                  "the scale is of 1 - beta."))
         self.form.addWidget(_together(label, combo))
         self.form.addWidget(_together(self.tr("from"), low, self.tr("to"), high, scale))
+        _enabled_with(combo, low, high, scale)
         return combo, low, high, scale
 
     def chosen_axes(self) -> list[sweep.Axis]:
@@ -425,7 +442,7 @@ class SweepPanel(_RacePanel):
     def _variants(self) -> tuple[list[Experiment], list[dict]]:
         self.swept = self.chosen_axes()
         base = self._base()
-        points = sweep.sample(self.swept, self.models.value(), "random", base.seed)
+        points = sweep.sample(self.swept, self.models.value(), self.sampling.currentData(), base.seed)
         return [compare.variant(base, p) for p in points], points
 
     def _finished(self, outcomes: list[Outcome], cancelled: bool) -> None:

@@ -3245,10 +3245,6 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>和</translation>
     </message>
     <message>
-        <source>Models, each at a random value in the range (two parameters: a random point of the plane).</source>
-        <translation>模型数，每个模型取范围内的一个随机值（两个参数时：平面上的一个随机点）。</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>模型数</translation>
     </message>
@@ -3265,8 +3261,24 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>使用这个值</translation>
     </message>
     <message>
-        <source>Random search: each model tries its own value; the star is the lowest validation error. With two parameters, dark is low error.</source>
-        <translation>随机搜索：每个模型尝试自己的取值；星号是验证误差最低的那个。两个参数时，颜色越深误差越低。</translation>
+        <source>Models, each at its own value in the range (two parameters: its own point of the plane).</source>
+        <translation>模型数，每个模型在范围内取自己的值（两个参数时：平面上自己的一个点）。</translation>
+    </message>
+    <message>
+        <source>at random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>on a grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>At random: each model at its own random value (Ng: better than a grid when one parameter matters more). On a grid: evenly spaced values, ends included; with two parameters the square of the largest whole side.</source>
+        <translation>随机：每个模型取自己的随机值（吴恩达：当某个参数更重要时，比网格更好）。网格：等距取值，包含两端；两个参数时，取能排成的最大正方形网格。</translation>
+    </message>
+    <message>
+        <source>Each model tries its own value; the star is the lowest validation error. With two parameters, dark is low error.</source>
+        <translation>每个模型尝试自己的取值；星号是验证误差最低的那个。两个参数时，颜色越深误差越低。</translation>
     </message>
     <message>
         <source>(nothing)</source>

@@ -7,6 +7,7 @@ import sys
 from tqdm import tqdm
 
 from playground.analysis.compare import Race, grid, parse_value, variant
+from playground.cli.interrupt import STOPPED, stop_requests
 from playground.cli.train import epoch_record, final_record
 from playground.config.experiment import Experiment, ExperimentError
 from playground.diagnosis.bias_variance import diagnose
@@ -17,19 +18,26 @@ def run(args, experiment: Experiment) -> int:
     if len(combos) < 2:
         raise ExperimentError("argument --vary: a comparison needs at least two variants")
     race = Race([variant(experiment, combo) for combo in combos])
-    with tqdm(total=race.epochs, unit="epoch", disable=args.quiet or None, file=sys.stderr, dynamic_ncols=True) as bar:
-        for epoch in race.train():
+    with stop_requests() as stopped, tqdm(total=race.epochs, unit="epoch", disable=args.quiet or None,
+                                          file=sys.stderr, dynamic_ncols=True) as bar:
+        for epoch in race.train(stopped):
             if args.json:
                 for i, (combo, trainer) in enumerate(zip(combos, race.trainers)):
                     if trainer.epoch == epoch and len(trainer.history.view()) == epoch:
                         _print({"variant": i, **_shown(combo), **epoch_record(trainer)})
             bar.update(epoch - bar.n)
     finals = [final_record(trainer, diagnose(trainer)) for trainer in race.trainers]
+    if stopped():  # a variant still training when Ctrl+C came did not finish
+        finals = [{**final, "state": "stopped"} if not trainer.finished and trainer.epoch < race.epochs else final
+                  for final, trainer in zip(finals, race.trainers)]
     for i, (combo, final) in enumerate(zip(combos, finals)):
         if args.json:
             _print({"variant": i, **_shown(combo), **final})
     if not args.json:
         print(_table(combos, finals, race))
+    if stopped():
+        print(STOPPED, file=sys.stderr)
+        return 130
     return 0
 
 

@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from playground.analysis.compare import MAX_VARIANTS
 from playground.analysis.sweep import MIN_SAMPLES, Axis, best, sample, sweep
+from playground.cli.interrupt import STOPPED, stop_requests
 from playground.cli.train import finite
 from playground.config.experiment import Experiment, ExperimentError
 
@@ -18,9 +19,10 @@ def run(args, experiment: Experiment) -> int:
         raise ExperimentError(f"argument --samples: between {MIN_SAMPLES} and {MAX_VARIANTS} hyperparameter samples "
                               f"(models), got {args.models} (the dataset's size is --data-samples)")
     points = sample(axes, args.models, args.sampling, experiment.seed)
-    with tqdm(total=experiment.training.epochs, unit="epoch", disable=args.quiet or None, file=sys.stderr,
-              dynamic_ncols=True) as bar:
-        results = sweep(experiment, points, progress=lambda fraction: bar.update(round(fraction * bar.total) - bar.n))
+    with stop_requests() as stopped, tqdm(total=experiment.training.epochs, unit="epoch", disable=args.quiet or None,
+                                          file=sys.stderr, dynamic_ncols=True) as bar:
+        results = sweep(experiment, points, stopped,
+                        progress=lambda fraction: bar.update(round(fraction * bar.total) - bar.n))
     winner = best(results)
     for i, result in enumerate(results):
         record = {**result.values, "train_loss": finite(result.train_loss), "val_loss": finite(result.val_loss),
@@ -29,6 +31,9 @@ def run(args, experiment: Experiment) -> int:
             print(json.dumps(record, separators=(",", ":")), flush=True)
     if not args.json:
         print(_summary(results, winner))
+    if stopped():
+        print(STOPPED, file=sys.stderr)
+        return 130
     return 0
 
 

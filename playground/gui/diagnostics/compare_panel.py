@@ -181,6 +181,16 @@ class _RacePanel(QWidget):
     def _starting(self, values: list[dict]) -> None:
         """Set up for a run of these variants (Compare: a small multiple each)."""
 
+    def _field_combo(self, fields, chosen: str | None, optional: bool) -> QComboBox:
+        """A choice of the fields by their labels, `chosen` first shown; optional: "(nothing)" comes first."""
+        combo = QComboBox()
+        if optional:
+            combo.addItem(self.tr("(nothing)"), None)
+        for name in fields:
+            combo.addItem(names.field(name), name)
+        combo.setCurrentIndex(combo.findData(chosen))
+        return combo
+
     def _base(self) -> Experiment:
         return self.experiment_source().with_changes(**{"training.epochs": self.epochs.value()})
 
@@ -233,12 +243,7 @@ class ComparePanel(_RacePanel):
         self.layout_.addWidget(self.copy_button)
 
     def _field_row(self, label: str, field: str | None, values: str, optional: bool) -> tuple[QComboBox, QLineEdit]:
-        combo = QComboBox()
-        if optional:
-            combo.addItem(self.tr("(nothing)"), None)
-        for name in compare.VARIABLE:
-            combo.addItem(names.field(name), name)
-        combo.setCurrentIndex(combo.findData(field))
+        combo = self._field_combo(compare.VARIABLE, field, optional)
         edit = QLineEdit(values)
         edit.setCursorPosition(0)  # the start in sight when the values are longer than the field
         edit.setToolTip(self.tr("Values separated by commas (hidden widths as 8-8); with a second field, every "
@@ -409,12 +414,7 @@ class SweepPanel(_RacePanel):
 
     def _axis_row(self, label: str, param: str | None, optional: bool) -> tuple:
         """A parameter, its range and scale in the form, in two groups that wrap: (combo, low, high, scale)."""
-        combo = QComboBox()
-        if optional:
-            combo.addItem(self.tr("(nothing)"), None)
-        for name in sweep.PARAMS:
-            combo.addItem(names.field(name), name)
-        combo.setCurrentIndex(combo.findData(param))
+        combo = self._field_combo(sweep.PARAMS, param, optional)
         low, high = _short(QLineEdit("1e-4"), 6), _short(QLineEdit("1"), 6)
         scale = QComboBox()
         scale.addItem(self.tr("log"), "log")

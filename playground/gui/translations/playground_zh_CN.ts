@@ -347,10 +347,6 @@
         <translation>所有变体在同样的数据上、从同样的随机种子同时训练，得到的数字与单独训练时相同（有随机失活时，只是随机掩码不同）。</translation>
     </message>
     <message>
-        <source>(nothing)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Values separated by commas (hidden widths as 8-8); with a second field, every combination of the two trains, {most} at most.</source>
         <translation>用逗号分隔的取值（隐藏层宽度写成 8-8）；选了第二个字段时，两者的每种组合都会训练，最多 {most} 个。</translation>
     </message>
@@ -3281,10 +3277,6 @@ Training loss {train} · accuracy {train_accuracy}</source>
         <translation>每个模型尝试自己的取值；星号是验证误差最低的那个。两个参数时，颜色越深误差越低。</translation>
     </message>
     <message>
-        <source>(nothing)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>log</source>
         <translation>对数</translation>
     </message>
@@ -3551,6 +3543,10 @@ Training loss {train} · accuracy {train_accuracy}</source>
     <message>
         <source>Run</source>
         <translation>运行</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 </TS>

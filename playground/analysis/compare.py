@@ -168,6 +168,11 @@ class Race:
             yield epoch
 
 
+def outcome(race: Race, trainer: Trainer) -> str:
+    """How a variant's training ended: diverged or early_stopped, finished, or stopped when the race was cut short."""
+    return trainer.state if trainer.finished else "finished" if trainer.epoch >= race.epochs else "stopped"
+
+
 def compare(variants: list[Experiment], should_stop: Callable[[], bool] = lambda: False,
             progress: Callable[[float], None] = lambda fraction: None,
             on_epoch: Callable[[Race], None] = lambda race: None) -> Race:

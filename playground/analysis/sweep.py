@@ -16,7 +16,7 @@ from typing import Literal
 
 import numpy as np
 
-from playground.analysis.compare import MAX_VARIANTS, Race, variant
+from playground.analysis.compare import MAX_VARIANTS, Race, outcome, variant
 from playground.config.experiment import Experiment, ExperimentError
 
 MIN_SAMPLES = 2
@@ -114,8 +114,8 @@ def outcomes(race: Race, points: list[dict]) -> list[SweepPoint]:
     results = []
     for point, trainer in zip(points, race.trainers):
         snapshot = trainer.snapshot(grid=False)
-        state = trainer.state if trainer.finished else "finished" if trainer.epoch >= race.epochs else "stopped"
-        results.append(SweepPoint(point, snapshot.train_loss, snapshot.val_loss, snapshot.val_accuracy, state))
+        results.append(SweepPoint(point, snapshot.train_loss, snapshot.val_loss, snapshot.val_accuracy,
+                                  outcome(race, trainer)))
     return results
 
 

@@ -6,7 +6,7 @@ import sys
 
 from tqdm import tqdm
 
-from playground.analysis.compare import Race, grid, parse_value, variant
+from playground.analysis.compare import Race, grid, outcome, parse_value, variant
 from playground.cli.interrupt import STOPPED, stop_requests
 from playground.cli.train import epoch_record, final_record
 from playground.config.experiment import Experiment, ExperimentError
@@ -26,10 +26,7 @@ def run(args, experiment: Experiment) -> int:
                     if trainer.epoch == epoch and len(trainer.history.view()) == epoch:
                         _print({"variant": i, **_shown(combo), **epoch_record(trainer)})
             bar.update(epoch - bar.n)
-    finals = [final_record(trainer, diagnose(trainer)) for trainer in race.trainers]
-    if stopped():  # a variant still training when Ctrl+C came did not finish
-        finals = [{**final, "state": "stopped"} if not trainer.finished and trainer.epoch < race.epochs else final
-                  for final, trainer in zip(finals, race.trainers)]
+    finals = [{**final_record(trainer, diagnose(trainer)), "state": outcome(race, trainer)} for trainer in race.trainers]
     for i, (combo, final) in enumerate(zip(combos, finals)):
         if args.json:
             _print({"variant": i, **_shown(combo), **final})

@@ -40,12 +40,12 @@ def add_penalty_grads_(grads: list[torch.Tensor], weights: list[torch.Tensor], l
         scaled_add_(grads, torch._foreach_sign(weights), l1)
 
 
-@torch.no_grad()
 def stacked_norms(t: torch.Tensor) -> torch.Tensor:
     """Each of K models' 2-norm of its slice of t [K, ...]."""
     return torch.linalg.vector_norm(t.flatten(1), dim=1)
 
 
+@torch.no_grad()
 def clip_stacked_(grads: list[torch.Tensor], max_norm: torch.Tensor,
                   norms: Callable[[torch.Tensor], torch.Tensor] = stacked_norms) -> None:
     """torch.nn.utils.clip_grad_norm_ (foreach) for each of K models whose gradients are stacked [K, ...], to its
